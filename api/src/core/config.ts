@@ -1,0 +1,25 @@
+import path from 'node:path';
+
+/** The repository root, whether running from source (api/src/core) or from dist (dist/api/src/core). */
+export const repoRoot = (() => {
+  const up = path.resolve(__dirname, '../../..');
+  return path.basename(up) === 'dist' ? path.dirname(up) : up;
+})();
+
+function intFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return value;
+}
+
+export const config = {
+  port: intFromEnv('PORT', 4000),
+  databaseUrl: process.env.DATABASE_URL || undefined,
+  dataDir: process.env.PATHFORGE_DATA_DIR || path.join(repoRoot, '.data'),
+  poolSize: intFromEnv('DATABASE_POOL_SIZE', 10),
+  production: process.env.NODE_ENV === 'production',
+  maxPageSize: 100,
+  defaultPageSize: 20,
+};

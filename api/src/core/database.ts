@@ -1,0 +1,44 @@
+import { types } from 'pg';
+import { AbstractLogger, DataSource, DataSourceOptions, LogLevel, LogMessage } from 'typeorm';
+import { migrations } from '../../../migrations';
+import { entities } from './entities';
+import { SnakeNamingStrategy } from './naming';
+import { recordStatement } from './sql-counter';
+
+// Calendar dates stay YYYY-MM-DD strings; pg would otherwise turn them into local-midnight Dates.
+types.setTypeParser(types.builtins.DATE, (value: string) => value);
+
+/** Counts every statement for the request that issued it; logs nothing else. */
+class StatementLogger extends AbstractLogger {
+  logQuery(): void {
+    recordStatement();
+  }
+
+  protected writeLog(_level: LogLevel, _message: LogMessage | LogMessage[]): void {}
+}
+
+export interface DatabaseOptions {
+  url: string;
+  poolSize?: number;
+  applicationName?: string;
+}
+
+export function dataSourceOptions(options: DatabaseOptions): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: options.url,
+    entities,
+    migrations,
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    migrationsRun: false,
+    namingStrategy: new SnakeNamingStrategy(),
+    logger: new StatementLogger(['query']),
+    logging: ['query'],
+    extra: { max: options.poolSize ?? 10, application_name: options.applicationName ?? 'pathforge' },
+  };
+}
+
+export function createDataSource(options: DatabaseOptions): DataSource {
+  return new DataSource(dataSourceOptions(options));
+}

@@ -1,0 +1,17 @@
+import { Field, GraphQLISODateTime } from 'type-graphql';
+import { CreateDateColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Node } from './node';
+
+/** Columns every table has: an integer key (exposed only as a global ID) and timestamps. */
+export abstract class BaseEntity extends Node {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Field(() => GraphQLISODateTime)
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @Field(() => GraphQLISODateTime)
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,111 @@
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { GraphQLError } from 'graphql';
+
+export enum ErrorCode {
+  INVALID = 'INVALID',
+  REQUIRED = 'REQUIRED',
+  TOO_LONG = 'TOO_LONG',
+  OUT_OF_RANGE = 'OUT_OF_RANGE',
+  INVALID_ID = 'INVALID_ID',
+  NOT_FOUND = 'NOT_FOUND',
+  TAKEN = 'TAKEN',
+  IN_USE = 'IN_USE',
+  CONSTRAINT = 'CONSTRAINT',
+  CONFLICT = 'CONFLICT',
+  INVALID_STATE = 'INVALID_STATE',
+  FROZEN = 'FROZEN',
+  CYCLE = 'CYCLE',
+}
+registerEnumType(ErrorCode, { name: 'ErrorCode', description: 'Why a mutation refused its input.' });
+
+@ObjectType({ description: 'An expected failure of a mutation, tied to the input field that caused it.' })
+export class UserError {
+  @Field(() => [String], { nullable: true, description: 'Path to the input field, e.g. ["input", "name"]; null when the error concerns the whole input.' })
+  field: string[] | null;
+
+  @Field(() => String)
+  message: string;
+
+  @Field(() => ErrorCode)
+  code: ErrorCode;
+}
+
+export function userError(field: string[] | null, message: string, code: ErrorCode): UserError {
+  return Object.assign(new UserError(), { field, message, code });
+}
+
+/**
+ * Thrown by services for expected failures. The mutation runner rolls the transaction back and
+ * returns the errors in the payload, so nothing is half-written.
+ */
+export class UserInputFailure extends Error {
+  constructor(readonly userErrors: UserError[]) {
+    super(userErrors.map((e) => e.message).join('; '));
+    this.name = 'UserInputFailure';
+  }
+
+  static of(field: string[] | null, message: string, code: ErrorCode): UserInputFailure {
+    return new UserInputFailure([userError(field, message, code)]);
+  }
+}
+
+/** Top-level error codes: authorization and faults, never bad input. */
+export function forbidden(): GraphQLError {
+  return new GraphQLError('Not allowed', { extensions: { code: 'FORBIDDEN' } });
+}
+
+export function unauthenticated(): GraphQLError {
+  return new GraphQLError('Sign in first', { extensions: { code: 'UNAUTHENTICATED' } });
+}
+
+const snakeToCamel = (s: string) => s.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+
+interface PgErrorLike {
+  code?: string;
+  detail?: string;
+  constraint?: string;
+  column?: string;
+}
+
+/**
+ * Turns a PostgreSQL integrity violation into a user error on the input field it concerns.
+ * Check constraints are named `ck_<table>__<column>[_<rule>]` in the migrations so the field can
+ * be named; foreign-key and unique violations name their columns in the error detail.
+ */
+export function userErrorFromDatabase(error: unknown, inputPath = 'input'): UserError | null {
+  const pg = ((error as { driverError?: PgErrorLike }).driverError ?? error) as PgErrorLike;
+  if (!pg || typeof pg.code !== 'string') return null;
+  const columnsFromDetail = () => {
+    const match = /^Key \(([^)]+)\)/.exec(pg.detail ?? '');
+    return match ? match[1].split(',').map((c) => c.trim().replace(/"/g, '')) : [];
+  };
+  const fieldFor = (column: string | undefined) => (column ? [inputPath, snakeToCamel(column)] : null);
+  switch (pg.code) {
+    case '23505': {
+      const columns = columnsFromDetail();
+      const last = columns[columns.length - 1];
+      return userError(fieldFor(last), `That ${columns.map(snakeToCamel).join(' and ') || 'value'} is already taken`, ErrorCode.TAKEN);
+    }
+    case '23503': {
+      const columns = columnsFromDetail();
+      if (/is still referenced/.test(pg.detail ?? '')) {
+        return userError(null, 'Other records still refer to this one', ErrorCode.IN_USE);
+      }
+      return userError(fieldFor(columns[0]), 'The referenced record does not exist', ErrorCode.NOT_FOUND);
+    }
+    case '23514': {
+      const column = /__([a-z0-9_]+)$/.exec(pg.constraint ?? '')?.[1];
+      return userError(fieldFor(column), `The value breaks the rule ${pg.constraint ?? ''}`.trim(), ErrorCode.OUT_OF_RANGE);
+    }
+    case '23502':
+      return userError(fieldFor(pg.column), 'A value is required', ErrorCode.REQUIRED);
+    case '22001':
+      return userError(null, 'A value is too long', ErrorCode.TOO_LONG);
+    case '22003':
+    case '22008':
+    case '22007':
+      return userError(null, 'A value is out of range', ErrorCode.OUT_OF_RANGE);
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,77 @@
+import 'reflect-metadata';
+import { validate, ValidationError } from 'class-validator';
+import { ErrorCode, UserError, UserInputFailure, userError } from './errors';
+import { fromGlobalId } from './ids';
+
+const REFERENCES = Symbol('pathforge:references');
+
+/**
+ * Marks an input property as a global ID of the given type(s). `decodeInput` turns it into the
+ * row id, or fails with INVALID_ID on that field when it names something else.
+ */
+export function RefersTo(...typeNames: string[]): PropertyDecorator {
+  return (target, property) => {
+    const existing: Record<string, string[]> = Reflect.getMetadata(REFERENCES, target) ?? {};
+    Reflect.defineMetadata(REFERENCES, { ...existing, [property as string]: typeNames }, target);
+  };
+}
+
+function referencesOf(input: object): Record<string, string[]> {
+  return Reflect.getMetadata(REFERENCES, Object.getPrototypeOf(input)) ?? {};
+}
+
+const CODE_BY_CONSTRAINT: Record<string, ErrorCode> = {
+  isNotEmpty: ErrorCode.REQUIRED,
+  isDefined: ErrorCode.REQUIRED,
+  arrayNotEmpty: ErrorCode.REQUIRED,
+  maxLength: ErrorCode.TOO_LONG,
+  arrayMaxSize: ErrorCode.TOO_LONG,
+  min: ErrorCode.OUT_OF_RANGE,
+  max: ErrorCode.OUT_OF_RANGE,
+  isPositive: ErrorCode.OUT_OF_RANGE,
+  arrayMinSize: ErrorCode.OUT_OF_RANGE,
+};
+
+function flatten(errors: ValidationError[], path: string[]): UserError[] {
+  return errors.flatMap((error) => {
+    const field = [...path, error.property];
+    const own = Object.entries(error.constraints ?? {}).slice(0, 1).map(([constraint, message]) =>
+      userError(field, message, CODE_BY_CONSTRAINT[constraint] ?? ErrorCode.INVALID),
+    );
+    return [...own, ...flatten(error.children ?? [], field)];
+  });
+}
+
+/** Decodes an ID argument outside an input object, such as `id` of an update. */
+export function decodeId(globalId: string, typeNames: string[], field: string[]): number {
+  const decoded = fromGlobalId(globalId);
+  if (!decoded || !typeNames.includes(decoded.typeName)) {
+    throw UserInputFailure.of(field, `Expected the ID of ${typeNames.join(' or ')}`, ErrorCode.INVALID_ID);
+  }
+  return decoded.localId;
+}
+
+/**
+ * Validates an input object (class-validator) and decodes its global IDs. Returns a plain object
+ * whose ID properties hold row ids; throws UserInputFailure naming every bad field at once.
+ */
+export async function decodeInput<T extends object>(input: T, path: string[] = ['input']): Promise<T> {
+  const failures = flatten(await validate(input, { skipMissingProperties: false, forbidUnknownValues: false }), path);
+  const plain: Record<string, unknown> = { ...(input as Record<string, unknown>) };
+  for (const [property, typeNames] of Object.entries(referencesOf(input))) {
+    const value = plain[property];
+    if (value === undefined || value === null) continue;
+    const field = [...path, property];
+    const decodeOne = (id: unknown) => {
+      const decoded = typeof id === 'string' ? fromGlobalId(id) : null;
+      if (!decoded || !typeNames.includes(decoded.typeName)) {
+        failures.push(userError(field, `Expected the ID of ${typeNames.join(' or ')}`, ErrorCode.INVALID_ID));
+        return 0;
+      }
+      return decoded.localId;
+    };
+    plain[property] = Array.isArray(value) ? value.map(decodeOne) : decodeOne(value);
+  }
+  if (failures.length > 0) throw new UserInputFailure(failures);
+  return plain as T;
+}

@@ -1,0 +1,29 @@
+import { EntityManager } from 'typeorm';
+import { Context } from './context';
+import { UserError, UserInputFailure, userErrorFromDatabase } from './errors';
+
+export interface Payload {
+  userErrors: UserError[];
+}
+
+/**
+ * Runs one mutation in one transaction. Expected failures (UserInputFailure, integrity
+ * violations) roll everything back and come back as userErrors; anything else is rethrown as a
+ * fault. After commit the request's loaders are cleared so the payload reads what was written.
+ */
+export async function runMutation<P extends Payload>(
+  ctx: Context,
+  work: (em: EntityManager) => Promise<Omit<P, 'userErrors'>>,
+  empty: Omit<P, 'userErrors'>,
+): Promise<P> {
+  try {
+    const result = await ctx.db.transaction((em) => work(em));
+    ctx.loaders.clearAll();
+    return { ...result, userErrors: [] } as unknown as P;
+  } catch (error) {
+    if (error instanceof UserInputFailure) return { ...empty, userErrors: error.userErrors } as unknown as P;
+    const mapped = userErrorFromDatabase(error);
+    if (mapped) return { ...empty, userErrors: [mapped] } as unknown as P;
+    throw error;
+  }
+}

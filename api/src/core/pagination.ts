@@ -1,0 +1,139 @@
+import { ArgsType, ClassType, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { GraphQLError } from 'graphql';
+import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { config } from './config';
+
+export enum OrderDirection {
+  ASC = 'ASC',
+  DESC = 'DESC',
+}
+registerEnumType(OrderDirection, { name: 'OrderDirection' });
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: `How many to return, 1 to ${config.maxPageSize}; ${config.defaultPageSize} when omitted.` })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Return the items after this cursor.' })
+  after?: string | null;
+}
+
+@ObjectType()
+export class PageInfo {
+  @Field(() => Boolean)
+  hasNextPage: boolean;
+
+  @Field(() => Boolean)
+  hasPreviousPage: boolean;
+
+  @Field(() => String, { nullable: true })
+  startCursor: string | null;
+
+  @Field(() => String, { nullable: true })
+  endCursor: string | null;
+}
+
+/** Cursors name a position in the connection's stable order. */
+export function encodeCursor(position: number): string {
+  return Buffer.from(`cursor:${position}`, 'utf8').toString('base64url');
+}
+
+function badInput(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+}
+
+export function decodeCursor(cursor: string): number {
+  const match = /^cursor:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match) throw badInput('`after` is not a cursor from this connection');
+  return Number(match[1]);
+}
+
+export interface PageWindow {
+  offset: number;
+  limit: number;
+}
+
+export function pageWindow(args: PageArgs): PageWindow {
+  const first = args.first ?? config.defaultPageSize;
+  if (!Number.isInteger(first) || first < 1 || first > config.maxPageSize) {
+    throw badInput(`\`first\` must be between 1 and ${config.maxPageSize}`);
+  }
+  const offset = args.after ? decodeCursor(args.after) + 1 : 0;
+  return { offset, limit: first };
+}
+
+/** The shape every connection shares; `totalCount` runs its COUNT only when a client asks for it. */
+export interface ConnectionShape<T> {
+  edges: { cursor: string; node: T }[];
+  nodes: T[];
+  pageInfo: PageInfo;
+  totalCount(): Promise<number>;
+}
+
+export function buildConnection<T>(rows: T[], window: PageWindow, count: () => Promise<number>): ConnectionShape<T> {
+  const hasNextPage = rows.length > window.limit;
+  const page = hasNextPage ? rows.slice(0, window.limit) : rows;
+  const edges = page.map((node, index) => ({ cursor: encodeCursor(window.offset + index), node }));
+  const pageInfo = Object.assign(new PageInfo(), {
+    hasNextPage,
+    hasPreviousPage: window.offset > 0,
+    startCursor: edges[0]?.cursor ?? null,
+    endCursor: edges[edges.length - 1]?.cursor ?? null,
+  });
+  return { edges, nodes: page, pageInfo, totalCount: count };
+}
+
+/** Runs a list query as one page in a stable order (the requested column, then id). */
+export async function paginate<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  args: PageArgs,
+  orderColumn: string,
+  direction: OrderDirection = OrderDirection.ASC,
+): Promise<ConnectionShape<T>> {
+  const window = pageWindow(args);
+  const alias = qb.alias;
+  const counter = qb.clone();
+  const rows = await qb
+    .orderBy(`${alias}.${orderColumn}`, direction)
+    .addOrderBy(`${alias}.id`, direction)
+    .offset(window.offset)
+    .limit(window.limit + 1)
+    .getMany();
+  return buildConnection(rows, window, () => counter.getCount());
+}
+
+const connectionTypes = new Map<string, ClassType>();
+
+/** `<Name>Connection` and `<Name>Edge` object types for a node type. */
+export function ConnectionType<T extends object>(nodeType: ClassType<T>, name = nodeType.name): ClassType<ConnectionShape<T>> {
+  const existing = connectionTypes.get(name);
+  if (existing) return existing as ClassType<ConnectionShape<T>>;
+
+  @ObjectType(`${name}Edge`)
+  class Edge {
+    @Field(() => String)
+    cursor: string;
+
+    @Field(() => nodeType)
+    node: T;
+  }
+
+  @ObjectType(`${name}Connection`)
+  class Connection {
+    @Field(() => [Edge])
+    edges: Edge[];
+
+    @Field(() => [nodeType])
+    nodes: T[];
+
+    @Field(() => PageInfo)
+    pageInfo: PageInfo;
+
+    /** A function on the value, so GraphQL's default resolver runs the COUNT only when selected. */
+    @Field(() => Int, { description: 'How many items match, across all pages.' })
+    totalCount: () => Promise<number>;
+  }
+
+  connectionTypes.set(name, Connection);
+  return Connection as unknown as ClassType<ConnectionShape<T>>;
+}

@@ -1,0 +1,38 @@
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
+import { BaseEntity } from '../../core/entity-base';
+import { Node } from '../../core/node';
+import { Competency } from '../standards/competency.entity';
+import { LearningOutcome } from './learning-outcome.entity';
+
+export enum AlignmentStrength {
+  EXACT = 'EXACT',
+  PARTIAL = 'PARTIAL',
+  RELATED = 'RELATED',
+}
+registerEnumType(AlignmentStrength, { name: 'AlignmentStrength', description: 'EXACT and PARTIAL count toward coverage; RELATED is shown only.' });
+
+@ObjectType({ implements: Node, description: 'A crosswalk entry: a learning outcome aligned to a competency (CASE CFAssociation, OB3 Alignment).' })
+@Entity()
+@Unique('uq_alignment__outcome_competency', ['outcomeId', 'competencyId'])
+export class Alignment extends BaseEntity {
+  @Index()
+  @Column({ type: 'int' })
+  outcomeId: number;
+
+  @ManyToOne(() => LearningOutcome, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'outcome_id' })
+  outcome?: LearningOutcome;
+
+  @Index()
+  @Column({ type: 'int' })
+  competencyId: number;
+
+  @ManyToOne(() => Competency, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'competency_id' })
+  competency?: Competency;
+
+  @Field(() => AlignmentStrength)
+  @Column({ type: 'enum', enum: AlignmentStrength, enumName: 'alignment_strength' })
+  strength: AlignmentStrength;
+}

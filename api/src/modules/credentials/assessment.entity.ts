@@ -1,0 +1,34 @@
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { BaseEntity } from '../../core/entity-base';
+import { Node } from '../../core/node';
+import { Credential } from './credential.entity';
+
+export enum AssessmentMethod {
+  TASK = 'TASK',
+  SIMULATION = 'SIMULATION',
+  PORTFOLIO = 'PORTFOLIO',
+  EXAM = 'EXAM',
+  OBSERVATION = 'OBSERVATION',
+}
+registerEnumType(AssessmentMethod, { name: 'AssessmentMethod' });
+
+@ObjectType({ implements: Node, description: 'How a credential is assessed; a credential without one cannot be published.' })
+@Entity()
+export class Assessment extends BaseEntity {
+  @Index()
+  @Column({ type: 'int' })
+  credentialId: number;
+
+  @ManyToOne(() => Credential, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'credential_id' })
+  credential?: Credential;
+
+  @Field(() => AssessmentMethod)
+  @Column({ type: 'enum', enum: AssessmentMethod, enumName: 'assessment_method' })
+  method: AssessmentMethod;
+
+  @Field(() => String)
+  @Column({ type: 'text' })
+  description: string;
+}

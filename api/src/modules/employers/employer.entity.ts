@@ -1,0 +1,31 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Check, Column, Entity, Index } from 'typeorm';
+import { BaseEntity } from '../../core/entity-base';
+import { Node } from '../../core/node';
+
+@ObjectType({ implements: Node, description: 'An organisation that co-designs and endorses pathways.' })
+@Entity()
+@Check('ck_employer__naics_code', `naics_code ~ '^[0-9]{2,6}$'`)
+export class Employer extends BaseEntity {
+  @Field(() => String)
+  @Column({ type: 'text', unique: true })
+  name: string;
+
+  @Field(() => String, { nullable: true, description: 'North American Industry Classification System code, 2 to 6 digits.' })
+  @Index()
+  @Column({ type: 'text', nullable: true })
+  naicsCode: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Index()
+  @Column({ type: 'text', nullable: true })
+  region: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  description: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  websiteUrl: string | null;
+}

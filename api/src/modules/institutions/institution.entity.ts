@@ -1,0 +1,33 @@
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, Index } from 'typeorm';
+import { BaseEntity } from '../../core/entity-base';
+import { Node } from '../../core/node';
+
+export enum InstitutionKind {
+  COMMUNITY_COLLEGE = 'COMMUNITY_COLLEGE',
+  TECHNICAL_COLLEGE = 'TECHNICAL_COLLEGE',
+  UNIVERSITY = 'UNIVERSITY',
+  TRAINING_PROVIDER = 'TRAINING_PROVIDER',
+}
+registerEnumType(InstitutionKind, { name: 'InstitutionKind' });
+
+@ObjectType({ implements: Node, description: 'A college or training provider that issues credentials and owns degree programs.' })
+@Entity()
+export class Institution extends BaseEntity {
+  @Field(() => String)
+  @Column({ type: 'text', unique: true })
+  name: string;
+
+  @Field(() => InstitutionKind)
+  @Column({ type: 'enum', enum: InstitutionKind, enumName: 'institution_kind' })
+  kind: InstitutionKind;
+
+  @Field(() => String, { nullable: true, description: 'Region served, e.g. a state or metro area.' })
+  @Index()
+  @Column({ type: 'text', nullable: true })
+  region: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  websiteUrl: string | null;
+}

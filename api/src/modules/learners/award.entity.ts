@@ -1,0 +1,53 @@
+import { Field, GraphQLISODateTime, Int, ObjectType } from 'type-graphql';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { BaseEntity } from '../../core/entity-base';
+import { Node } from '../../core/node';
+import { DateScalar } from '../../core/scalars';
+import { Credential } from '../credentials/credential.entity';
+import { Learner } from './learner.entity';
+
+@ObjectType({ implements: Node, description: 'A credential a learner earned.' })
+@Entity()
+@Check('ck_award__mastery_level', 'mastery_level >= 1')
+export class Award extends BaseEntity {
+  @Index()
+  @Column({ type: 'int' })
+  learnerId: number;
+
+  @ManyToOne(() => Learner, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'learner_id' })
+  learner?: Learner;
+
+  @Index()
+  @Column({ type: 'int' })
+  credentialId: number;
+
+  @ManyToOne(() => Credential, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'credential_id' })
+  credential?: Credential;
+
+  @Field(() => DateScalar)
+  @Column({ type: 'date' })
+  awardedOn: string;
+
+  @Field(() => Int, { nullable: true, description: 'Mastery level reached on the credential\'s rubric.' })
+  @Column({ type: 'int', nullable: true })
+  masteryLevel: number | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  evidenceUrl: string | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Column({ type: 'timestamptz', nullable: true })
+  revokedAt: Date | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  revocationReason: string | null;
+
+  @Field(() => Boolean)
+  get revoked(): boolean {
+    return this.revokedAt !== null;
+  }
+}

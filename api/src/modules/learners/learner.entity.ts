@@ -1,0 +1,34 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { BaseEntity } from '../../core/entity-base';
+import { Node } from '../../core/node';
+import { Institution } from '../institutions/institution.entity';
+
+@ObjectType({ implements: Node, description: 'A person whose credentials and prior learning an advisor maps onto degree routes.' })
+@Entity()
+export class Learner extends BaseEntity {
+  @Index()
+  @Column({ type: 'int' })
+  institutionId: number;
+
+  @ManyToOne(() => Institution, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'institution_id' })
+  institution?: Institution;
+
+  @Field(() => String)
+  @Column({ type: 'text' })
+  givenName: string;
+
+  @Field(() => String)
+  @Index()
+  @Column({ type: 'text' })
+  familyName: string;
+
+  @Field(() => String)
+  @Column({ type: 'text', unique: true })
+  email: string;
+
+  @Field(() => String, { nullable: true, description: 'Student number at the institution.' })
+  @Column({ type: 'text', nullable: true })
+  externalId: string | null;
+}

@@ -1,0 +1,64 @@
+import { Field, GraphQLISODateTime, ObjectType, registerEnumType } from 'type-graphql';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { BaseEntity } from '../../core/entity-base';
+import { Node } from '../../core/node';
+import { DateScalar } from '../../core/scalars';
+import { Employer } from '../employers/employer.entity';
+import { Pathway } from './pathway.entity';
+
+export enum EndorsementCommitment {
+  INTERVIEW_GUARANTEE = 'INTERVIEW_GUARANTEE',
+  HIRING_INTENT = 'HIRING_INTENT',
+  PAID_RELEASE_TIME = 'PAID_RELEASE_TIME',
+  WORK_BASED_PLACEMENT = 'WORK_BASED_PLACEMENT',
+}
+registerEnumType(EndorsementCommitment, { name: 'EndorsementCommitment' });
+
+@ObjectType({ implements: Node, description: 'An employer\'s signed validation of a pathway version.' })
+@Entity()
+@Check('ck_endorsement__expires_on', 'expires_on IS NULL OR expires_on >= endorsed_on')
+export class Endorsement extends BaseEntity {
+  @Index()
+  @Column({ type: 'int' })
+  pathwayId: number;
+
+  @ManyToOne(() => Pathway, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'pathway_id' })
+  pathway?: Pathway;
+
+  @Index()
+  @Column({ type: 'int' })
+  employerId: number;
+
+  @ManyToOne(() => Employer, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'employer_id' })
+  employer?: Employer;
+
+  @Field(() => String)
+  @Column({ type: 'text' })
+  statement: string;
+
+  @Field(() => EndorsementCommitment, { nullable: true })
+  @Column({ type: 'enum', enum: EndorsementCommitment, enumName: 'endorsement_commitment', nullable: true })
+  commitment: EndorsementCommitment | null;
+
+  @Field(() => String)
+  @Column({ type: 'text' })
+  signatoryName: string;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  signatoryTitle: string | null;
+
+  @Field(() => DateScalar)
+  @Column({ type: 'date', default: () => 'CURRENT_DATE' })
+  endorsedOn: string;
+
+  @Field(() => DateScalar, { nullable: true })
+  @Column({ type: 'date', nullable: true })
+  expiresOn: string | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Column({ type: 'timestamptz', nullable: true })
+  revokedAt: Date | null;
+}

@@ -1,0 +1,39 @@
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
+import { BaseEntity } from '../../core/entity-base';
+import { Node } from '../../core/node';
+import { Employer } from '../employers/employer.entity';
+import { Pathway } from './pathway.entity';
+
+export enum PartnerRole {
+  LEAD = 'LEAD',
+  CONTRIBUTOR = 'CONTRIBUTOR',
+  VALIDATOR = 'VALIDATOR',
+}
+registerEnumType(PartnerRole, { name: 'PartnerRole' });
+
+@ObjectType({ implements: Node, description: 'An employer co-designing a pathway, with its role.' })
+@Entity()
+@Unique('uq_pathway_partner__pair', ['pathwayId', 'employerId'])
+export class PathwayPartner extends BaseEntity {
+  @Index()
+  @Column({ type: 'int' })
+  pathwayId: number;
+
+  @ManyToOne(() => Pathway, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'pathway_id' })
+  pathway?: Pathway;
+
+  @Index()
+  @Column({ type: 'int' })
+  employerId: number;
+
+  @ManyToOne(() => Employer, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'employer_id' })
+  employer?: Employer;
+
+  @Field(() => PartnerRole)
+  @Index()
+  @Column({ type: 'enum', enum: PartnerRole, enumName: 'partner_role' })
+  role: PartnerRole;
+}

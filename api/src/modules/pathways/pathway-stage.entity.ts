@@ -1,0 +1,48 @@
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
+import { BaseEntity } from '../../core/entity-base';
+import { Node } from '../../core/node';
+import { numeric } from '../../core/scalars';
+import { Pathway } from './pathway.entity';
+
+export enum StageRequirement {
+  ALL = 'ALL',
+  AT_LEAST = 'AT_LEAST',
+}
+registerEnumType(StageRequirement, { name: 'StageRequirement', description: 'All credentials of the stage, or at least `requiredCount` of them (ceterms:ComponentCondition).' });
+
+@ObjectType({ implements: Node, description: 'An ordered step of a pathway.' })
+@Entity()
+@Unique('uq_pathway_stage__pathway_position', ['pathwayId', 'position'], { deferrable: 'INITIALLY DEFERRED' })
+@Check('ck_pathway_stage__required_count', `required_count >= 1 AND (requirement = 'AT_LEAST') = (required_count IS NOT NULL)`)
+@Check('ck_pathway_stage__min_credits', 'min_credits >= 0')
+@Check('ck_pathway_stage__position', 'position >= 1')
+export class PathwayStage extends BaseEntity {
+  @Index()
+  @Column({ type: 'int' })
+  pathwayId: number;
+
+  @ManyToOne(() => Pathway, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'pathway_id' })
+  pathway?: Pathway;
+
+  @Field(() => Int, { description: 'Order within the pathway, from 1.' })
+  @Column({ type: 'int' })
+  position: number;
+
+  @Field(() => String)
+  @Column({ type: 'text' })
+  title: string;
+
+  @Field(() => StageRequirement)
+  @Column({ type: 'enum', enum: StageRequirement, enumName: 'stage_requirement', default: StageRequirement.ALL })
+  requirement: StageRequirement;
+
+  @Field(() => Int, { nullable: true, description: 'With AT_LEAST: how many of the stage\'s credentials.' })
+  @Column({ type: 'int', nullable: true })
+  requiredCount: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Minimum credits across the stage\'s credentials, if any.' })
+  @Column({ type: 'numeric', precision: 6, scale: 2, nullable: true, transformer: numeric })
+  minCredits: number | null;
+}

@@ -1,0 +1,68 @@
+import { Field, GraphQLISODateTime, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
+import { BaseEntity } from '../../core/entity-base';
+import { Node } from '../../core/node';
+import { DateScalar } from '../../core/scalars';
+import { Institution } from '../institutions/institution.entity';
+
+export enum PathwayStatus {
+  DRAFT = 'DRAFT',
+  IN_REVIEW = 'IN_REVIEW',
+  CHANGES_REQUESTED = 'CHANGES_REQUESTED',
+  APPROVED = 'APPROVED',
+  PUBLISHED = 'PUBLISHED',
+  RETIRED = 'RETIRED',
+}
+registerEnumType(PathwayStatus, { name: 'PathwayStatus' });
+
+/**
+ * One version of a micropathway. Versions of the same pathway share `lineageId`; publishing
+ * freezes a version, and editing a published pathway starts the next version as a draft.
+ * `revision` counts the edits of this version and guards against concurrent overwrites.
+ */
+@ObjectType({ implements: Node, description: 'A micropathway version: stackable credentials leading to an occupation (ceterms:Pathway).' })
+@Entity()
+@Unique('uq_pathway__lineage_version', ['lineageId', 'version'])
+export class Pathway extends BaseEntity {
+  @Field(() => String, { description: 'Shared by every version of this pathway.' })
+  @Index()
+  @Column({ type: 'uuid', default: () => 'gen_random_uuid()' })
+  lineageId: string;
+
+  @Field(() => Int, { description: 'Version number within the lineage, from 1.' })
+  @Column({ type: 'int', default: 1 })
+  version: number;
+
+  @Field(() => Int, { description: 'Edit counter of this version; send it back with an update to detect concurrent edits.' })
+  @Column({ type: 'int', default: 1 })
+  revision: number;
+
+  @Field(() => String)
+  @Column({ type: 'text' })
+  title: string;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  description: string | null;
+
+  @Field(() => PathwayStatus)
+  @Index()
+  @Column({ type: 'enum', enum: PathwayStatus, enumName: 'pathway_status', default: PathwayStatus.DRAFT })
+  status: PathwayStatus;
+
+  @Index()
+  @Column({ type: 'int' })
+  ownerInstitutionId: number;
+
+  @ManyToOne(() => Institution, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'owner_institution_id' })
+  ownerInstitution?: Institution;
+
+  @Field(() => DateScalar, { nullable: true, description: 'When the co-designers should next review it.' })
+  @Column({ type: 'date', nullable: true })
+  reviewDueOn: string | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Column({ type: 'timestamptz', nullable: true })
+  publishedAt: Date | null;
+}

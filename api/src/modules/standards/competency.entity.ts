@@ -1,0 +1,51 @@
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
+import { BaseEntity } from '../../core/entity-base';
+import { Node } from '../../core/node';
+import { CompetencyFramework } from './competency-framework.entity';
+
+export enum CompetencyType {
+  KNOWLEDGE = 'KNOWLEDGE',
+  SKILL = 'SKILL',
+  TASK = 'TASK',
+  ABILITY = 'ABILITY',
+}
+registerEnumType(CompetencyType, { name: 'CompetencyType' });
+
+@ObjectType({ implements: Node, description: 'What a worker must know or do (CASE CFItem, ceasn:Competency).' })
+@Entity()
+@Unique('uq_competency__framework_code', ['frameworkId', 'code'])
+export class Competency extends BaseEntity {
+  @Index()
+  @Column({ type: 'int' })
+  frameworkId: number;
+
+  @ManyToOne(() => CompetencyFramework, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'framework_id' })
+  framework?: CompetencyFramework;
+
+  @Field(() => String, { description: 'Code within its framework, e.g. "ITS-1.2".' })
+  @Column({ type: 'text' })
+  code: string;
+
+  @Field(() => String)
+  @Column({ type: 'text' })
+  statement: string;
+
+  @Field(() => CompetencyType)
+  @Index()
+  @Column({ type: 'enum', enum: CompetencyType, enumName: 'competency_type' })
+  type: CompetencyType;
+
+  @Index()
+  @Column({ type: 'int', nullable: true })
+  parentId: number | null;
+
+  @ManyToOne(() => Competency, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'parent_id' })
+  parent?: Competency;
+
+  @Field(() => String, { nullable: true, description: 'CASE identifier (UUID) of the CFItem.' })
+  @Column({ type: 'uuid', nullable: true, unique: true })
+  caseIdentifier: string | null;
+}
