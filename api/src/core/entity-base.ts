@@ -1,8 +1,9 @@
-import { Field, GraphQLISODateTime } from 'type-graphql';
+import { Field, GraphQLISODateTime, ObjectType } from 'type-graphql';
 import { CreateDateColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Node } from './node';
 
 /** Columns every table has: an integer key (exposed only as a global ID) and timestamps. */
+@ObjectType()
 export abstract class BaseEntity extends Node {
   @PrimaryGeneratedColumn()
   id: number;

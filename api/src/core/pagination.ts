@@ -129,9 +129,11 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T>, name = 
     @Field(() => PageInfo)
     pageInfo: PageInfo;
 
-    /** A function on the value, so GraphQL's default resolver runs the COUNT only when selected. */
+    /** Runs the COUNT only when a client selects it; the value carries the query (buildConnection). */
     @Field(() => Int, { description: 'How many items match, across all pages.' })
-    totalCount: () => Promise<number>;
+    totalCount(): Promise<number> {
+      throw new Error('connection values come from buildConnection');
+    }
   }
 
   connectionTypes.set(name, Connection);

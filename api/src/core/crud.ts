@@ -1,0 +1,202 @@
+import { GraphQLError } from 'graphql';
+import { Arg, Args, ClassType, Ctx, Field, ID, InputType, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { Context } from './context';
+import { ErrorCode, UserError, UserInputFailure } from './errors';
+import { decodeId, decodeInput } from './input';
+import { runMutation } from './mutation';
+import { ConnectionType, OrderDirection, PageArgs, paginate } from './pagination';
+import { toGlobalId } from './ids';
+
+type Row = ObjectLiteral & { id: number };
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
+/** Rules a type adds to plain create/update/delete; each runs inside the mutation's transaction. */
+export interface CrudHooks<E extends Row> {
+  /** Before insert or update, with the merged row; throw UserInputFailure to refuse. */
+  beforeSave?(em: EntityManager, row: E, ctx: Context, previous: E | null, input: Record<string, unknown>): Promise<void>;
+  /** After insert or update, for rows that depend on the saved one. */
+  afterSave?(em: EntityManager, row: E, ctx: Context, input: Record<string, unknown>): Promise<void>;
+  beforeDelete?(em: EntityManager, row: E, ctx: Context): Promise<void>;
+  /** Input properties that are not columns (handled in afterSave). */
+  virtualFields?: string[];
+}
+
+export interface ListOptions<E extends Row, F extends object, O extends string> {
+  /** Query name, e.g. "employers". */
+  name: string;
+  filter: ClassType<F>;
+  orderFields: Record<string, O>;
+  /** Column to sort by for each order field. */
+  orderColumn: Record<O, string>;
+  defaultOrder: O;
+  applyFilter(qb: SelectQueryBuilder<E>, filter: F, ctx: Context): void;
+}
+
+export interface CrudOptions<E extends Row, C extends object, U extends { id: string }, F extends object, O extends string> {
+  entity: ClassType<E>;
+  createInput: ClassType<C>;
+  updateInput: ClassType<U>;
+  list?: ListOptions<E, F, O>;
+  hooks?: CrudHooks<E>;
+  /** Limits what a viewer may read; applied to lists and single reads. */
+  scope?(qb: SelectQueryBuilder<E>, ctx: Context): void;
+}
+
+@InputType({ description: 'Which record to delete.' })
+export class DeleteInput {
+  @Field(() => ID)
+  id: string;
+}
+
+function payloadType<T extends object>(typeName: string, fieldName: string, type: ClassType<T>): ClassType {
+  @ObjectType(typeName)
+  class Payload {
+    @Field(() => type, { name: fieldName, nullable: true })
+    value: T | null;
+
+    @Field(() => [UserError])
+    userErrors: UserError[];
+  }
+  return Payload;
+}
+
+@ObjectType({ description: 'Result of a delete.' })
+export class DeletePayload {
+  @Field(() => ID, { nullable: true, description: 'Global ID of the deleted record; null if nothing was deleted.' })
+  deletedId: string | null;
+
+  @Field(() => [UserError])
+  userErrors: UserError[];
+}
+
+/** Copies the input's defined properties onto the row: omitted means unchanged, null clears. */
+function assignDefined<E>(row: E, data: Record<string, unknown>, skip: string[]): E {
+  for (const [key, value] of Object.entries(data)) {
+    if (value !== undefined && !skip.includes(key)) (row as Record<string, unknown>)[key] = value;
+  }
+  return row;
+}
+
+/**
+ * The create/update/delete mutations and list/single queries of one type, built from its entity
+ * and input classes. Rules specific to the type live in its hooks; resolvers for its relations
+ * go in the subclass.
+ */
+export function crudResolver<E extends Row, C extends object, U extends { id: string }, F extends object, O extends string>(
+  options: CrudOptions<E, C, U, F, O>,
+) {
+  const typeName = options.entity.name;
+  const fieldName = lowerFirst(typeName);
+  const hooks = options.hooks ?? {};
+  const skip = ['id', ...(hooks.virtualFields ?? [])];
+  const CreatePayload = payloadType(`${typeName}CreatePayload`, fieldName, options.entity);
+  const UpdatePayload = payloadType(`${typeName}UpdatePayload`, fieldName, options.entity);
+
+  async function findForUpdate(em: EntityManager, id: number, field: string[]): Promise<E> {
+    const row = await em.getRepository(options.entity).findOne({ where: { id } as never, lock: { mode: 'pessimistic_write' } });
+    if (!row) throw UserInputFailure.of(field, `No ${typeName} has that ID`, ErrorCode.NOT_FOUND);
+    return row;
+  }
+
+  @Resolver()
+  abstract class CrudResolver {
+    @Query(() => options.entity, { name: fieldName, nullable: true, description: `One ${typeName} by its global ID.` })
+    async one(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<E | null> {
+      let localId: number;
+      try {
+        localId = decodeId(id, [typeName], ['id']);
+      } catch {
+        return null;
+      }
+      if (!options.scope) return ctx.loaders.byId(options.entity).load(localId);
+      const qb = ctx.db.getRepository(options.entity).createQueryBuilder('row').where('row.id = :localId', { localId });
+      options.scope(qb, ctx);
+      return qb.getOne();
+    }
+
+    @Mutation(() => CreatePayload, { name: `${fieldName}Create` })
+    create(@Arg('input', () => options.createInput) input: C, @Ctx() ctx: Context) {
+      return runMutation(ctx, async (em) => {
+        const data = await decodeInput(input);
+        const row = assignDefined(em.getRepository(options.entity).create(), data as Record<string, unknown>, skip);
+        await hooks.beforeSave?.(em, row, ctx, null, data as Record<string, unknown>);
+        const saved = await em.save(row);
+        await hooks.afterSave?.(em, saved, ctx, data as Record<string, unknown>);
+        return { value: saved };
+      }, { value: null });
+    }
+
+    @Mutation(() => UpdatePayload, { name: `${fieldName}Update` })
+    update(@Arg('input', () => options.updateInput) input: U, @Ctx() ctx: Context) {
+      return runMutation(ctx, async (em) => {
+        const id = decodeId(input.id, [typeName], ['input', 'id']);
+        const data = (await decodeInput(input)) as Record<string, unknown>;
+        const row = await findForUpdate(em, id, ['input', 'id']);
+        const previous = { ...row };
+        assignDefined(row, data, skip);
+        await hooks.beforeSave?.(em, row, ctx, previous, data);
+        const saved = await em.save(row);
+        await hooks.afterSave?.(em, saved, ctx, data);
+        return { value: saved };
+      }, { value: null });
+    }
+
+    @Mutation(() => DeletePayload, { name: `${fieldName}Delete` })
+    delete(@Arg('input', () => DeleteInput) input: DeleteInput, @Ctx() ctx: Context) {
+      return runMutation(ctx, async (em) => {
+        const id = decodeId(input.id, [typeName], ['input', 'id']);
+        const row = await findForUpdate(em, id, ['input', 'id']);
+        await hooks.beforeDelete?.(em, row, ctx);
+        await em.getRepository(options.entity).delete(id);
+        return { deletedId: toGlobalId(typeName, id) };
+      }, { deletedId: null });
+    }
+  }
+
+  if (!options.list) return CrudResolver;
+  const list = options.list;
+  const Connection = ConnectionType(options.entity);
+
+  @InputType(`${typeName}Order`)
+  class Order {
+    @Field(() => list.orderFields, { nullable: true })
+    field?: O;
+
+    @Field(() => OrderDirection, { nullable: true })
+    direction?: OrderDirection;
+  }
+
+  @Resolver()
+  abstract class ListResolver extends CrudResolver {
+    @Query(() => Connection, { name: list.name })
+    async list(
+      @Args(() => PageArgs) page: PageArgs,
+      @Arg('filter', () => list.filter, { nullable: true }) filter: F | null,
+      @Arg('orderBy', () => Order, { nullable: true }) orderBy: Order | null,
+      @Ctx() ctx: Context,
+    ) {
+      const qb = ctx.db.getRepository(options.entity).createQueryBuilder('row');
+      options.scope?.(qb, ctx);
+      if (filter) list.applyFilter(qb, filter, ctx);
+      const column = list.orderColumn[orderBy?.field ?? list.defaultOrder];
+      return paginate(qb, page, column, orderBy?.direction ?? OrderDirection.ASC);
+    }
+  }
+  return ListResolver;
+}
+
+/** ILIKE pattern for a user's search text, with LIKE's wildcards taken literally. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** An ID in a filter: a wrong one is a bad query argument, not an empty result. */
+export function filterId(globalId: string, typeName: string): number {
+  try {
+    return decodeId(globalId, [typeName], ['filter']);
+  } catch {
+    throw new GraphQLError(`Expected the ID of ${typeName} in the filter`, { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+}

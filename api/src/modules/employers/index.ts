@@ -1,0 +1,3 @@
+import { EmployerResolver } from './employer.resolver';
+
+export const resolvers = [EmployerResolver] as const;

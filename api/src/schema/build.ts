@@ -1,0 +1,40 @@
+import { GraphQLSchema } from 'graphql';
+import { buildSchema, NonEmptyArray } from 'type-graphql';
+import path from 'node:path';
+import { repoRoot } from '../core/config';
+import { resolvers as articulation } from '../modules/articulation';
+import { resolvers as credentials } from '../modules/credentials';
+import { resolvers as employers } from '../modules/employers';
+import { resolvers as institutions } from '../modules/institutions';
+import { resolvers as learners } from '../modules/learners';
+import { resolvers as occupations } from '../modules/occupations';
+import { resolvers as outcomes } from '../modules/outcomes';
+import { resolvers as pathways } from '../modules/pathways';
+import { resolvers as standards } from '../modules/standards';
+import { NodeResolver } from './node.resolver';
+
+export const schemaFile = path.join(repoRoot, 'schema.graphql');
+
+const resolvers = [
+  NodeResolver,
+  ...institutions,
+  ...employers,
+  ...occupations,
+  ...standards,
+  ...credentials,
+  ...pathways,
+  ...articulation,
+  ...learners,
+  ...outcomes,
+] as unknown as NonEmptyArray<Function>;
+
+let built: Promise<GraphQLSchema> | undefined;
+
+/** Builds the schema once per process; `emit` writes schema.graphql (sorted, so diffs stay small). */
+export function buildPathforgeSchema(options: { emit?: boolean } = {}): Promise<GraphQLSchema> {
+  if (options.emit) {
+    return buildSchema({ resolvers, validate: false, emitSchemaFile: { path: schemaFile, sortedSchema: true } });
+  }
+  built ??= buildSchema({ resolvers, validate: false });
+  return built;
+}

@@ -1,0 +1,73 @@
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import express from 'express';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { DataSource } from 'typeorm';
+import { config, repoRoot } from './core/config';
+import { Context, createContext } from './core/context';
+import { countStatements, StatementCounter } from './core/sql-counter';
+import { buildPathforgeSchema } from './schema/build';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  httpServer: http.Server;
+  stop(): Promise<void>;
+}
+
+/** Serves /graphql, /healthz and the built admin console at /admin/. */
+export async function startServer(db: DataSource, port = config.port): Promise<RunningServer> {
+  const app = express();
+  const httpServer = http.createServer(app);
+  const schema = await buildPathforgeSchema();
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: true,
+    includeStacktraceInErrorResponses: !config.production,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    (_req, res, next) => {
+      const statements: StatementCounter = { count: 0 };
+      res.locals.statements = statements;
+      // Report the statement count when the response goes out; headers must be set before.
+      const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => http.ServerResponse;
+      res.writeHead = ((...args: unknown[]) => {
+        if (!res.headersSent) res.setHeader('X-SQL-Statements', String(statements.count));
+        return writeHead(...args);
+      }) as typeof res.writeHead;
+      countStatements(statements, next);
+    },
+    expressMiddleware(apollo, {
+      context: async ({ res }) => createContext(db, res.locals.statements as StatementCounter),
+    }),
+  );
+
+  const adminDist = path.join(repoRoot, 'admin', 'dist');
+  if (fs.existsSync(adminDist)) {
+    app.use('/admin', express.static(adminDist));
+    app.get('/admin/{*rest}', (_req, res) => res.sendFile(path.join(adminDist, 'index.html')));
+  }
+  app.get('/', (_req, res) => res.redirect(fs.existsSync(adminDist) ? '/admin/' : '/graphql'));
+
+  await new Promise<void>((resolve) => httpServer.listen(port, resolve));
+  const address = httpServer.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  return {
+    url: `http://localhost:${actualPort}`,
+    port: actualPort,
+    httpServer,
+    stop: () => apollo.stop(),
+  };
+}
