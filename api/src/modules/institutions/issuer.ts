@@ -1,0 +1,22 @@
+import { createUnionType } from 'type-graphql';
+import { Loaders } from '../../core/loaders';
+import { Employer } from '../employers/employer.entity';
+import { Institution } from './institution.entity';
+
+/** Who issues a credential or signs an agreement for its credentials: a college or an employer. */
+export const Issuer = createUnionType({
+  name: 'Issuer',
+  types: () => [Institution, Employer] as const,
+  resolveType: (value) => value.constructor.name,
+});
+
+/** Loads the issuer of a row that has exactly one of the two issuer columns set. */
+export function loadIssuer(
+  loaders: Loaders,
+  row: { issuerInstitutionId: number | null; issuerEmployerId: number | null },
+): Promise<Institution | Employer | null> {
+  if (row.issuerInstitutionId !== null) return loaders.byId(Institution).load(row.issuerInstitutionId);
+  if (row.issuerEmployerId !== null) return loaders.byId(Employer).load(row.issuerEmployerId);
+  return Promise.resolve(null);
+}
+
