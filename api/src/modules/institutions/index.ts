@@ -1,1 +1,3 @@
-export const resolvers = [] as const;
+import { InstitutionResolver } from './institution.resolver';
+
+export const resolvers = [InstitutionResolver] as const;

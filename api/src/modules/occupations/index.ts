@@ -1,1 +1,3 @@
-export const resolvers = [] as const;
+import { OccupationCompetencyResolver, OccupationResolver } from './occupation.resolver';
+
+export const resolvers = [OccupationResolver, OccupationCompetencyResolver] as const;

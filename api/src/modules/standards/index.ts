@@ -1,1 +1,3 @@
-export const resolvers = [] as const;
+import { CompetencyFrameworkResolver, CompetencyResolver } from './standards.resolver';
+
+export const resolvers = [CompetencyFrameworkResolver, CompetencyResolver] as const;
