@@ -24,6 +24,7 @@ registerEnumType(AgreementStatus, { name: 'AgreementStatus' });
 @Check('ck_articulation_agreement__block_credits', 'block_credits >= 0 AND (block_pathway_id IS NULL) = (block_credits IS NULL)')
 export class ArticulationAgreement extends BaseEntity {
   @Field(() => String)
+  @Index('ix_articulation_agreement__title_trgm', { synchronize: false })
   @Column({ type: 'text' })
   title: string;
 

@@ -28,6 +28,7 @@ export class DegreeProgram extends BaseEntity {
   institution?: Institution;
 
   @Field(() => String)
+  @Index('ix_degree_program__title_trgm', { synchronize: false })
   @Column({ type: 'text' })
   title: string;
 

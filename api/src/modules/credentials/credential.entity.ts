@@ -40,6 +40,7 @@ registerEnumType(EvidenceType, { name: 'EvidenceType' });
 @Check('ck_credential__cost', 'cost >= 0')
 export class Credential extends BaseEntity {
   @Field(() => String)
+  @Index('ix_credential__title_trgm', { synchronize: false })
   @Column({ type: 'text' })
   title: string;
 

@@ -8,6 +8,7 @@ import { Node } from '../../core/node';
 @Check('ck_employer__naics_code', `naics_code ~ '^[0-9]{2,6}$'`)
 export class Employer extends BaseEntity {
   @Field(() => String)
+  @Index('ix_employer__name_trgm', { synchronize: false })
   @Column({ type: 'text', unique: true })
   name: string;
 

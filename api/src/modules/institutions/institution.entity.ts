@@ -15,6 +15,7 @@ registerEnumType(InstitutionKind, { name: 'InstitutionKind' });
 @Entity()
 export class Institution extends BaseEntity {
   @Field(() => String)
+  @Index('ix_institution__name_trgm', { synchronize: false })
   @Column({ type: 'text', unique: true })
   name: string;
 

@@ -16,11 +16,13 @@ export class Learner extends BaseEntity {
   institution?: Institution;
 
   @Field(() => String)
+  @Index('ix_learner__given_name_trgm', { synchronize: false })
   @Column({ type: 'text' })
   givenName: string;
 
   @Field(() => String)
   @Index()
+  @Index('ix_learner__family_name_trgm', { synchronize: false })
   @Column({ type: 'text' })
   familyName: string;
 

@@ -24,6 +24,7 @@ export class Occupation extends BaseEntity {
   onetSocCode: string | null;
 
   @Field(() => String)
+  @Index('ix_occupation__title_trgm', { synchronize: false })
   @Column({ type: 'text' })
   title: string;
 

@@ -1,5 +1,6 @@
 import { Field, GraphQLISODateTime, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import { BeforeInsert, Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
 import { BaseEntity } from '../../core/entity-base';
 import { Node } from '../../core/node';
 import { DateScalar } from '../../core/scalars';
@@ -23,10 +24,11 @@ registerEnumType(PathwayStatus, { name: 'PathwayStatus' });
 @ObjectType({ implements: Node, description: 'A micropathway version: stackable credentials leading to an occupation (ceterms:Pathway).' })
 @Entity()
 @Unique('uq_pathway__lineage_version', ['lineageId', 'version'])
+@Index('ix_pathway__lineage_published', ['lineageId', 'version'], { synchronize: false })
 export class Pathway extends BaseEntity {
   @Field(() => String, { description: 'Shared by every version of this pathway.' })
   @Index()
-  @Column({ type: 'uuid', default: () => 'gen_random_uuid()' })
+  @Column({ type: 'uuid' })
   lineageId: string;
 
   @Field(() => Int, { description: 'Version number within the lineage, from 1.' })
@@ -38,6 +40,7 @@ export class Pathway extends BaseEntity {
   revision: number;
 
   @Field(() => String)
+  @Index('ix_pathway__title_trgm', { synchronize: false })
   @Column({ type: 'text' })
   title: string;
 
@@ -65,4 +68,10 @@ export class Pathway extends BaseEntity {
   @Field(() => GraphQLISODateTime, { nullable: true })
   @Column({ type: 'timestamptz', nullable: true })
   publishedAt: Date | null;
+
+  /** A new pathway starts a lineage; later versions are created with their lineage's id. */
+  @BeforeInsert()
+  startLineage(): void {
+    this.lineageId ??= randomUUID();
+  }
 }

@@ -7,6 +7,7 @@ import { Node } from '../../core/node';
 @Entity()
 export class CompetencyFramework extends BaseEntity {
   @Field(() => String)
+  @Index('ix_competency_framework__name_trgm', { synchronize: false })
   @Column({ type: 'text' })
   name: string;
 

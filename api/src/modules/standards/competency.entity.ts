@@ -29,6 +29,7 @@ export class Competency extends BaseEntity {
   code: string;
 
   @Field(() => String)
+  @Index('ix_competency__statement_trgm', { synchronize: false })
   @Column({ type: 'text' })
   statement: string;
 
