@@ -24,7 +24,7 @@ registerEnumType(PathwayStatus, { name: 'PathwayStatus' });
 @ObjectType({ implements: Node, description: 'A micropathway version: stackable credentials leading to an occupation (ceterms:Pathway).' })
 @Entity()
 @Unique('uq_pathway__lineage_version', ['lineageId', 'version'])
-@Index('ix_pathway__lineage_published', ['lineageId', 'version'], { synchronize: false })
+@Index('ix_pathway__lineage_published', { synchronize: false })
 export class Pathway extends BaseEntity {
   @Field(() => String, { description: 'Shared by every version of this pathway.' })
   @Index()
