@@ -10,6 +10,22 @@ import { config, repoRoot } from './core/config';
 import { Context, createContext } from './core/context';
 import { countStatements, StatementCounter } from './core/sql-counter';
 import { buildPathforgeSchema } from './schema/build';
+import { GraphQLError } from 'graphql';
+import { viewerFromToken } from './modules/accounts/auth.service';
+import { PUBLIC_VIEWER, Viewer } from './core/viewer';
+
+/** No header: the public. A header with a bad or expired token is refused rather than downgraded. */
+async function viewerOf(authorization: string | undefined): Promise<Viewer> {
+  if (!authorization) return PUBLIC_VIEWER;
+  const token = /^Bearer (\S+)$/i.exec(authorization)?.[1];
+  const viewer = token ? await viewerFromToken(token) : null;
+  if (!viewer) {
+    throw new GraphQLError('The token is invalid or has expired: sign in again', {
+      extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+    });
+  }
+  return viewer;
+}
 
 export interface RunningServer {
   url: string;
@@ -50,7 +66,7 @@ export async function startServer(db: DataSource, port = config.port): Promise<R
       countStatements(statements, next);
     },
     expressMiddleware(apollo, {
-      context: async ({ res }) => createContext(db, res.locals.statements as StatementCounter),
+      context: async ({ req, res }) => createContext(db, res.locals.statements as StatementCounter, await viewerOf(req.headers.authorization)),
     }),
   );
 

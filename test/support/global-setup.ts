@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,6 +25,7 @@ export default async function globalSetup(): Promise<void> {
     serverUrl = embedded.url;
   }
   process.env.PATHFORGE_TEST_SERVER_URL = serverUrl;
+  process.env.AUTH_SECRET ??= randomBytes(48).toString('base64url');
 
   const admin = new Client({ connectionString: withDatabase(serverUrl, 'postgres') });
   await admin.connect();

@@ -1,13 +1,15 @@
 import { DataSource } from 'typeorm';
 import { Loaders } from './loaders';
 import { StatementCounter } from './sql-counter';
+import { PUBLIC_VIEWER, Viewer } from './viewer';
 
 export interface Context {
   db: DataSource;
   loaders: Loaders;
   statements: StatementCounter;
+  viewer: Viewer;
 }
 
-export function createContext(db: DataSource, statements: StatementCounter = { count: 0 }): Context {
-  return { db, loaders: new Loaders(db), statements };
+export function createContext(db: DataSource, statements: StatementCounter = { count: 0 }, viewer: Viewer = PUBLIC_VIEWER): Context {
+  return { db, loaders: new Loaders(db), statements, viewer };
 }

@@ -1,3 +1,4 @@
+import { User } from '../modules/accounts/user.entity';
 import { Alignment } from '../modules/credentials/alignment.entity';
 import { Assessment } from '../modules/credentials/assessment.entity';
 import { Credential } from '../modules/credentials/credential.entity';
@@ -52,4 +53,5 @@ export const entities = [
   Award,
   PriorLearningClaim,
   OutcomeReport,
+  User,
 ];

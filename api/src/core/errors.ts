@@ -15,6 +15,7 @@ export enum ErrorCode {
   INVALID_STATE = 'INVALID_STATE',
   FROZEN = 'FROZEN',
   CYCLE = 'CYCLE',
+  INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
 }
 registerEnumType(ErrorCode, { name: 'ErrorCode', description: 'Why a mutation refused its input.' });
 

@@ -2,6 +2,7 @@ import { GraphQLSchema } from 'graphql';
 import { buildSchema, NonEmptyArray } from 'type-graphql';
 import path from 'node:path';
 import { repoRoot } from '../core/config';
+import { resolvers as accounts } from '../modules/accounts';
 import { resolvers as articulation } from '../modules/articulation';
 import { resolvers as credentials } from '../modules/credentials';
 import { resolvers as employers } from '../modules/employers';
@@ -17,6 +18,7 @@ export const schemaFile = path.join(repoRoot, 'schema.graphql');
 
 const resolvers = [
   NodeResolver,
+  ...accounts,
   ...institutions,
   ...employers,
   ...occupations,

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource, DeepPartial, EntityTarget, ObjectLiteral } from 'typeorm';
 import { toGlobalId } from '../../../api/src/core/ids';
+import { hashPassword } from '../../../api/src/modules/accounts/auth.service';
+import { Role, User } from '../../../api/src/modules/accounts/user.entity';
+import type { TestApi } from '../api';
 import { Employer } from '../../../api/src/modules/employers/employer.entity';
 import { Institution, InstitutionKind } from '../../../api/src/modules/institutions/institution.entity';
 import { Occupation } from '../../../api/src/modules/occupations/occupation.entity';
@@ -41,3 +44,26 @@ export const makeCompetency = (db: DataSource, frameworkId: number, values: Deep
 
 export const linkCore = (db: DataSource, occupationId: number, competencyId: number, isCore = true) =>
   insert(db, OccupationCompetency, { occupationId, competencyId, isCore });
+
+export async function makeUser(
+  db: DataSource,
+  role: Role,
+  values: { email?: string; password?: string; institutionId?: number | null; employerId?: number | null } = {},
+): Promise<User> {
+  return insert(db, User, {
+    email: values.email ?? `${randomUUID().slice(0, 8)}@example.test`,
+    displayName: `${role} user`,
+    passwordHash: await hashPassword(values.password ?? 'correct horse battery'),
+    role,
+    institutionId: values.institutionId ?? null,
+    employerId: values.employerId ?? null,
+  });
+}
+
+/** Signs in through the API and returns the bearer token. */
+export async function tokenFor(api: { gql: TestApi['gql'] }, email: string, password = 'correct horse battery'): Promise<string> {
+  const result = await api.gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token userErrors { code } } }`, { e: email, p: password });
+  const token = result.data?.login.token;
+  if (!token) throw new Error(`login failed for ${email}: ${JSON.stringify(result)}`);
+  return token;
+}

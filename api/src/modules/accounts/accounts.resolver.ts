@@ -1,0 +1,74 @@
+import { Arg, Ctx, Field, FieldResolver, GraphQLISODateTime, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Context } from '../../core/context';
+import { ErrorCode, UserError, userError } from '../../core/errors';
+import { Viewer } from '../../core/viewer';
+import { Employer } from '../employers/employer.entity';
+import { Institution } from '../institutions/institution.entity';
+import { findByEmail, issueToken, verifyPassword } from './auth.service';
+import { Role, User } from './user.entity';
+
+@ObjectType('Viewer', { description: 'Who the request is made as.' })
+export class ViewerType {
+  @Field(() => Role)
+  role: Role;
+
+  userId: number | null;
+  institutionId: number | null;
+  employerId: number | null;
+}
+
+@ObjectType()
+export class LoginPayload {
+  @Field(() => String, { nullable: true, description: 'Send as `Authorization: Bearer <token>`.' })
+  token: string | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  expiresAt: Date | null;
+
+  @Field(() => ViewerType, { nullable: true })
+  viewer: Viewer | null;
+
+  @Field(() => [UserError])
+  userErrors: UserError[];
+}
+
+const MAX_PASSWORD_LENGTH = 1024;
+
+@Resolver(() => ViewerType)
+export class AccountsResolver {
+  @Mutation(() => LoginPayload, { description: 'Exchanges an email and password for a bearer token.' })
+  async login(@Arg('email', () => String) email: string, @Arg('password', () => String) password: string, @Ctx() ctx: Context): Promise<LoginPayload> {
+    const refused = (error: UserError): LoginPayload => ({ token: null, expiresAt: null, viewer: null, userErrors: [error] });
+    if (!email.trim()) return refused(userError(['email'], 'Enter your email', ErrorCode.REQUIRED));
+    if (!password) return refused(userError(['password'], 'Enter your password', ErrorCode.REQUIRED));
+    if (password.length > MAX_PASSWORD_LENGTH || email.length > 320) {
+      return refused(userError(null, 'Email or password is wrong', ErrorCode.INVALID_CREDENTIALS));
+    }
+    const user = await findByEmail(ctx.db, email);
+    const valid = await verifyPassword(user?.passwordHash ?? null, password);
+    if (!user || !valid) return refused(userError(null, 'Email or password is wrong', ErrorCode.INVALID_CREDENTIALS));
+    const { token, expiresAt } = await issueToken(user);
+    const viewer: Viewer = { role: user.role, userId: user.id, institutionId: user.institutionId, employerId: user.employerId };
+    return { token, expiresAt, viewer, userErrors: [] };
+  }
+
+  @Query(() => ViewerType, { description: 'Who this request is made as; role PUBLIC without a token.' })
+  me(@Ctx() ctx: Context): Viewer {
+    return ctx.viewer;
+  }
+
+  @FieldResolver(() => User, { nullable: true })
+  user(@Root() viewer: Viewer, @Ctx() ctx: Context) {
+    return viewer.userId === null ? null : ctx.loaders.byId(User).load(viewer.userId);
+  }
+
+  @FieldResolver(() => Institution, { nullable: true, description: 'The institution a staff member or advisor acts for.' })
+  institution(@Root() viewer: Viewer, @Ctx() ctx: Context) {
+    return viewer.institutionId === null ? null : ctx.loaders.byId(Institution).load(viewer.institutionId);
+  }
+
+  @FieldResolver(() => Employer, { nullable: true, description: 'The employer a partner acts for.' })
+  employer(@Root() viewer: Viewer, @Ctx() ctx: Context) {
+    return viewer.employerId === null ? null : ctx.loaders.byId(Employer).load(viewer.employerId);
+  }
+}

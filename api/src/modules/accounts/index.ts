@@ -1,0 +1,3 @@
+import { AccountsResolver } from './accounts.resolver';
+
+export const resolvers = [AccountsResolver] as const;
