@@ -37,7 +37,7 @@ describe('accounts', () => {
   });
 
   it('treats no token as the public, and a forged or expired token as unauthenticated', async () => {
-    expect((await api.gql(ME)).data?.me).toEqual({ role: 'PUBLIC', user: null, institution: null, employer: null });
+    expect((await api.gql(ME, {}, { token: null })).data?.me).toEqual({ role: 'PUBLIC', user: null, institution: null, employer: null });
 
     const forged = await new SignJWT({ role: 'ADMIN' }).setProtectedHeader({ alg: 'HS256' }).setSubject('1').setIssuer('pathforge')
       .setExpirationTime('1h').sign(new TextEncoder().encode('not the server secret, but long enough to sign'));

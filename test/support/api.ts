@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { RunningServer, startServer } from '../../api/src/server';
 import { createTestDatabase, TestDatabase } from './db';
+import { issueToken } from '../../api/src/modules/accounts/auth.service';
+import { Role, User } from '../../api/src/modules/accounts/user.entity';
 
 export interface GraphQLResult<T = Record<string, any>> {
   data?: T;
@@ -13,7 +15,9 @@ export interface GraphQLResult<T = Record<string, any>> {
 export interface TestApi {
   db: DataSource;
   url: string;
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: { token?: string }): Promise<GraphQLResult<T>>;
+  /** Runs as an admin unless `token` says otherwise: another account's token, or null for the public. */
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: { token?: string | null }): Promise<GraphQLResult<T>>;
+  adminToken: string;
   close(): Promise<void>;
 }
 
@@ -21,15 +25,21 @@ export interface TestApi {
 export async function startTestApi(): Promise<TestApi> {
   const database: TestDatabase = await createTestDatabase();
   const server: RunningServer = await startServer(database.db, 0);
+  const admin = await database.db.getRepository(User).save({
+    email: `admin-${database.name}@tests.test`, displayName: 'Test admin', role: Role.ADMIN, passwordHash: 'not used: tokens are issued directly',
+  });
+  const { token: adminToken } = await issueToken(admin);
   return {
+    adminToken,
     db: database.db,
     url: server.url,
     async gql(query, variables = {}, options = {}) {
+      const token = options.token === undefined ? adminToken : options.token;
       const response = await fetch(`${server.url}/graphql`, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
-          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
         },
         body: JSON.stringify({ query, variables }),
       });

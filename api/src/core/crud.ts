@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { Arg, Args, ClassType, Ctx, Field, ID, InputType, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { applyScope, assertCanWrite } from './access';
 import { Context } from './context';
 import { ErrorCode, UserError, UserInputFailure } from './errors';
 import { decodeId, decodeInput } from './input';
@@ -40,8 +41,6 @@ export interface CrudOptions<E extends Row, C extends object, U extends { id: st
   updateInput: ClassType<U>;
   list?: ListOptions<E, F, O>;
   hooks?: CrudHooks<E>;
-  /** Limits what a viewer may read; applied to lists and single reads. */
-  scope?(qb: SelectQueryBuilder<E>, ctx: Context): void;
 }
 
 @InputType({ description: 'Which record to delete.' })
@@ -110,10 +109,7 @@ export function crudResolver<E extends Row, C extends object, U extends { id: st
       } catch {
         return null;
       }
-      if (!options.scope) return ctx.loaders.byId(options.entity).load(localId);
-      const qb = ctx.db.getRepository(options.entity).createQueryBuilder('row').where('row.id = :localId', { localId });
-      options.scope(qb, ctx);
-      return qb.getOne();
+      return ctx.loaders.byId(options.entity).load(localId);
     }
 
     @Mutation(() => CreatePayload, { name: `${fieldName}Create` })
@@ -121,6 +117,7 @@ export function crudResolver<E extends Row, C extends object, U extends { id: st
       return runMutation(ctx, async (em) => {
         const data = await decodeInput(input);
         const row = assignDefined(em.getRepository(options.entity).create(), data as Record<string, unknown>, skip);
+        await assertCanWrite(ctx, em, row);
         await hooks.beforeSave?.(em, row, ctx, null, data as Record<string, unknown>);
         const saved = await em.save(row);
         await hooks.afterSave?.(em, saved, ctx, data as Record<string, unknown>);
@@ -134,8 +131,10 @@ export function crudResolver<E extends Row, C extends object, U extends { id: st
         const id = decodeId(input.id, [typeName], ['input', 'id']);
         const data = (await decodeInput(input)) as Record<string, unknown>;
         const row = await findForUpdate(em, id, ['input', 'id']);
+        await assertCanWrite(ctx, em, row);
         const previous = { ...row };
         assignDefined(row, data, skip);
+        await assertCanWrite(ctx, em, row);
         await hooks.beforeSave?.(em, row, ctx, previous, data);
         const saved = await em.save(row);
         await hooks.afterSave?.(em, saved, ctx, data);
@@ -148,6 +147,7 @@ export function crudResolver<E extends Row, C extends object, U extends { id: st
       return runMutation(ctx, async (em) => {
         const id = decodeId(input.id, [typeName], ['input', 'id']);
         const row = await findForUpdate(em, id, ['input', 'id']);
+        await assertCanWrite(ctx, em, row);
         await hooks.beforeDelete?.(em, row, ctx);
         await em.getRepository(options.entity).delete(id);
         return { deletedId: toGlobalId(typeName, id) };
@@ -178,7 +178,7 @@ export function crudResolver<E extends Row, C extends object, U extends { id: st
       @Ctx() ctx: Context,
     ) {
       const qb = ctx.db.getRepository(options.entity).createQueryBuilder('row');
-      options.scope?.(qb, ctx);
+      applyScope(options.entity, qb, ctx);
       if (filter) list.applyFilter(qb, filter, ctx);
       const column = list.orderColumn[orderBy?.field ?? list.defaultOrder];
       return paginate(qb, page, column, orderBy?.direction ?? OrderDirection.ASC);

@@ -1,5 +1,7 @@
 import { EntityManager } from 'typeorm';
+import { denial } from './access';
 import { Context } from './context';
+import { Role } from '../modules/accounts/user.entity';
 import { UserError, UserInputFailure, userErrorFromDatabase } from './errors';
 
 export interface Payload {
@@ -16,6 +18,7 @@ export async function runMutation<P extends Payload>(
   work: (em: EntityManager) => Promise<Omit<P, 'userErrors'>>,
   empty: Omit<P, 'userErrors'>,
 ): Promise<P> {
+  if (ctx.viewer.role === Role.PUBLIC) throw denial(ctx);
   try {
     const result = await ctx.db.transaction((em) => work(em));
     ctx.loaders.clearAll();

@@ -13,6 +13,7 @@ import { resolvers as outcomes } from '../modules/outcomes';
 import { resolvers as pathways } from '../modules/pathways';
 import { resolvers as standards } from '../modules/standards';
 import { NodeResolver } from './node.resolver';
+import { ReadGuard } from '../core/access';
 
 export const schemaFile = path.join(repoRoot, 'schema.graphql');
 
@@ -35,8 +36,8 @@ let built: Promise<GraphQLSchema> | undefined;
 /** Builds the schema once per process; `emit` writes schema.graphql (sorted, so diffs stay small). */
 export function buildPathforgeSchema(options: { emit?: boolean } = {}): Promise<GraphQLSchema> {
   if (options.emit) {
-    return buildSchema({ resolvers, validate: false, emitSchemaFile: { path: schemaFile, sortedSchema: true } });
+    return buildSchema({ resolvers, validate: false, globalMiddlewares: [ReadGuard], emitSchemaFile: { path: schemaFile, sortedSchema: true } });
   }
-  built ??= buildSchema({ resolvers, validate: false });
+  built ??= buildSchema({ resolvers, validate: false, globalMiddlewares: [ReadGuard] });
   return built;
 }
