@@ -1,6 +1,7 @@
 import { Initial1795391325511 } from './1795391325511-initial';
 import { SearchIndexes1795391400000 } from './1795391400000-search-indexes';
 import { Accounts1795391884975 } from './1795391884975-accounts';
+import { AuditLog1795392098153 } from './1795392098153-audit-log';
 
 /** Migrations in the order they run; listed explicitly so compiled and test runs load the same set. */
-export const migrations: Function[] = [Initial1795391325511, SearchIndexes1795391400000, Accounts1795391884975];
+export const migrations: Function[] = [Initial1795391325511, SearchIndexes1795391400000, Accounts1795391884975, AuditLog1795392098153];

@@ -62,7 +62,8 @@ const isGuarded = (value: unknown): value is object => typeof value === 'object'
  * FORBIDDEN/UNAUTHENTICATED error, and unreadable items drop out of lists. This holds for
  * `node(id)`, single queries and nested fields alike.
  */
-export const ReadGuard: MiddlewareFn<Context> = async ({ context }, next) => {
+export const ReadGuard: MiddlewareFn<Context> = async ({ context, info }, next) => {
+  if (info.parentType.name === 'Mutation') context.mutation = info.fieldName;
   const result: unknown = await next();
   if (isAdmin(context)) return result;
   if (Array.isArray(result)) {

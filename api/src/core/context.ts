@@ -8,6 +8,8 @@ export interface Context {
   loaders: Loaders;
   statements: StatementCounter;
   viewer: Viewer;
+  /** The root mutation field being executed (mutations run one at a time), for the audit log. */
+  mutation?: string;
 }
 
 export function createContext(db: DataSource, statements: StatementCounter = { count: 0 }, viewer: Viewer = PUBLIC_VIEWER): Context {

@@ -149,7 +149,7 @@ export function crudResolver<E extends Row, C extends object, U extends { id: st
         const row = await findForUpdate(em, id, ['input', 'id']);
         await assertCanWrite(ctx, em, row);
         await hooks.beforeDelete?.(em, row, ctx);
-        await em.getRepository(options.entity).delete(id);
+        await em.remove(row);
         return { deletedId: toGlobalId(typeName, id) };
       }, { deletedId: null });
     }

@@ -2,6 +2,7 @@ import { types } from 'pg';
 import { AbstractLogger, DataSource, DataSourceOptions, LogLevel, LogMessage } from 'typeorm';
 import { migrations } from '../../../migrations';
 import { entities } from './entities';
+import { AuditSubscriber } from '../modules/audit/audit.subscriber';
 import { SnakeNamingStrategy } from './naming';
 import { recordStatement } from './sql-counter';
 
@@ -29,6 +30,7 @@ export function dataSourceOptions(options: DatabaseOptions): DataSourceOptions {
     url: options.url,
     entities,
     migrations,
+    subscribers: [AuditSubscriber],
     migrationsTableName: 'migrations',
     synchronize: false,
     migrationsRun: false,

@@ -1,4 +1,5 @@
 import { User } from '../modules/accounts/user.entity';
+import { AuditEntry } from '../modules/audit/audit-entry.entity';
 import { Alignment } from '../modules/credentials/alignment.entity';
 import { Assessment } from '../modules/credentials/assessment.entity';
 import { Credential } from '../modules/credentials/credential.entity';
@@ -54,4 +55,5 @@ export const entities = [
   PriorLearningClaim,
   OutcomeReport,
   User,
+  AuditEntry,
 ];

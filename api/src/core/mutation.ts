@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { denial } from './access';
+import { beginAudit } from '../modules/audit/audit.subscriber';
 import { Context } from './context';
 import { Role } from '../modules/accounts/user.entity';
 import { UserError, UserInputFailure, userErrorFromDatabase } from './errors';
@@ -20,7 +21,10 @@ export async function runMutation<P extends Payload>(
 ): Promise<P> {
   if (ctx.viewer.role === Role.PUBLIC) throw denial(ctx);
   try {
-    const result = await ctx.db.transaction((em) => work(em));
+    const result = await ctx.db.transaction((em) => {
+      beginAudit(em.queryRunner, { viewer: ctx.viewer, mutation: ctx.mutation ?? 'unknown' });
+      return work(em);
+    });
     ctx.loaders.clearAll();
     return { ...result, userErrors: [] } as unknown as P;
   } catch (error) {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { repoRoot } from '../core/config';
 import { resolvers as accounts } from '../modules/accounts';
 import { resolvers as articulation } from '../modules/articulation';
+import { resolvers as audit } from '../modules/audit';
 import { resolvers as credentials } from '../modules/credentials';
 import { resolvers as employers } from '../modules/employers';
 import { resolvers as institutions } from '../modules/institutions';
@@ -20,6 +21,7 @@ export const schemaFile = path.join(repoRoot, 'schema.graphql');
 const resolvers = [
   NodeResolver,
   ...accounts,
+  ...audit,
   ...institutions,
   ...employers,
   ...occupations,

@@ -1,0 +1,43 @@
+import { Role } from '../../api/src/modules/accounts/user.entity';
+import { startTestApi, TestApi } from '../support/api';
+import { makeInstitution, makeUser, tokenFor } from '../support/factories';
+
+const LOG = `query($filter: AuditLogFilter) { auditLog(first: 10, filter: $filter) { totalCount nodes { mutation action recordType record role before after } } }`;
+
+describe('audit log', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi();
+  });
+  afterAll(() => api.close());
+
+  it('records who changed what, with the values before and after, in the same transaction', async () => {
+    const created = await api.gql(`mutation { employerCreate(input: { name: "Audited Co", region: "Ohio" }) { employer { id } } }`);
+    const id = created.data?.employerCreate.employer.id;
+    await api.gql(`mutation($id: ID!) { employerUpdate(input: { id: $id, region: "Iowa" }) { userErrors { code } } }`, { id });
+    await api.gql(`mutation($id: ID!) { employerUpdate(input: { id: $id, name: "" }) { userErrors { code } } }`, { id });
+    await api.gql(`mutation($id: ID!) { employerDelete(input: { id: $id }) { deletedId } }`, { id });
+
+    const log = await api.gql(LOG, { filter: { recordId: id } });
+    const entries = log.data?.auditLog.nodes;
+    expect(log.data?.auditLog.totalCount).toBe(3);
+    expect(entries.map((e: { mutation: string; action: string }) => `${e.mutation}:${e.action}`)).toEqual([
+      'employerDelete:DELETE', 'employerUpdate:UPDATE', 'employerCreate:CREATE',
+    ]);
+    expect(entries.every((e: { role: string; record: string }) => e.role === 'ADMIN' && e.record === id)).toBe(true);
+    expect(entries[1].before).toMatchObject({ name: 'Audited Co', region: 'Ohio' });
+    expect(entries[1].after).toMatchObject({ name: 'Audited Co', region: 'Iowa' });
+    expect(entries[2].before).toBeNull();
+    expect(entries[0].after).toBeNull();
+  });
+
+  it('is closed to the public and, without a record, to everyone but admins', async () => {
+    expect((await api.gql(LOG, {}, { token: null })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    const college = await makeInstitution(api.db);
+    const staff = await makeUser(api.db, Role.INSTITUTION_STAFF, { institutionId: college.id });
+    const token = await tokenFor(api, staff.email);
+    const refused = await api.gql(LOG, {}, { token });
+    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(refused.data).toBeNull();
+  });
+});
