@@ -49,7 +49,7 @@ export class DeleteInput {
   id: string;
 }
 
-function payloadType<T extends object>(typeName: string, fieldName: string, type: ClassType<T>): ClassType {
+export function payloadType<T extends object>(typeName: string, fieldName: string, type: ClassType<T>): ClassType {
   @ObjectType(typeName)
   class Payload {
     @Field(() => type, { name: fieldName, nullable: true })

@@ -1,5 +1,6 @@
 import { User } from '../modules/accounts/user.entity';
 import { AuditEntry } from '../modules/audit/audit-entry.entity';
+import { PathwayComment } from '../modules/codesign/pathway-comment.entity';
 import { Alignment } from '../modules/credentials/alignment.entity';
 import { Assessment } from '../modules/credentials/assessment.entity';
 import { Credential } from '../modules/credentials/credential.entity';
@@ -56,4 +57,5 @@ export const entities = [
   OutcomeReport,
   User,
   AuditEntry,
+  PathwayComment,
 ];

@@ -16,6 +16,8 @@ export enum ErrorCode {
   FROZEN = 'FROZEN',
   CYCLE = 'CYCLE',
   INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
+  ROLE_NOT_ALLOWED = 'ROLE_NOT_ALLOWED',
+  NOT_READY = 'NOT_READY',
 }
 registerEnumType(ErrorCode, { name: 'ErrorCode', description: 'Why a mutation refused its input.' });
 

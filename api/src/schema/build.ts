@@ -5,6 +5,7 @@ import { repoRoot } from '../core/config';
 import { resolvers as accounts } from '../modules/accounts';
 import { resolvers as articulation } from '../modules/articulation';
 import { resolvers as audit } from '../modules/audit';
+import { resolvers as codesign } from '../modules/codesign';
 import { resolvers as credentials } from '../modules/credentials';
 import { resolvers as employers } from '../modules/employers';
 import { resolvers as institutions } from '../modules/institutions';
@@ -28,6 +29,7 @@ const resolvers = [
   ...standards,
   ...credentials,
   ...pathways,
+  ...codesign,
   ...articulation,
   ...learners,
   ...outcomes,

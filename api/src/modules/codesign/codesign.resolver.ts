@@ -1,0 +1,193 @@
+import DataLoader from 'dataloader';
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { assertCanWrite } from '../../core/access';
+import { Context } from '../../core/context';
+import { payloadType } from '../../core/crud';
+import { ErrorCode, UserInputFailure } from '../../core/errors';
+import { decodeId, decodeInput } from '../../core/input';
+import { runMutation } from '../../core/mutation';
+import { User } from '../accounts/user.entity';
+import { Credential } from '../credentials/credential.entity';
+import { LearningOutcome } from '../credentials/learning-outcome.entity';
+import { Pathway } from '../pathways/pathway.entity';
+import { PathwayStage } from '../pathways/pathway-stage.entity';
+import { Competency } from '../standards/competency.entity';
+import {
+  CompetencyCoverage,
+  Coverage,
+  CoverageSource,
+  PathwayCommentAddInput,
+  PathwayCommentResolveInput,
+  PathwayRequestChangesInput,
+  PathwayStepInput,
+  PublishReadiness,
+} from './codesign.types';
+import { coverage } from './coverage.service';
+import { lockPathway, startRevision, Step, transition } from './lifecycle.service';
+import { PathwayComment } from './pathway-comment.entity';
+import { publishReadiness } from './readiness.service';
+
+const step = (name: string) => payloadType(`Pathway${name}Payload`, 'pathway', Pathway);
+const SubmitPayload = step('SubmitForReview');
+const RequestChangesPayload = step('RequestChanges');
+const ApprovePayload = step('Approve');
+const PublishPayload = step('Publish');
+const RetirePayload = step('Retire');
+const StartRevisionPayload = step('StartRevision');
+const CommentAddPayload = payloadType('PathwayCommentAddPayload', 'comment', PathwayComment);
+const CommentResolvePayload = payloadType('PathwayCommentResolvePayload', 'comment', PathwayComment);
+
+function move(ctx: Context, input: { id: string }, name: Step, note?: string) {
+  return runMutation(ctx, async (em) => ({ value: await transition(ctx, em, decodeId(input.id, ['Pathway'], ['input', 'id']), name, note) }), { value: null });
+}
+
+@Resolver(() => Pathway)
+export class PathwayLifecycleResolver {
+  @Mutation(() => SubmitPayload, { description: 'DRAFT or CHANGES_REQUESTED → IN_REVIEW; by a partner or the owning institution.' })
+  pathwaySubmitForReview(@Arg('input', () => PathwayStepInput) input: PathwayStepInput, @Ctx() ctx: Context) {
+    return move(ctx, input, 'submitForReview');
+  }
+
+  @Mutation(() => RequestChangesPayload, { description: 'IN_REVIEW → CHANGES_REQUESTED; by a validating partner, with a change request.' })
+  async pathwayRequestChanges(@Arg('input', () => PathwayRequestChangesInput) input: PathwayRequestChangesInput, @Ctx() ctx: Context) {
+    return runMutation(ctx, async (em) => {
+      const { note } = await decodeInput(input);
+      return { value: await transition(ctx, em, decodeId(input.id, ['Pathway'], ['input', 'id']), 'requestChanges', note) };
+    }, { value: null });
+  }
+
+  @Mutation(() => ApprovePayload, { description: 'IN_REVIEW → APPROVED; by a validating partner.' })
+  pathwayApprove(@Arg('input', () => PathwayStepInput) input: PathwayStepInput, @Ctx() ctx: Context) {
+    return move(ctx, input, 'approve');
+  }
+
+  @Mutation(() => PublishPayload, { description: 'APPROVED → PUBLISHED; by the owning institution, when every publish check passes. Freezes the version.' })
+  pathwayPublish(@Arg('input', () => PathwayStepInput) input: PathwayStepInput, @Ctx() ctx: Context) {
+    return move(ctx, input, 'publish');
+  }
+
+  @Mutation(() => RetirePayload, { description: 'PUBLISHED → RETIRED; by the owning institution.' })
+  pathwayRetire(@Arg('input', () => PathwayStepInput) input: PathwayStepInput, @Ctx() ctx: Context) {
+    return move(ctx, input, 'retire');
+  }
+
+  @Mutation(() => StartRevisionPayload, { description: 'Starts the next version of a published pathway as a draft copy; the published one stays until the new one is published.' })
+  pathwayStartRevision(@Arg('input', () => PathwayStepInput) input: PathwayStepInput, @Ctx() ctx: Context) {
+    return runMutation(ctx, async (em) => ({ value: await startRevision(ctx, em, decodeId(input.id, ['Pathway'], ['input', 'id'])) }), { value: null });
+  }
+
+  @FieldResolver(() => [Pathway], { description: 'Every version of this pathway the viewer may see, oldest first.' })
+  versions(@Root() pathway: Pathway, @Ctx() ctx: Context) {
+    return ctx.loaders
+      .custom('pathway.versions', (db) =>
+        new DataLoader<string, Pathway[]>(async (lineages) => {
+          const rows = await db.getRepository(Pathway).createQueryBuilder('p').where('p.lineageId IN (:...lineages)', { lineages }).orderBy('p.version').getMany();
+          return lineages.map((lineage) => rows.filter((row) => row.lineageId === lineage));
+        }),
+      )
+      .load(pathway.lineageId);
+  }
+
+  @FieldResolver(() => PublishReadiness)
+  async publishReadiness(@Root() pathway: Pathway, @Ctx() ctx: Context): Promise<PublishReadiness> {
+    const checks = await ctx.loaders.custom('pathway.readiness', (db) => new DataLoader(async (ids: readonly number[]) => {
+      const results = await publishReadiness(db.manager, ids);
+      return ids.map((id) => results.get(id) ?? []);
+    })).load(pathway.id);
+    const unmet = checks.filter((check) => !check.passed);
+    return { ready: unmet.length === 0, checks, unmet };
+  }
+
+  @FieldResolver(() => Coverage)
+  async coverage(@Root() pathway: Pathway, @Ctx() ctx: Context): Promise<Coverage> {
+    const result = await ctx.loaders.custom('pathway.coverage', (db) => new DataLoader(async (ids: readonly number[]) => {
+      const results = await coverage(db.manager, ids);
+      return ids.map((id) => results.get(id)!);
+    })).load(pathway.id);
+    return { coreCount: result.coreCount, coveredCount: result.coveredCount, ratio: result.ratio, covered: result.covered, uncoveredEntries: result.uncovered };
+  }
+
+  @FieldResolver(() => [PathwayComment], { description: 'Comments and change requests, oldest first. Never shown to the public.' })
+  comments(@Root() pathway: Pathway, @Ctx() ctx: Context) {
+    return ctx.loaders.manyBy(PathwayComment, 'pathwayId').load(pathway.id);
+  }
+}
+
+@Resolver(() => Coverage)
+export class CoverageResolver {
+  @FieldResolver(() => [Competency], { description: 'Core competencies no EXACT or PARTIAL alignment reaches: what to add.' })
+  async uncovered(@Root() result: Coverage, @Ctx() ctx: Context) {
+    const rows = await ctx.loaders.byId(Competency).loadMany(result.uncoveredEntries.map((entry) => entry.competencyId));
+    return rows.filter((row): row is Competency => row instanceof Competency);
+  }
+}
+
+@Resolver(() => CompetencyCoverage)
+export class CompetencyCoverageResolver {
+  @FieldResolver(() => Competency)
+  competency(@Root() entry: CompetencyCoverage, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(Competency).load(entry.competencyId);
+  }
+}
+
+@Resolver(() => CoverageSource)
+export class CoverageSourceResolver {
+  @FieldResolver(() => Credential)
+  credential(@Root() source: CoverageSource, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(Credential).load(source.credentialId);
+  }
+
+  @FieldResolver(() => LearningOutcome)
+  outcome(@Root() source: CoverageSource, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(LearningOutcome).load(source.outcomeId);
+  }
+}
+
+@Resolver(() => PathwayComment)
+export class PathwayCommentResolver {
+  @Mutation(() => CommentAddPayload, { description: 'A comment or change request on a pathway version or one of its stages.' })
+  pathwayCommentAdd(@Arg('input', () => PathwayCommentAddInput) input: PathwayCommentAddInput, @Ctx() ctx: Context) {
+    return runMutation(ctx, async (em) => {
+      const data = await decodeInput(input);
+      const pathwayId = data.pathwayId as unknown as number;
+      await lockPathway(ctx, em, pathwayId);
+      const stageId = (data.stageId ?? null) as unknown as number | null;
+      if (stageId !== null) {
+        const stage = await em.getRepository(PathwayStage).findOneBy({ id: stageId });
+        if (!stage || stage.pathwayId !== pathwayId) throw UserInputFailure.of(['input', 'stageId'], 'That stage is not part of this pathway', ErrorCode.INVALID);
+      }
+      const comment = em.getRepository(PathwayComment).create({ pathwayId, stageId, authorId: ctx.viewer.userId, kind: data.kind, body: data.body });
+      await assertCanWrite(ctx, em, comment);
+      return { value: await em.save(comment) };
+    }, { value: null });
+  }
+
+  @Mutation(() => CommentResolvePayload, { description: 'Closes a comment or change request with a resolution.' })
+  pathwayCommentResolve(@Arg('input', () => PathwayCommentResolveInput) input: PathwayCommentResolveInput, @Ctx() ctx: Context) {
+    return runMutation(ctx, async (em) => {
+      const data = await decodeInput(input);
+      const id = decodeId(input.id, ['PathwayComment'], ['input', 'id']);
+      const comment = await em.getRepository(PathwayComment).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!comment) throw UserInputFailure.of(['input', 'id'], 'No comment has that ID', ErrorCode.NOT_FOUND);
+      await assertCanWrite(ctx, em, comment);
+      if (comment.resolution !== null) throw UserInputFailure.of(['input', 'id'], 'Already resolved', ErrorCode.INVALID_STATE);
+      Object.assign(comment, { resolution: data.resolution, resolutionNote: data.note ?? null, resolvedAt: new Date() });
+      return { value: await em.save(comment) };
+    }, { value: null });
+  }
+
+  @FieldResolver(() => Pathway)
+  pathway(@Root() comment: PathwayComment, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(Pathway).load(comment.pathwayId);
+  }
+
+  @FieldResolver(() => PathwayStage, { nullable: true })
+  stage(@Root() comment: PathwayComment, @Ctx() ctx: Context) {
+    return comment.stageId === null ? null : ctx.loaders.byId(PathwayStage).load(comment.stageId);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Who wrote it.' })
+  async authorName(@Root() comment: PathwayComment, @Ctx() ctx: Context) {
+    return comment.authorId === null ? null : ((await ctx.loaders.byId(User).load(comment.authorId))?.displayName ?? null);
+  }
+}

@@ -1,0 +1,118 @@
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { IsNotEmpty, IsOptional, MaxLength } from 'class-validator';
+import { RefersTo } from '../../core/input';
+import { AlignmentStrength } from '../credentials/alignment.entity';
+import { CommentKind, CommentResolution } from './pathway-comment.entity';
+import { PublishCheck } from './readiness.service';
+
+registerEnumType(PublishCheck, { name: 'PublishCheck', description: 'A condition DOMAIN.md sets for publishing a pathway.' });
+
+@ObjectType()
+export class ReadinessCheck {
+  @Field(() => PublishCheck)
+  check: PublishCheck;
+
+  @Field(() => Boolean)
+  passed: boolean;
+
+  @Field(() => String)
+  message: string;
+}
+
+@ObjectType({ description: 'Whether a version may be published, with every check and the ones still unmet.' })
+export class PublishReadiness {
+  @Field(() => Boolean)
+  ready: boolean;
+
+  @Field(() => [ReadinessCheck])
+  checks: ReadinessCheck[];
+
+  @Field(() => [ReadinessCheck])
+  unmet: ReadinessCheck[];
+}
+
+@ObjectType({ description: 'An outcome of a credential in the pathway aligned to a core competency.' })
+export class CoverageSource {
+  credentialId: number;
+  outcomeId: number;
+
+  @Field(() => AlignmentStrength)
+  strength: AlignmentStrength;
+}
+
+@ObjectType()
+export class CompetencyCoverage {
+  competencyId: number;
+
+  @Field(() => [CoverageSource])
+  by: CoverageSource[];
+}
+
+@ObjectType({ description: 'How much of the destination occupations\' core competencies the pathway covers (EXACT or PARTIAL alignments).' })
+export class Coverage {
+  @Field(() => Int)
+  coreCount: number;
+
+  @Field(() => Int)
+  coveredCount: number;
+
+  @Field(() => Float, { description: 'covered / core, 0 when there are no core competencies.' })
+  ratio: number;
+
+  @Field(() => [CompetencyCoverage])
+  covered: CompetencyCoverage[];
+
+  /** Uncovered entries; the resolver turns them into competencies. */
+  uncoveredEntries: CompetencyCoverage[];
+}
+
+@InputType()
+export class PathwayStepInput {
+  @Field(() => ID)
+  id: string;
+}
+
+@InputType()
+export class PathwayRequestChangesInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String, { description: 'What should change; kept as a change request on the version.' })
+  @IsNotEmpty()
+  @MaxLength(5000)
+  note: string;
+}
+
+@InputType()
+export class PathwayCommentAddInput {
+  @Field(() => ID)
+  @RefersTo('Pathway')
+  pathwayId: string;
+
+  @Field(() => ID, { nullable: true, description: 'A stage of that pathway, when the comment is about one stage.' })
+  @IsOptional()
+  @RefersTo('PathwayStage')
+  stageId?: string | null;
+
+  @Field(() => CommentKind, { nullable: true, defaultValue: CommentKind.COMMENT })
+  kind?: CommentKind;
+
+  @Field(() => String)
+  @IsNotEmpty()
+  @MaxLength(5000)
+  body: string;
+}
+
+@InputType()
+export class PathwayCommentResolveInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => CommentResolution)
+  resolution: CommentResolution;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(5000)
+  note?: string | null;
+}

@@ -1,0 +1,144 @@
+import { EntityManager, In, Not } from 'typeorm';
+import { canRead, denial, isAdmin } from '../../core/access';
+import { Context } from '../../core/context';
+import { ErrorCode, UserInputFailure, userError } from '../../core/errors';
+import { Role } from '../accounts/user.entity';
+import { Pathway, PathwayStatus } from '../pathways/pathway.entity';
+import { PathwayDestination } from '../pathways/pathway-destination.entity';
+import { PathwayOffRamp } from '../pathways/pathway-off-ramp.entity';
+import { PartnerRole, PathwayPartner } from '../pathways/pathway-partner.entity';
+import { PathwayStage } from '../pathways/pathway-stage.entity';
+import { StageCredential } from '../pathways/stage-credential.entity';
+import { CommentKind, PathwayComment } from './pathway-comment.entity';
+import { mayEditPathway, viewerPartnerRole } from './pathway.policy';
+import { publishReadiness } from './readiness.service';
+
+const ID_FIELD = ['input', 'id'];
+
+/** Who may take a step: anyone who may edit, a validating partner, or the owning institution. */
+type Actor = 'editor' | 'validator' | 'owner';
+
+export interface Transition {
+  from: PathwayStatus[];
+  to: PathwayStatus;
+  actor: Actor;
+}
+
+/** The lifecycle of DOMAIN.md. Edits of a CHANGES_REQUESTED version happen before it is resubmitted. */
+export const TRANSITIONS = {
+  submitForReview: { from: [PathwayStatus.DRAFT, PathwayStatus.CHANGES_REQUESTED], to: PathwayStatus.IN_REVIEW, actor: 'editor' },
+  requestChanges: { from: [PathwayStatus.IN_REVIEW], to: PathwayStatus.CHANGES_REQUESTED, actor: 'validator' },
+  approve: { from: [PathwayStatus.IN_REVIEW], to: PathwayStatus.APPROVED, actor: 'validator' },
+  publish: { from: [PathwayStatus.APPROVED], to: PathwayStatus.PUBLISHED, actor: 'owner' },
+  retire: { from: [PathwayStatus.PUBLISHED], to: PathwayStatus.RETIRED, actor: 'owner' },
+} satisfies Record<string, Transition>;
+
+export type Step = keyof typeof TRANSITIONS;
+
+/** Locks the version for the rest of the transaction; a viewer who may not see it learns nothing. */
+export async function lockPathway(ctx: Context, em: EntityManager, id: number): Promise<Pathway> {
+  const pathway = await em.getRepository(Pathway).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  if (!pathway) throw UserInputFailure.of(ID_FIELD, 'No Pathway has that ID', ErrorCode.NOT_FOUND);
+  if (!(await canRead(ctx, pathway))) throw denial(ctx);
+  return pathway;
+}
+
+async function mayAct(ctx: Context, pathway: Pathway, actor: Actor): Promise<boolean> {
+  if (isAdmin(ctx)) return true;
+  switch (actor) {
+    case 'editor':
+      return mayEditPathway(ctx, pathway);
+    case 'validator':
+      return (await viewerPartnerRole(ctx, pathway.id)) === PartnerRole.VALIDATOR;
+    case 'owner':
+      return ctx.viewer.role === Role.INSTITUTION_STAFF && ctx.viewer.institutionId === pathway.ownerInstitutionId;
+  }
+}
+
+const ACTOR_NAMES: Record<Actor, string> = {
+  editor: 'a partner or the owning institution',
+  validator: 'a validating employer partner',
+  owner: 'the owning institution',
+};
+
+/** Moves a version one step along the lifecycle, refusing with the reason when role or state is wrong. */
+export async function transition(ctx: Context, em: EntityManager, id: number, step: Step, note?: string): Promise<Pathway> {
+  const pathway = await lockPathway(ctx, em, id);
+  const rule: Transition = TRANSITIONS[step];
+  if (!rule.from.includes(pathway.status)) {
+    throw UserInputFailure.of(ID_FIELD, `A ${pathway.status} pathway cannot ${step}; it must be ${rule.from.join(' or ')}`, ErrorCode.INVALID_STATE);
+  }
+  if (!(await mayAct(ctx, pathway, rule.actor))) {
+    throw UserInputFailure.of(ID_FIELD, `Only ${ACTOR_NAMES[rule.actor]} may ${step}`, ErrorCode.ROLE_NOT_ALLOWED);
+  }
+  if (step === 'publish') {
+    const checks = (await publishReadiness(em, [pathway.id])).get(pathway.id) ?? [];
+    const unmet = checks.filter((check) => !check.passed);
+    if (unmet.length) throw new UserInputFailure(unmet.map((check) => userError(ID_FIELD, check.message, ErrorCode.NOT_READY)));
+    // One published version per pathway: publishing a revision retires the one it replaces.
+    const replaced = await em.getRepository(Pathway).findBy({ lineageId: pathway.lineageId, status: PathwayStatus.PUBLISHED, id: Not(pathway.id) });
+    await em.save(replaced.map((old) => Object.assign(old, { status: PathwayStatus.RETIRED, revision: old.revision + 1 })));
+    pathway.publishedAt = new Date();
+  }
+  if (step === 'requestChanges' && note) {
+    await em.getRepository(PathwayComment).save({ pathwayId: pathway.id, stageId: null, authorId: ctx.viewer.userId, kind: CommentKind.CHANGE_REQUEST, body: note });
+  }
+  pathway.status = rule.to;
+  pathway.revision += 1;
+  return em.save(pathway);
+}
+
+const OPEN_STATUSES = [PathwayStatus.DRAFT, PathwayStatus.IN_REVIEW, PathwayStatus.CHANGES_REQUESTED, PathwayStatus.APPROVED];
+
+/**
+ * Starts the next version of a published pathway as a draft copy of its stages, credentials,
+ * destinations, off-ramps and partners. Endorsements and comments stay with the version they
+ * were given to.
+ */
+export async function startRevision(ctx: Context, em: EntityManager, id: number): Promise<Pathway> {
+  const source = await lockPathway(ctx, em, id);
+  if (source.status !== PathwayStatus.PUBLISHED) {
+    throw UserInputFailure.of(ID_FIELD, 'Only a published version can be revised', ErrorCode.INVALID_STATE);
+  }
+  if (!(await mayAct(ctx, source, 'editor'))) {
+    throw UserInputFailure.of(ID_FIELD, `Only ${ACTOR_NAMES.editor} may start a revision`, ErrorCode.ROLE_NOT_ALLOWED);
+  }
+  const versions = em.getRepository(Pathway);
+  const open = await versions.findOne({ where: { lineageId: source.lineageId, status: In(OPEN_STATUSES) } });
+  if (open) throw UserInputFailure.of(ID_FIELD, `Version ${open.version} is already being revised`, ErrorCode.INVALID_STATE);
+  const [{ max }] = await em.query(`SELECT max(version)::int AS max FROM pathway WHERE lineage_id = $1`, [source.lineageId]);
+
+  const draft = await versions.save(
+    versions.create({
+      lineageId: source.lineageId,
+      version: max + 1,
+      title: source.title,
+      description: source.description,
+      ownerInstitutionId: source.ownerInstitutionId,
+      reviewDueOn: source.reviewDueOn,
+      status: PathwayStatus.DRAFT,
+      revision: 1,
+      publishedAt: null,
+    }),
+  );
+  const stages = await em.getRepository(PathwayStage).find({ where: { pathwayId: source.id }, order: { position: 'ASC' } });
+  const entries = stages.length ? await em.getRepository(StageCredential).find({ where: { stageId: In(stages.map((s) => s.id)) } }) : [];
+  for (const stage of stages) {
+    const copy = await em.getRepository(PathwayStage).save({
+      pathwayId: draft.id, position: stage.position, title: stage.title,
+      requirement: stage.requirement, requiredCount: stage.requiredCount, minCredits: stage.minCredits,
+    });
+    const stageEntries = entries.filter((entry) => entry.stageId === stage.id);
+    if (stageEntries.length) {
+      await em.getRepository(StageCredential).save(stageEntries.map((entry) => ({ stageId: copy.id, credentialId: entry.credentialId, position: entry.position })));
+    }
+  }
+  const copyRows = async <T extends { pathwayId: number }>(entity: new () => T, pick: (row: T) => Partial<T>) => {
+    const rows = await em.getRepository(entity).find({ where: { pathwayId: source.id } as never });
+    if (rows.length) await em.getRepository(entity).save(rows.map((row) => ({ ...pick(row), pathwayId: draft.id }) as T));
+  };
+  await copyRows(PathwayDestination, (row) => ({ occupationId: row.occupationId }));
+  await copyRows(PathwayOffRamp, (row) => ({ credentialId: row.credentialId, occupationId: row.occupationId }));
+  await copyRows(PathwayPartner, (row) => ({ employerId: row.employerId, role: row.role }));
+  return draft;
+}

@@ -1,0 +1,242 @@
+import { DataSource } from 'typeorm';
+import { Role } from '../../api/src/modules/accounts/user.entity';
+import { Alignment, AlignmentStrength } from '../../api/src/modules/credentials/alignment.entity';
+import { Assessment, AssessmentMethod } from '../../api/src/modules/credentials/assessment.entity';
+import { Credential, CredentialStatus, DeliveryMode } from '../../api/src/modules/credentials/credential.entity';
+import { CredentialPrerequisite } from '../../api/src/modules/credentials/credential-prerequisite.entity';
+import { LearningOutcome } from '../../api/src/modules/credentials/learning-outcome.entity';
+import { Endorsement } from '../../api/src/modules/pathways/endorsement.entity';
+import { Pathway, PathwayStatus } from '../../api/src/modules/pathways/pathway.entity';
+import { PathwayDestination } from '../../api/src/modules/pathways/pathway-destination.entity';
+import { PartnerRole, PathwayPartner } from '../../api/src/modules/pathways/pathway-partner.entity';
+import { PathwayStage, StageRequirement } from '../../api/src/modules/pathways/pathway-stage.entity';
+import { StageCredential } from '../../api/src/modules/pathways/stage-credential.entity';
+import { startTestApi, TestApi } from '../support/api';
+import { gid, insert, linkCore, makeCompetency, makeEmployer, makeFramework, makeInstitution, makeOccupation, makeUser, tokenFor } from '../support/factories';
+
+async function credential(db: DataSource, institutionId: number, title: string, options: { assessed?: boolean; status?: CredentialStatus } = {}) {
+  const row = await insert(db, Credential, {
+    title, issuerInstitutionId: institutionId, level: 2, workloadHours: 30, creditValue: 3,
+    deliveryMode: DeliveryMode.HYBRID, status: options.status ?? CredentialStatus.PUBLISHED,
+  });
+  if (options.assessed ?? true) await insert(db, Assessment, { credentialId: row.id, method: AssessmentMethod.TASK, description: 'Practical task' });
+  return row;
+}
+
+async function align(db: DataSource, credentialId: number, competencyId: number, strength: AlignmentStrength) {
+  const outcome = await insert(db, LearningOutcome, { credentialId, position: 1, statement: `Outcome for ${competencyId}` });
+  await insert(db, Alignment, { outcomeId: outcome.id, competencyId, strength });
+  return outcome;
+}
+
+const STEP = (name: string) => `mutation($id: ID!) { ${name}(input: { id: $id }) { pathway { id status version } userErrors { field code message } } }`;
+
+describe('co-design: lifecycle, coverage, readiness and comments', () => {
+  let api: TestApi;
+  let college: { id: number };
+  let tokens: Record<'staff' | 'validator' | 'contributor' | 'otherStaff' | 'outsider', string>;
+  let core: { id: number }[];
+  let occupationId: number;
+  let validatorEmployer: { id: number };
+
+  /** A draft with two stages of published, assessed credentials, partners and a destination. */
+  async function draftPathway(title: string, credentials?: { id: number }[]) {
+    const creds = credentials ?? [await credential(api.db, college.id, `${title} A`), await credential(api.db, college.id, `${title} B`)];
+    const pathway = await insert(api.db, Pathway, { title, ownerInstitutionId: college.id, status: PathwayStatus.DRAFT });
+    for (const [index, cred] of creds.entries()) {
+      const stage = await insert(api.db, PathwayStage, { pathwayId: pathway.id, position: index + 1, title: `Stage ${index + 1}`, requirement: StageRequirement.ALL });
+      await insert(api.db, StageCredential, { stageId: stage.id, credentialId: cred.id, position: 0 });
+    }
+    await insert(api.db, PathwayDestination, { pathwayId: pathway.id, occupationId });
+    return { pathway, credentials: creds };
+  }
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    college = await makeInstitution(api.db);
+    const otherCollege = await makeInstitution(api.db);
+    validatorEmployer = await makeEmployer(api.db);
+    const contributorEmployer = await makeEmployer(api.db);
+    const outsiderEmployer = await makeEmployer(api.db);
+    const occupation = await makeOccupation(api.db);
+    occupationId = occupation.id;
+    const framework = await makeFramework(api.db);
+    core = await Promise.all(['K-1', 'S-2', 'T-3'].map((code) => makeCompetency(api.db, framework.id, { code })));
+    for (const competency of core) await linkCore(api.db, occupation.id, competency.id);
+    const users = {
+      staff: await makeUser(api.db, Role.INSTITUTION_STAFF, { institutionId: college.id }),
+      validator: await makeUser(api.db, Role.EMPLOYER_PARTNER, { employerId: validatorEmployer.id }),
+      contributor: await makeUser(api.db, Role.EMPLOYER_PARTNER, { employerId: contributorEmployer.id }),
+      otherStaff: await makeUser(api.db, Role.INSTITUTION_STAFF, { institutionId: otherCollege.id }),
+      outsider: await makeUser(api.db, Role.EMPLOYER_PARTNER, { employerId: outsiderEmployer.id }),
+    };
+    tokens = Object.fromEntries(await Promise.all(Object.entries(users).map(async ([key, user]) => [key, await tokenFor(api, user.email)]))) as typeof tokens;
+    (globalThis as { partners?: number[] }).partners = [validatorEmployer.id, contributorEmployer.id];
+  });
+  afterAll(() => api.close());
+
+  async function withPartners(pathwayId: number) {
+    const [validator, contributor] = (globalThis as unknown as { partners: number[] }).partners;
+    await insert(api.db, PathwayPartner, { pathwayId, employerId: validator, role: PartnerRole.VALIDATOR });
+    await insert(api.db, PathwayPartner, { pathwayId, employerId: contributor, role: PartnerRole.CONTRIBUTOR });
+  }
+
+  it('reports coverage of the destination\'s core competencies, with RELATED shown but not counted', async () => {
+    const a = await credential(api.db, college.id, 'Coverage A');
+    const b = await credential(api.db, college.id, 'Coverage B');
+    await align(api.db, a.id, core[0].id, AlignmentStrength.EXACT);
+    await align(api.db, b.id, core[1].id, AlignmentStrength.PARTIAL);
+    await align(api.db, b.id, core[2].id, AlignmentStrength.RELATED);
+    const { pathway } = await draftPathway('Coverage', [a, b]);
+    const result = await api.gql(
+      `query($id: ID!) { pathway(id: $id) { coverage { coreCount coveredCount ratio covered { competency { code } by { credential { title } strength } } uncovered { code } } } }`,
+      { id: gid(pathway) },
+    );
+    expect(result.data?.pathway.coverage).toEqual({
+      coreCount: 3,
+      coveredCount: 2,
+      ratio: 0.6667,
+      covered: [
+        { competency: { code: 'K-1' }, by: [{ credential: { title: 'Coverage A' }, strength: 'EXACT' }] },
+        { competency: { code: 'S-2' }, by: [{ credential: { title: 'Coverage B' }, strength: 'PARTIAL' }] },
+      ],
+      uncovered: [{ code: 'T-3' }],
+    });
+  });
+
+  it('runs the full lifecycle from draft to published to a published revision', async () => {
+    const { pathway } = await draftPathway('Lifecycle');
+    await withPartners(pathway.id);
+    const id = gid(pathway);
+
+    const submitted = await api.gql(STEP('pathwaySubmitForReview'), { id }, { token: tokens.contributor });
+    expect(submitted.data?.pathwaySubmitForReview.pathway.status).toBe('IN_REVIEW');
+
+    const notValidator = await api.gql(STEP('pathwayApprove'), { id }, { token: tokens.contributor });
+    expect(notValidator.data?.pathwayApprove.userErrors).toEqual([expect.objectContaining({ code: 'ROLE_NOT_ALLOWED' })]);
+    const approved = await api.gql(STEP('pathwayApprove'), { id }, { token: tokens.validator });
+    expect(approved.data?.pathwayApprove.pathway.status).toBe('APPROVED');
+
+    const unendorsed = await api.gql(STEP('pathwayPublish'), { id }, { token: tokens.staff });
+    expect(unendorsed.data?.pathwayPublish.userErrors.map((e: { code: string }) => e.code)).toEqual(['NOT_READY']);
+    await insert(api.db, Endorsement, { pathwayId: pathway.id, employerId: validatorEmployer.id, statement: 'We hire from this pathway', signatoryName: 'Pat Lee' });
+    const byPartner = await api.gql(STEP('pathwayPublish'), { id }, { token: tokens.validator });
+    expect(byPartner.data?.pathwayPublish.userErrors).toEqual([expect.objectContaining({ code: 'ROLE_NOT_ALLOWED' })]);
+    const published = await api.gql(STEP('pathwayPublish'), { id }, { token: tokens.staff });
+    expect(published.data?.pathwayPublish).toEqual({ pathway: { id, status: 'PUBLISHED', version: 1 }, userErrors: [] });
+    expect((await api.gql(`query($id: ID!) { pathway(id: $id) { title } }`, { id }, { token: null })).data?.pathway.title).toBe('Lifecycle');
+
+    const again = await api.gql(STEP('pathwaySubmitForReview'), { id }, { token: tokens.staff });
+    expect(again.data?.pathwaySubmitForReview.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE', field: ['input', 'id'] })]);
+
+    const revision = await api.gql(STEP('pathwayStartRevision'), { id }, { token: tokens.contributor });
+    const draft = revision.data?.pathwayStartRevision.pathway;
+    expect(draft).toMatchObject({ status: 'DRAFT', version: 2 });
+    const secondRevision = await api.gql(STEP('pathwayStartRevision'), { id }, { token: tokens.staff });
+    expect(secondRevision.data?.pathwayStartRevision.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE' })]);
+
+    const versions = await api.gql(
+      `query($id: ID!) { pathway(id: $id) { versions { version status stages { position credentials { title } } } } }`,
+      { id: draft.id },
+      { token: tokens.staff },
+    );
+    expect(versions.data?.pathway.versions).toEqual([
+      { version: 1, status: 'PUBLISHED', stages: [{ position: 1, credentials: [{ title: 'Lifecycle A' }] }, { position: 2, credentials: [{ title: 'Lifecycle B' }] }] },
+      { version: 2, status: 'DRAFT', stages: [{ position: 1, credentials: [{ title: 'Lifecycle A' }] }, { position: 2, credentials: [{ title: 'Lifecycle B' }] }] },
+    ]);
+    const publicView = await api.gql(`query($id: ID!) { pathway(id: $id) { versions { version } } }`, { id }, { token: null });
+    expect(publicView.data?.pathway.versions).toEqual([{ version: 1 }]);
+    const hiddenDraft = await api.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: draft.id }, { token: null });
+    expect(hiddenDraft.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect(hiddenDraft.data?.node).toBeNull();
+
+    await api.gql(STEP('pathwaySubmitForReview'), { id: draft.id }, { token: tokens.staff });
+    await api.gql(STEP('pathwayApprove'), { id: draft.id }, { token: tokens.validator });
+    const draftId = Number(Buffer.from(draft.id, 'base64url').toString().split(':')[1]);
+    await insert(api.db, Endorsement, { pathwayId: draftId, employerId: validatorEmployer.id, statement: 'Still hiring', signatoryName: 'Pat Lee' });
+    const second = await api.gql(STEP('pathwayPublish'), { id: draft.id }, { token: tokens.staff });
+    expect(second.data?.pathwayPublish.pathway.status).toBe('PUBLISHED');
+    const statuses = await api.db.query(`SELECT version, status FROM pathway WHERE lineage_id = $1 ORDER BY version`, [pathway.lineageId]);
+    expect(statuses).toEqual([{ version: 1, status: 'RETIRED' }, { version: 2, status: 'PUBLISHED' }]);
+  });
+
+  it('asks for changes with a change request the partners can see and resolve', async () => {
+    const { pathway } = await draftPathway('Review');
+    await withPartners(pathway.id);
+    const id = gid(pathway);
+    await api.gql(STEP('pathwaySubmitForReview'), { id }, { token: tokens.staff });
+    const asked = await api.gql(
+      `mutation($id: ID!) { pathwayRequestChanges(input: { id: $id, note: "Add a safety module" }) { pathway { status comments { kind body authorName } } userErrors { code } } }`,
+      { id },
+      { token: tokens.validator },
+    );
+    expect(asked.data?.pathwayRequestChanges.pathway).toEqual({
+      status: 'CHANGES_REQUESTED',
+      comments: [{ kind: 'CHANGE_REQUEST', body: 'Add a safety module', authorName: 'EMPLOYER_PARTNER user' }],
+    });
+    const stageRows = await api.db.query(`SELECT id FROM pathway_stage WHERE pathway_id = $1 ORDER BY position`, [pathway.id]);
+    const stageId = Buffer.from(`PathwayStage:${stageRows[1].id}`).toString('base64url');
+    const added = await api.gql(
+      `mutation($p: ID!, $s: ID!) { pathwayCommentAdd(input: { pathwayId: $p, stageId: $s, body: "Stage 2 needs a lab" }) { comment { id stage { position } } userErrors { code } } }`,
+      { p: id, s: stageId },
+      { token: tokens.contributor },
+    );
+    expect(added.data?.pathwayCommentAdd.comment.stage).toEqual({ position: 2 });
+    const outsider = await api.gql(
+      `mutation($p: ID!) { pathwayCommentAdd(input: { pathwayId: $p, body: "Let me in" }) { userErrors { code } } }`,
+      { p: id },
+      { token: tokens.outsider },
+    );
+    expect(outsider.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const resolved = await api.gql(
+      `mutation($c: ID!) { pathwayCommentResolve(input: { id: $c, resolution: DONE, note: "Lab added" }) { comment { resolution resolutionNote } userErrors { code } } }`,
+      { c: added.data?.pathwayCommentAdd.comment.id },
+      { token: tokens.staff },
+    );
+    expect(resolved.data?.pathwayCommentResolve).toEqual({ comment: { resolution: 'DONE', resolutionNote: 'Lab added' }, userErrors: [] });
+    const resubmitted = await api.gql(STEP('pathwaySubmitForReview'), { id }, { token: tokens.contributor });
+    expect(resubmitted.data?.pathwaySubmitForReview.pathway.status).toBe('IN_REVIEW');
+    const otherCollege = await api.gql(`query($id: ID!) { pathway(id: $id) { comments { body } } }`, { id }, { token: tokens.otherStaff });
+    expect(otherCollege.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  describe('publish readiness lists every unmet check, each for its own reason', () => {
+    const readiness = async (pathwayId: number) =>
+      (await api.gql(`query($id: ID!) { pathway(id: $id) { publishReadiness { ready unmet { check } } } }`, { id: Buffer.from(`Pathway:${pathwayId}`).toString('base64url') }))
+        .data?.pathway.publishReadiness;
+
+    it('passes when everything holds', async () => {
+      const { pathway } = await draftPathway('Ready');
+      await insert(api.db, Endorsement, { pathwayId: pathway.id, employerId: validatorEmployer.id, statement: 'Yes', signatoryName: 'A' });
+      expect(await readiness(pathway.id)).toEqual({ ready: true, unmet: [] });
+    });
+
+    it('fails each check alone', async () => {
+      const endorse = (pathwayId: number) => insert(api.db, Endorsement, { pathwayId, employerId: validatorEmployer.id, statement: 'Yes', signatoryName: 'A' });
+
+      const single = await draftPathway('Single', [await credential(api.db, college.id, 'Only one')]);
+      await endorse(single.pathway.id);
+      expect(await readiness(single.pathway.id)).toEqual({ ready: false, unmet: [{ check: 'MIN_TWO_CREDENTIALS' }] });
+
+      const badge = await draftPathway('Badge', [await credential(api.db, college.id, 'Assessed'), await credential(api.db, college.id, 'Participation', { assessed: false })]);
+      await endorse(badge.pathway.id);
+      expect(await readiness(badge.pathway.id)).toEqual({ ready: false, unmet: [{ check: 'CREDENTIALS_PUBLISHED_AND_ASSESSED' }] });
+
+      const impossible = await draftPathway('Impossible');
+      await endorse(impossible.pathway.id);
+      await api.db.query(`UPDATE pathway_stage SET requirement = 'AT_LEAST', required_count = 2 WHERE pathway_id = $1 AND position = 1`, [impossible.pathway.id]);
+      expect(await readiness(impossible.pathway.id)).toEqual({ ready: false, unmet: [{ check: 'STAGE_REQUIREMENTS_VALID' }] });
+
+      const circular = await draftPathway('Circular');
+      await endorse(circular.pathway.id);
+      const [a, b] = circular.credentials;
+      await insert(api.db, CredentialPrerequisite, { credentialId: a.id, prerequisiteId: b.id });
+      await insert(api.db, CredentialPrerequisite, { credentialId: b.id, prerequisiteId: a.id });
+      expect(await readiness(circular.pathway.id)).toEqual({ ready: false, unmet: [{ check: 'NO_PREREQUISITE_CYCLE' }] });
+
+      const unendorsed = await draftPathway('Unendorsed');
+      await insert(api.db, Endorsement, { pathwayId: unendorsed.pathway.id, employerId: validatorEmployer.id, statement: 'Lapsed', signatoryName: 'A', endorsedOn: '2020-01-01', expiresOn: '2021-01-01' });
+      expect(await readiness(unendorsed.pathway.id)).toEqual({ ready: false, unmet: [{ check: 'CURRENT_ENDORSEMENT' }] });
+    });
+  });
+});
