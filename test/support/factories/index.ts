@@ -12,9 +12,10 @@ import { Competency, CompetencyType } from '../../../api/src/modules/standards/c
 import { CompetencyFramework } from '../../../api/src/modules/standards/competency-framework.entity';
 
 /** Inserts one row with the given values over sensible defaults; returns it with its id. */
-export async function insert<T extends ObjectLiteral>(db: DataSource, entity: EntityTarget<T>, values: DeepPartial<T>): Promise<T> {
+export async function insert<T extends ObjectLiteral>(db: DataSource, entity: EntityTarget<T>, values: NoInfer<DeepPartial<T>>): Promise<T> {
   const repository = db.getRepository(entity);
-  return repository.save(repository.create(values));
+  const row: T = repository.create(values);
+  return repository.save(row);
 }
 
 /** The global ID of a row, as a client would see it. */
