@@ -1,1 +1,4 @@
-export const resolvers = [] as const;
+import './credential.policy';
+import { AlignmentResolver, AssessmentResolver, CredentialResolver, LearningOutcomeResolver, RubricLevelResolver } from './credential.resolver';
+
+export const resolvers = [CredentialResolver, LearningOutcomeResolver, AlignmentResolver, AssessmentResolver, RubricLevelResolver] as const;

@@ -1,0 +1,194 @@
+import DataLoader from 'dataloader';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { DataSource } from 'typeorm';
+import { Context } from '../../core/context';
+import { containsPattern, crudResolver, filterId } from '../../core/crud';
+import { ErrorCode, UserInputFailure } from '../../core/errors';
+import { loadIssuer, Issuer } from '../institutions/issuer';
+import { Occupation } from '../occupations/occupation.entity';
+import { Pathway } from '../pathways/pathway.entity';
+import { Competency } from '../standards/competency.entity';
+import { Alignment } from './alignment.entity';
+import { Assessment } from './assessment.entity';
+import { Credential, CredentialStatus } from './credential.entity';
+import {
+  AlignmentCreateInput,
+  AlignmentUpdateInput,
+  AssessmentCreateInput,
+  AssessmentUpdateInput,
+  CredentialCreateInput,
+  CredentialFilter,
+  CredentialOrderField,
+  CredentialUpdateInput,
+  LearningOutcomeCreateInput,
+  LearningOutcomeUpdateInput,
+  RubricLevelCreateInput,
+  RubricLevelUpdateInput,
+} from './credential.inputs';
+import { assertAssessedIfPublished, assertOneIssuer, replacePrerequisites } from './credential.rules';
+import { LearningOutcome } from './learning-outcome.entity';
+import { RubricLevel } from './rubric-level.entity';
+
+/** Rows related to many credentials through a join, in one statement per batch. */
+function relatedLoader<T>(ctx: Context, key: string, entity: new () => T, sql: string): DataLoader<number, T[]> {
+  return ctx.loaders.custom(key, (db: DataSource) =>
+    new DataLoader<number, T[]>(async (credentialIds) => {
+      const pairs: { credential_id: number; id: number }[] = await db.query(sql, [[...credentialIds]]);
+      const rows = (await ctx.loaders.byId(entity as never).loadMany(pairs.map((pair) => pair.id))) as (T | null | Error)[];
+      const byId = new Map(pairs.map((pair, index) => [pair.id, rows[index]]));
+      return credentialIds.map((credentialId) =>
+        pairs.filter((pair) => pair.credential_id === credentialId).map((pair) => byId.get(pair.id)).filter((row): row is T => row instanceof entity),
+      );
+    }),
+  );
+}
+
+@Resolver(() => Credential)
+export class CredentialResolver extends crudResolver({
+  entity: Credential,
+  createInput: CredentialCreateInput,
+  updateInput: CredentialUpdateInput,
+  hooks: {
+    virtualFields: ['prerequisiteIds'],
+    async beforeSave(em, credential) {
+      assertOneIssuer(credential);
+      await assertAssessedIfPublished(em, credential);
+    },
+    async afterSave(em, credential, _ctx, input) {
+      if (Array.isArray(input.prerequisiteIds)) await replacePrerequisites(em, credential.id, input.prerequisiteIds as number[]);
+    },
+  },
+  list: {
+    name: 'credentials',
+    filter: CredentialFilter,
+    orderFields: CredentialOrderField,
+    orderColumn: { TITLE: 'title', LEVEL: 'level', CREATED_AT: 'createdAt' },
+    defaultOrder: CredentialOrderField.TITLE,
+    applyFilter(qb, filter) {
+      if (filter.search) qb.andWhere('row.title ILIKE :search', { search: containsPattern(filter.search) });
+      if (filter.status) qb.andWhere('row.status = :status', { status: filter.status });
+      if (filter.level) qb.andWhere('row.level = :level', { level: filter.level });
+      if (filter.institutionId) qb.andWhere('row.issuerInstitutionId = :institutionId', { institutionId: filterId(filter.institutionId, 'Institution') });
+      if (filter.employerId) qb.andWhere('row.issuerEmployerId = :employerId', { employerId: filterId(filter.employerId, 'Employer') });
+      if (filter.competencyId) {
+        qb.andWhere('row.id IN (SELECT lo.credential_id FROM learning_outcome lo JOIN alignment a ON a.outcome_id = lo.id WHERE a.competency_id = :competencyId)', {
+          competencyId: filterId(filter.competencyId, 'Competency'),
+        });
+      }
+      if (filter.occupationId) {
+        qb.andWhere(
+          `row.id IN (SELECT lo.credential_id FROM learning_outcome lo JOIN alignment a ON a.outcome_id = lo.id
+             JOIN occupation_competency oc ON oc.competency_id = a.competency_id WHERE oc.occupation_id = :occupationId)`,
+          { occupationId: filterId(filter.occupationId, 'Occupation') },
+        );
+      }
+    },
+  },
+}) {
+  @FieldResolver(() => Issuer)
+  issuer(@Root() credential: Credential, @Ctx() ctx: Context) {
+    return loadIssuer(ctx.loaders, credential);
+  }
+
+  @FieldResolver(() => [LearningOutcome])
+  outcomes(@Root() credential: Credential, @Ctx() ctx: Context) {
+    return ctx.loaders.manyBy(LearningOutcome, 'credentialId', { position: 'ASC' }).load(credential.id);
+  }
+
+  @FieldResolver(() => [Assessment])
+  assessments(@Root() credential: Credential, @Ctx() ctx: Context) {
+    return ctx.loaders.manyBy(Assessment, 'credentialId').load(credential.id);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Has at least one assessment; only assessed credentials can be published.' })
+  async assessed(@Root() credential: Credential, @Ctx() ctx: Context) {
+    return (await this.assessments(credential, ctx)).length > 0;
+  }
+
+  @FieldResolver(() => [RubricLevel], { description: 'Mastery levels, lowest first.' })
+  rubricLevels(@Root() credential: Credential, @Ctx() ctx: Context) {
+    return ctx.loaders.manyBy(RubricLevel, 'credentialId', { level: 'ASC' }).load(credential.id);
+  }
+
+  @FieldResolver(() => [Credential], { description: 'Credentials to earn first.' })
+  prerequisites(@Root() credential: Credential, @Ctx() ctx: Context) {
+    return relatedLoader(ctx, 'credential.prerequisites', Credential,
+      `SELECT credential_id, prerequisite_id AS id FROM credential_prerequisite WHERE credential_id = ANY($1) ORDER BY prerequisite_id`).load(credential.id);
+  }
+
+  @FieldResolver(() => [Competency], { description: 'Competencies its outcomes align to, at any strength.' })
+  competencies(@Root() credential: Credential, @Ctx() ctx: Context) {
+    return relatedLoader(ctx, 'credential.competencies', Competency,
+      `SELECT DISTINCT lo.credential_id, a.competency_id AS id FROM learning_outcome lo JOIN alignment a ON a.outcome_id = lo.id
+        WHERE lo.credential_id = ANY($1) ORDER BY a.competency_id`).load(credential.id);
+  }
+
+  @FieldResolver(() => [Occupation], { description: 'Occupations one of whose competencies it aligns to.' })
+  occupations(@Root() credential: Credential, @Ctx() ctx: Context) {
+    return relatedLoader(ctx, 'credential.occupations', Occupation,
+      `SELECT DISTINCT lo.credential_id, oc.occupation_id AS id FROM learning_outcome lo JOIN alignment a ON a.outcome_id = lo.id
+         JOIN occupation_competency oc ON oc.competency_id = a.competency_id WHERE lo.credential_id = ANY($1) ORDER BY oc.occupation_id`).load(credential.id);
+  }
+
+  @FieldResolver(() => [Pathway], { description: 'Pathway versions with a stage that contains it.' })
+  pathways(@Root() credential: Credential, @Ctx() ctx: Context) {
+    return relatedLoader(ctx, 'credential.pathways', Pathway,
+      `SELECT DISTINCT sc.credential_id, s.pathway_id AS id FROM stage_credential sc JOIN pathway_stage s ON s.id = sc.stage_id
+        WHERE sc.credential_id = ANY($1) ORDER BY s.pathway_id`).load(credential.id);
+  }
+}
+
+@Resolver(() => LearningOutcome)
+export class LearningOutcomeResolver extends crudResolver({ entity: LearningOutcome, createInput: LearningOutcomeCreateInput, updateInput: LearningOutcomeUpdateInput }) {
+  @FieldResolver(() => Credential)
+  credential(@Root() outcome: LearningOutcome, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(Credential).load(outcome.credentialId);
+  }
+
+  @FieldResolver(() => [Alignment], { description: 'The competencies this outcome aligns to (the crosswalk).' })
+  alignments(@Root() outcome: LearningOutcome, @Ctx() ctx: Context) {
+    return ctx.loaders.manyBy(Alignment, 'outcomeId').load(outcome.id);
+  }
+}
+
+@Resolver(() => Alignment)
+export class AlignmentResolver extends crudResolver({ entity: Alignment, createInput: AlignmentCreateInput, updateInput: AlignmentUpdateInput }) {
+  @FieldResolver(() => LearningOutcome)
+  outcome(@Root() alignment: Alignment, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(LearningOutcome).load(alignment.outcomeId);
+  }
+
+  @FieldResolver(() => Competency)
+  competency(@Root() alignment: Alignment, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(Competency).load(alignment.competencyId);
+  }
+}
+
+@Resolver(() => Assessment)
+export class AssessmentResolver extends crudResolver({
+  entity: Assessment,
+  createInput: AssessmentCreateInput,
+  updateInput: AssessmentUpdateInput,
+  hooks: {
+    async beforeDelete(em, assessment) {
+      const credential = await em.getRepository(Credential).findOneByOrFail({ id: assessment.credentialId });
+      const others = await em.getRepository(Assessment).countBy({ credentialId: assessment.credentialId });
+      if (credential.status === CredentialStatus.PUBLISHED && others <= 1) {
+        throw UserInputFailure.of(['input', 'id'], 'A published credential keeps at least one assessment', ErrorCode.INVALID_STATE);
+      }
+    },
+  },
+}) {
+  @FieldResolver(() => Credential)
+  credential(@Root() assessment: Assessment, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(Credential).load(assessment.credentialId);
+  }
+}
+
+@Resolver(() => RubricLevel)
+export class RubricLevelResolver extends crudResolver({ entity: RubricLevel, createInput: RubricLevelCreateInput, updateInput: RubricLevelUpdateInput }) {
+  @FieldResolver(() => Credential)
+  credential(@Root() level: RubricLevel, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(Credential).load(level.credentialId);
+  }
+}
