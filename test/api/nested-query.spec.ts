@@ -49,11 +49,12 @@ describe('nested queries', () => {
     await db.getRepository(Alignment).save(
       outcomes.map((outcome, i) => ({ outcomeId: outcome.id, competencyId: competencies[i % 4].id, strength: AlignmentStrength.EXACT })),
     );
-    const pathways = await db.getRepository(Pathway).save(
+    const pathwayRepository = db.getRepository(Pathway);
+    const pathways = await pathwayRepository.save(pathwayRepository.create(
       Array.from({ length: 60 }, (_, i) => ({
         title: `Pathway ${String(i).padStart(2, '0')}`, ownerInstitutionId: college.id, status: PathwayStatus.PUBLISHED,
       })),
-    );
+    ));
     await db.getRepository(PathwayDestination).save(pathways.map((p) => ({ pathwayId: p.id, occupationId: occupation.id })));
     await db.getRepository(PathwayPartner).save(
       pathways.flatMap((p, i) => [{ pathwayId: p.id, employerId: employers[i % 3].id, role: PartnerRole.LEAD }]),

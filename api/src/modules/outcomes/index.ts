@@ -1,1 +1,3 @@
-export const resolvers = [] as const;
+import { OutcomeReportResolver } from './outcome.resolver';
+
+export const resolvers = [OutcomeReportResolver] as const;

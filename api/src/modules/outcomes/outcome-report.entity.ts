@@ -1,12 +1,15 @@
+import { Field, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
+import { Node } from '../../core/node';
 import { numeric } from '../../core/scalars';
 import { BaseEntity } from '../../core/entity-base';
 import { Pathway } from '../pathways/pathway.entity';
 
 /**
- * Outcomes of one cohort of a pathway. The GraphQL type is separate (outcome-report.types.ts)
- * because counts under the privacy threshold must never leave the server.
+ * Outcomes of one cohort of a pathway. The counts are not plain fields: their resolvers suppress
+ * any count under the privacy threshold outside the owning institution (outcome.resolver.ts).
  */
+@ObjectType({ implements: Node, description: 'Outcomes of one cohort of a pathway: enrolled, completed, placed within 180 days, wages.' })
 @Entity()
 @Unique('uq_outcome_report__pathway_cohort', ['pathwayId', 'cohort'])
 @Check('ck_outcome_report__enrolled', 'enrolled >= 0')
@@ -23,6 +26,7 @@ export class OutcomeReport extends BaseEntity {
   @JoinColumn({ name: 'pathway_id' })
   pathway?: Pathway;
 
+  @Field(() => String, { description: 'The cohort, e.g. "2025 spring".' })
   @Column({ type: 'text' })
   cohort: string;
 

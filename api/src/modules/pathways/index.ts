@@ -1,1 +1,19 @@
-export const resolvers = [] as const;
+import {
+  EndorsementResolver,
+  PathwayDestinationResolver,
+  PathwayOffRampResolver,
+  PathwayPartnerResolver,
+  PathwayResolver,
+  PathwayStageResolver,
+  StageCredentialResolver,
+} from './pathway.resolver';
+
+export const resolvers = [
+  PathwayResolver,
+  PathwayStageResolver,
+  StageCredentialResolver,
+  PathwayDestinationResolver,
+  PathwayOffRampResolver,
+  PathwayPartnerResolver,
+  EndorsementResolver,
+] as const;

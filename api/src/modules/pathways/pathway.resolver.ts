@@ -1,0 +1,320 @@
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { EntityManager } from 'typeorm';
+import { assertCanWrite } from '../../core/access';
+import { Context } from '../../core/context';
+import { containsPattern, crudResolver, filterId, payloadType } from '../../core/crud';
+import { ErrorCode, UserInputFailure } from '../../core/errors';
+import { decodeId, decodeInput } from '../../core/input';
+import { runMutation } from '../../core/mutation';
+import { todayIso } from '../../core/scalars';
+import { Credential } from '../credentials/credential.entity';
+import { Employer } from '../employers/employer.entity';
+import { Institution } from '../institutions/institution.entity';
+import { Occupation } from '../occupations/occupation.entity';
+import { OutcomeReport } from '../outcomes/outcome-report.entity';
+import { Endorsement } from './endorsement.entity';
+import { Pathway, PathwayStatus } from './pathway.entity';
+import { PathwayDestination } from './pathway-destination.entity';
+import { assertEditable, assertRevision, touchPathway } from './pathway-edit.service';
+import {
+  EndorsementCreateInput,
+  EndorsementUpdateInput,
+  PathwayCreateInput,
+  PathwayDestinationCreateInput,
+  PathwayDestinationUpdateInput,
+  PathwayFilter,
+  PathwayOffRampCreateInput,
+  PathwayOffRampUpdateInput,
+  PathwayOrderField,
+  PathwayPartnerCreateInput,
+  PathwayPartnerUpdateInput,
+  PathwayStageCreateInput,
+  PathwayStagesReorderInput,
+  PathwayStageUpdateInput,
+  PathwayUpdateInput,
+  StageCredentialCreateInput,
+  StageCredentialUpdateInput,
+} from './pathway.inputs';
+import { PathwayOffRamp } from './pathway-off-ramp.entity';
+import { PathwayPartner } from './pathway-partner.entity';
+import { PathwayStage, StageRequirement } from './pathway-stage.entity';
+import { StageCredential } from './stage-credential.entity';
+
+type Versioned = Record<string, unknown> & { expectedRevision?: number | null };
+
+/** Hooks for rows that belong to a version: each change locks, checks and bumps the version. */
+function versionedRowHooks<T extends { id: number }>(pathwayIdOf: (em: EntityManager, row: T) => Promise<number | null>) {
+  return {
+    virtualFields: ['expectedRevision'],
+    async beforeSave(em: EntityManager, row: T, _ctx: Context, previous: T | null, input: Versioned) {
+      const pathwayId = await pathwayIdOf(em, previous ?? row);
+      if (pathwayId !== null) await touchPathway(em, pathwayId, input.expectedRevision);
+      const movedTo = previous ? await pathwayIdOf(em, row) : pathwayId;
+      if (movedTo !== pathwayId) throw UserInputFailure.of(null, 'A row cannot move to another pathway', ErrorCode.INVALID);
+    },
+    async beforeDelete(em: EntityManager, row: T) {
+      const pathwayId = await pathwayIdOf(em, row);
+      if (pathwayId !== null) await touchPathway(em, pathwayId);
+    },
+  };
+}
+
+const directly = async (_em: EntityManager, row: { pathwayId: number }) => row.pathwayId;
+const throughStage = async (em: EntityManager, row: { stageId: number }) => (await em.getRepository(PathwayStage).findOneBy({ id: row.stageId }))?.pathwayId ?? null;
+
+@Resolver(() => Pathway)
+export class PathwayResolver extends crudResolver({
+  entity: Pathway,
+  createInput: PathwayCreateInput,
+  updateInput: PathwayUpdateInput,
+  hooks: {
+    virtualFields: ['expectedRevision'],
+    async beforeSave(_em, pathway, _ctx, previous, input) {
+      if (!previous) return;
+      assertEditable(previous);
+      assertRevision(previous, input.expectedRevision as number);
+      pathway.revision = previous.revision + 1;
+    },
+  },
+  list: {
+    name: 'pathways',
+    filter: PathwayFilter,
+    orderFields: PathwayOrderField,
+    orderColumn: { TITLE: 'title', CREATED_AT: 'createdAt', UPDATED_AT: 'updatedAt', REVIEW_DUE_ON: 'reviewDueOn' },
+    defaultOrder: PathwayOrderField.TITLE,
+    applyFilter(qb, filter) {
+      if (filter.search) qb.andWhere('row.title ILIKE :search', { search: containsPattern(filter.search) });
+      if (filter.status) qb.andWhere('row.status = :status', { status: filter.status });
+      if (filter.institutionId) qb.andWhere('row.ownerInstitutionId = :institutionId', { institutionId: filterId(filter.institutionId, 'Institution') });
+      if (filter.occupationId) {
+        qb.andWhere('row.id IN (SELECT pathway_id FROM pathway_destination WHERE occupation_id = :occupationId)', { occupationId: filterId(filter.occupationId, 'Occupation') });
+      }
+      if (filter.employerId) {
+        qb.andWhere('row.id IN (SELECT pathway_id FROM pathway_partner WHERE employer_id = :employerId)', { employerId: filterId(filter.employerId, 'Employer') });
+      }
+      if (filter.region) qb.andWhere('row.ownerInstitutionId IN (SELECT id FROM institution WHERE region = :region)', { region: filter.region });
+      if (filter.lineageId) qb.andWhere('row.lineageId = :lineageId', { lineageId: filter.lineageId });
+      if (filter.reviewOverdue) qb.andWhere('row.reviewDueOn < :today', { today: todayIso() });
+    },
+  },
+}) {
+  @FieldResolver(() => Institution)
+  ownerInstitution(@Root() pathway: Pathway, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(Institution).load(pathway.ownerInstitutionId);
+  }
+
+  @FieldResolver(() => [PathwayStage], { description: 'Stages in order.' })
+  stages(@Root() pathway: Pathway, @Ctx() ctx: Context) {
+    return ctx.loaders.manyBy(PathwayStage, 'pathwayId', { position: 'ASC' }).load(pathway.id);
+  }
+
+  @FieldResolver(() => [PathwayDestination], { description: 'Links to the destination occupations, for editing.' })
+  destinationLinks(@Root() pathway: Pathway, @Ctx() ctx: Context) {
+    return ctx.loaders.manyBy(PathwayDestination, 'pathwayId').load(pathway.id);
+  }
+
+  @FieldResolver(() => [Occupation], { description: 'The occupations the pathway leads to.' })
+  async destinations(@Root() pathway: Pathway, @Ctx() ctx: Context) {
+    const links = await this.destinationLinks(pathway, ctx);
+    return (await ctx.loaders.byId(Occupation).loadMany(links.map((link) => link.occupationId))).filter((o): o is Occupation => o instanceof Occupation);
+  }
+
+  @FieldResolver(() => [PathwayOffRamp], { description: 'Credentials partway through that already lead to a job.' })
+  offRamps(@Root() pathway: Pathway, @Ctx() ctx: Context) {
+    return ctx.loaders.manyBy(PathwayOffRamp, 'pathwayId').load(pathway.id);
+  }
+
+  @FieldResolver(() => [PathwayPartner])
+  partners(@Root() pathway: Pathway, @Ctx() ctx: Context) {
+    return ctx.loaders.manyBy(PathwayPartner, 'pathwayId').load(pathway.id);
+  }
+
+  @FieldResolver(() => [Endorsement], { description: 'Newest first.' })
+  endorsements(@Root() pathway: Pathway, @Ctx() ctx: Context) {
+    return ctx.loaders.manyBy(Endorsement, 'pathwayId', { endorsedOn: 'DESC' }).load(pathway.id);
+  }
+
+  @FieldResolver(() => [Credential], { description: 'Every credential of every stage, in stage order.' })
+  async credentials(@Root() pathway: Pathway, @Ctx() ctx: Context) {
+    const stages = await this.stages(pathway, ctx);
+    const entries = (await ctx.loaders.manyBy(StageCredential, 'stageId', { position: 'ASC' }).loadMany(stages.map((s) => s.id))).flatMap((e) => (Array.isArray(e) ? e : []));
+    const ids = [...new Set(entries.map((entry) => entry.credentialId))];
+    return (await ctx.loaders.byId(Credential).loadMany(ids)).filter((c): c is Credential => c instanceof Credential);
+  }
+
+  @FieldResolver(() => [OutcomeReport], { description: 'Outcomes per cohort; small counts are suppressed outside the owning institution.' })
+  outcomes(@Root() pathway: Pathway, @Ctx() ctx: Context) {
+    return ctx.loaders.manyBy(OutcomeReport, 'pathwayId', { cohort: 'ASC' }).load(pathway.id);
+  }
+}
+
+const ReorderPayload = payloadType('PathwayStagesReorderPayload', 'pathway', Pathway);
+
+@Resolver(() => PathwayStage)
+export class PathwayStageResolver extends crudResolver({
+  entity: PathwayStage,
+  createInput: PathwayStageCreateInput,
+  updateInput: PathwayStageUpdateInput,
+  hooks: {
+    ...versionedRowHooks<PathwayStage>(directly),
+    async beforeSave(em, stage, ctx, previous, input) {
+      if (stage.requirement === StageRequirement.AT_LEAST && stage.requiredCount == null) {
+        throw UserInputFailure.of(['input', 'requiredCount'], 'An AT_LEAST stage needs requiredCount', ErrorCode.REQUIRED);
+      }
+      if (stage.requirement !== StageRequirement.AT_LEAST && stage.requiredCount != null) {
+        throw UserInputFailure.of(['input', 'requiredCount'], 'Only an AT_LEAST stage takes requiredCount', ErrorCode.INVALID);
+      }
+      await versionedRowHooks<PathwayStage>(directly).beforeSave(em, stage, ctx, previous, input);
+    },
+  },
+}) {
+  @Mutation(() => ReorderPayload, { description: 'Puts the stages in the given order, numbering them from 1.' })
+  pathwayStagesReorder(@Arg('input', () => PathwayStagesReorderInput) input: PathwayStagesReorderInput, @Ctx() ctx: Context) {
+    return runMutation(ctx, async (em) => {
+      const { expectedRevision } = await decodeInput(input);
+      const pathwayId = decodeId(input.pathwayId, ['Pathway'], ['input', 'pathwayId']);
+      const stageIds = input.stageIds.map((id) => decodeId(id, ['PathwayStage'], ['input', 'stageIds']));
+      const pathway = await em.getRepository(Pathway).findOneBy({ id: pathwayId });
+      if (!pathway) throw UserInputFailure.of(['input', 'pathwayId'], 'No Pathway has that ID', ErrorCode.NOT_FOUND);
+      await assertCanWrite(ctx, em, pathway);
+      const touched = await touchPathway(em, pathwayId, expectedRevision);
+      const stages = await em.getRepository(PathwayStage).findBy({ pathwayId });
+      const current = new Set(stages.map((stage) => stage.id));
+      if (stageIds.length !== current.size || new Set(stageIds).size !== stageIds.length || !stageIds.every((id) => current.has(id))) {
+        throw UserInputFailure.of(['input', 'stageIds'], 'List every stage of the pathway exactly once', ErrorCode.INVALID);
+      }
+      const byId = new Map(stages.map((stage) => [stage.id, stage]));
+      await em.save(stageIds.map((id, index) => Object.assign(byId.get(id)!, { position: index + 1 })));
+      return { value: touched };
+    }, { value: null });
+  }
+
+  @FieldResolver(() => Pathway)
+  pathway(@Root() stage: PathwayStage, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(Pathway).load(stage.pathwayId);
+  }
+
+  @FieldResolver(() => [StageCredential], { description: 'The stage\'s credential entries, for editing.' })
+  entries(@Root() stage: PathwayStage, @Ctx() ctx: Context) {
+    return ctx.loaders.manyBy(StageCredential, 'stageId', { position: 'ASC' }).load(stage.id);
+  }
+
+  @FieldResolver(() => [Credential])
+  async credentials(@Root() stage: PathwayStage, @Ctx() ctx: Context) {
+    const entries = await this.entries(stage, ctx);
+    return (await ctx.loaders.byId(Credential).loadMany(entries.map((entry) => entry.credentialId))).filter((c): c is Credential => c instanceof Credential);
+  }
+}
+
+@Resolver(() => StageCredential)
+export class StageCredentialResolver extends crudResolver({
+  entity: StageCredential,
+  createInput: StageCredentialCreateInput,
+  updateInput: StageCredentialUpdateInput,
+  hooks: versionedRowHooks<StageCredential>(throughStage),
+}) {
+  @FieldResolver(() => PathwayStage)
+  stage(@Root() entry: StageCredential, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(PathwayStage).load(entry.stageId);
+  }
+
+  @FieldResolver(() => Credential)
+  credential(@Root() entry: StageCredential, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(Credential).load(entry.credentialId);
+  }
+}
+
+@Resolver(() => PathwayDestination)
+export class PathwayDestinationResolver extends crudResolver({
+  entity: PathwayDestination,
+  createInput: PathwayDestinationCreateInput,
+  updateInput: PathwayDestinationUpdateInput,
+  hooks: versionedRowHooks<PathwayDestination>(directly),
+}) {
+  @FieldResolver(() => Pathway)
+  pathway(@Root() link: PathwayDestination, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(Pathway).load(link.pathwayId);
+  }
+
+  @FieldResolver(() => Occupation)
+  occupation(@Root() link: PathwayDestination, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(Occupation).load(link.occupationId);
+  }
+}
+
+@Resolver(() => PathwayOffRamp)
+export class PathwayOffRampResolver extends crudResolver({
+  entity: PathwayOffRamp,
+  createInput: PathwayOffRampCreateInput,
+  updateInput: PathwayOffRampUpdateInput,
+  hooks: versionedRowHooks<PathwayOffRamp>(directly),
+}) {
+  @FieldResolver(() => Pathway)
+  pathway(@Root() offRamp: PathwayOffRamp, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(Pathway).load(offRamp.pathwayId);
+  }
+
+  @FieldResolver(() => Credential)
+  credential(@Root() offRamp: PathwayOffRamp, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(Credential).load(offRamp.credentialId);
+  }
+
+  @FieldResolver(() => Occupation)
+  occupation(@Root() offRamp: PathwayOffRamp, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(Occupation).load(offRamp.occupationId);
+  }
+}
+
+@Resolver(() => PathwayPartner)
+export class PathwayPartnerResolver extends crudResolver({
+  entity: PathwayPartner,
+  createInput: PathwayPartnerCreateInput,
+  updateInput: PathwayPartnerUpdateInput,
+  hooks: versionedRowHooks<PathwayPartner>(directly),
+}) {
+  @FieldResolver(() => Pathway)
+  pathway(@Root() partner: PathwayPartner, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(Pathway).load(partner.pathwayId);
+  }
+
+  @FieldResolver(() => Employer)
+  employer(@Root() partner: PathwayPartner, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(Employer).load(partner.employerId);
+  }
+}
+
+const ENDORSABLE = new Set([PathwayStatus.IN_REVIEW, PathwayStatus.APPROVED, PathwayStatus.PUBLISHED]);
+
+@Resolver(() => Endorsement)
+export class EndorsementResolver extends crudResolver({
+  entity: Endorsement,
+  createInput: EndorsementCreateInput,
+  updateInput: EndorsementUpdateInput,
+  hooks: {
+    async beforeSave(em, endorsement) {
+      const pathway = await em.getRepository(Pathway).findOneBy({ id: endorsement.pathwayId });
+      if (pathway && !ENDORSABLE.has(pathway.status)) {
+        throw UserInputFailure.of(['input', 'pathwayId'], `A ${pathway.status} version cannot be endorsed; submit it for review first`, ErrorCode.INVALID_STATE);
+      }
+      if (endorsement.expiresOn && endorsement.endorsedOn && endorsement.expiresOn < endorsement.endorsedOn) {
+        throw UserInputFailure.of(['input', 'expiresOn'], 'An endorsement cannot expire before it is given', ErrorCode.OUT_OF_RANGE);
+      }
+    },
+  },
+}) {
+  @FieldResolver(() => Pathway)
+  pathway(@Root() endorsement: Endorsement, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(Pathway).load(endorsement.pathwayId);
+  }
+
+  @FieldResolver(() => Employer)
+  employer(@Root() endorsement: Endorsement, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(Employer).load(endorsement.employerId);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Not revoked and not expired today.' })
+  current(@Root() endorsement: Endorsement) {
+    return endorsement.revokedAt === null && (endorsement.expiresOn === null || endorsement.expiresOn >= todayIso());
+  }
+}
+
