@@ -93,10 +93,14 @@ definePolicy(PathwayPartner, {
   },
 });
 
-/** An endorsement is the employer's own signed statement. */
+/** An endorsement is the employer's own signed statement, of a version it can see. */
 definePolicy(Endorsement, {
-  canRead: (ctx, row) => readThroughPathway(ctx, row.pathwayId),
-  canWrite: (ctx, row) => ctx.viewer.role === Role.EMPLOYER_PARTNER && actsForEmployer(ctx, row.employerId),
+  canRead: async (ctx, row) => actsForEmployer(ctx, row.employerId) || readThroughPathway(ctx, row.pathwayId),
+  async canWrite(ctx, row, em) {
+    if (ctx.viewer.role !== Role.EMPLOYER_PARTNER || !actsForEmployer(ctx, row.employerId)) return false;
+    const pathway = await pathwayOf(em, row.pathwayId);
+    return pathway === null || mayReadPathway(ctx, pathway);
+  },
 });
 
 /** Discussion is for co-designers only: never the public. */
