@@ -3,6 +3,7 @@ import { buildSchema, NonEmptyArray } from 'type-graphql';
 import path from 'node:path';
 import { repoRoot } from '../core/config';
 import { resolvers as accounts } from '../modules/accounts';
+import { resolvers as advising } from '../modules/advising';
 import { resolvers as articulation } from '../modules/articulation';
 import { resolvers as audit } from '../modules/audit';
 import { resolvers as codesign } from '../modules/codesign';
@@ -32,6 +33,7 @@ const resolvers = [
   ...codesign,
   ...articulation,
   ...learners,
+  ...advising,
   ...outcomes,
 ] as unknown as NonEmptyArray<Function>;
 

@@ -1,0 +1,36 @@
+import { EntityManager } from 'typeorm';
+import { Context } from '../../core/context';
+import { denial, isAdmin } from '../../core/access';
+import { ErrorCode, UserInputFailure } from '../../core/errors';
+import { Role } from '../accounts/user.entity';
+import { computeRoute, RouteResult, withHypotheticalAwards } from '../articulation/engine';
+import { Learner } from '../learners/learner.entity';
+import { loadLearnerRouteData, routeInput } from './route-data';
+
+/** Advisors and staff of the learner's institution, and admins, may see a learner's routes. */
+export async function learnerForAdvising(ctx: Context, learnerId: number): Promise<Learner> {
+  const learner = await ctx.loaders.byId(Learner).load(learnerId);
+  const mayAdvise =
+    isAdmin(ctx) ||
+    ((ctx.viewer.role === Role.ADVISOR || ctx.viewer.role === Role.INSTITUTION_STAFF) && learner?.institutionId === ctx.viewer.institutionId);
+  if (!mayAdvise) throw denial(ctx);
+  if (!learner) throw UserInputFailure.of(['learnerId'], 'No Learner has that ID', ErrorCode.NOT_FOUND);
+  return learner;
+}
+
+const byAppliedThenProgram = (a: RouteResult, b: RouteResult) => b.appliedCredits - a.appliedCredits || a.programId - b.programId;
+
+/** Every program an active agreement or approved prior learning connects the learner to, best first. */
+export async function learnerRoutes(em: EntityManager, learnerId: number, asOf: string): Promise<RouteResult[]> {
+  const data = await loadLearnerRouteData(em, learnerId, asOf);
+  return data.programs.map((program) => computeRoute(routeInput(data, program, asOf))).sort(byAppliedThenProgram);
+}
+
+/** The route into one program, as things are or as if the learner also held `addCredentialIds`. */
+export async function routeInto(em: EntityManager, learnerId: number, programId: number, asOf: string, addCredentialIds: number[] = []): Promise<RouteResult | null> {
+  const data = await loadLearnerRouteData(em, learnerId, asOf, programId, addCredentialIds);
+  const program = data.programs[0];
+  if (!program) return null;
+  const input = routeInput(data, program, asOf);
+  return computeRoute(addCredentialIds.length ? withHypotheticalAwards(input, addCredentialIds) : input);
+}

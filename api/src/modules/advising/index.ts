@@ -1,0 +1,3 @@
+import { ArticulationRouteResolver, NextStepResolver, RouteItemResolver } from './advising.resolver';
+
+export const resolvers = [ArticulationRouteResolver, RouteItemResolver, NextStepResolver] as const;

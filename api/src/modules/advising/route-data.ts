@@ -1,0 +1,165 @@
+import { EntityManager } from 'typeorm';
+import type { AgreementStatus, EngineAgreement, EngineAward, EngineCredential, EngineProgram, EngineStage, RouteInput } from '../articulation/engine';
+
+/**
+ * Everything the route engine needs for one learner, loaded in a fixed number of statements
+ * whatever the learner holds: awards, the programs they connect to, those programs' active
+ * agreements with mappings and block pathways (newest published version), approved prior
+ * learning, and the credentials all of these name.
+ */
+export interface LearnerRouteData {
+  awards: EngineAward[];
+  programs: EngineProgram[];
+  agreementsByProgram: Map<number, EngineAgreement[]>;
+  priorLearningByProgram: Map<number, number>;
+  credentials: Map<number, EngineCredential>;
+}
+
+interface AgreementRow {
+  id: number;
+  degree_program_id: number;
+  status: AgreementStatus;
+  effective_from: string;
+  effective_to: string | null;
+  recency_years: number | null;
+  block_pathway_id: number | null;
+  block_credits: string | null;
+}
+
+export async function loadProgramData(em: EntityManager, programIds: number[]) {
+  const programRows: { id: number; total_credits: number; residency_credits: number; prior_learning_cap: string }[] = programIds.length
+    ? await em.query(`SELECT id, total_credits, residency_credits, prior_learning_cap FROM degree_program WHERE id = ANY($1)`, [programIds])
+    : [];
+  const agreementRows: AgreementRow[] = programIds.length
+    ? await em.query(
+        `SELECT id, degree_program_id, status, effective_from, effective_to, recency_years, block_pathway_id, block_credits
+           FROM articulation_agreement WHERE degree_program_id = ANY($1) AND status = 'ACTIVE' ORDER BY id`,
+        [programIds],
+      )
+    : [];
+  const agreementIds = agreementRows.map((row) => row.id);
+  const mappingRows: { agreement_id: number; credential_id: number; credits: string; course_equivalent: string | null; min_mastery_level: number | null }[] =
+    agreementIds.length
+      ? await em.query(
+          `SELECT agreement_id, credential_id, credits, course_equivalent, min_mastery_level FROM credit_mapping WHERE agreement_id = ANY($1) ORDER BY id`,
+          [agreementIds],
+        )
+      : [];
+  const blockIds = [...new Set(agreementRows.map((row) => row.block_pathway_id).filter((id): id is number => id !== null))];
+  const stageRows: { block_id: number; position: number; requirement: 'ALL' | 'AT_LEAST'; required_count: number | null; credential_id: number | null }[] =
+    blockIds.length
+      ? await em.query(
+          `WITH newest AS (
+             SELECT b.id AS block_id,
+                    (SELECT p.id FROM pathway p WHERE p.lineage_id = b.lineage_id AND p.status = 'PUBLISHED' ORDER BY p.version DESC LIMIT 1) AS pathway_id
+               FROM pathway b WHERE b.id = ANY($1))
+           SELECT n.block_id, s.position, s.requirement, s.required_count, sc.credential_id
+             FROM newest n JOIN pathway_stage s ON s.pathway_id = n.pathway_id
+             LEFT JOIN stage_credential sc ON sc.stage_id = s.id
+            ORDER BY n.block_id, s.position, sc.position, sc.id`,
+          [blockIds],
+        )
+      : [];
+
+  const stagesByBlock = new Map<number, EngineStage[]>();
+  for (const row of stageRows) {
+    const stages = stagesByBlock.get(row.block_id) ?? [];
+    let stage = stages.find((s) => s.position === row.position);
+    if (!stage) {
+      stage = { position: row.position, requirement: row.requirement, requiredCount: row.required_count, credentialIds: [] };
+      stages.push(stage);
+    }
+    if (row.credential_id !== null) stage.credentialIds.push(row.credential_id);
+    stagesByBlock.set(row.block_id, stages);
+  }
+
+  const agreementsByProgram = new Map<number, EngineAgreement[]>();
+  for (const row of agreementRows) {
+    const agreement: EngineAgreement = {
+      id: row.id,
+      status: row.status,
+      effectiveFrom: row.effective_from,
+      effectiveTo: row.effective_to,
+      recencyYears: row.recency_years,
+      mappings: mappingRows
+        .filter((m) => m.agreement_id === row.id)
+        .map((m) => ({ credentialId: m.credential_id, credits: Number(m.credits), courseEquivalent: m.course_equivalent, minMasteryLevel: m.min_mastery_level })),
+      block:
+        row.block_pathway_id !== null && row.block_credits !== null
+          ? { credits: Number(row.block_credits), pathwayId: row.block_pathway_id, stages: stagesByBlock.get(row.block_pathway_id) ?? [] }
+          : null,
+    };
+    agreementsByProgram.set(row.degree_program_id, [...(agreementsByProgram.get(row.degree_program_id) ?? []), agreement]);
+  }
+  const programs: EngineProgram[] = programRows.map((row) => ({
+    id: row.id,
+    totalCredits: row.total_credits,
+    residencyCredits: row.residency_credits,
+    priorLearningCap: Number(row.prior_learning_cap),
+  }));
+  return { programs, agreementsByProgram };
+}
+
+export async function loadCredentials(em: EntityManager, ids: Iterable<number>): Promise<Map<number, EngineCredential>> {
+  const unique = [...new Set(ids)];
+  const rows: { id: number; title: string; workload_hours: string }[] = unique.length
+    ? await em.query(`SELECT id, title, workload_hours FROM credential WHERE id = ANY($1)`, [unique])
+    : [];
+  return new Map(rows.map((row) => [row.id, { id: row.id, title: row.title, workloadHours: Number(row.workload_hours) }]));
+}
+
+export function credentialIdsOf(agreements: Iterable<EngineAgreement>, awards: EngineAward[], extra: number[] = []): number[] {
+  const ids = [...awards.map((award) => award.credentialId), ...extra];
+  for (const agreement of agreements) {
+    ids.push(...agreement.mappings.map((mapping) => mapping.credentialId));
+    for (const stage of agreement.block?.stages ?? []) ids.push(...stage.credentialIds);
+  }
+  return ids;
+}
+
+/** One learner's route data; `onlyProgramId` limits it to one program (route and what-if). */
+export async function loadLearnerRouteData(em: EntityManager, learnerId: number, asOf: string, onlyProgramId?: number, extraCredentialIds: number[] = []): Promise<LearnerRouteData> {
+  const awardRows: { id: number; credential_id: number; awarded_on: string; mastery_level: number | null; revoked: boolean }[] = await em.query(
+    `SELECT id, credential_id, awarded_on, mastery_level, revoked_at IS NOT NULL AS revoked FROM award WHERE learner_id = $1 ORDER BY awarded_on, id`,
+    [learnerId],
+  );
+  const awards: EngineAward[] = awardRows.map((row) => ({
+    id: row.id,
+    credentialId: row.credential_id,
+    awardedOn: row.awarded_on,
+    masteryLevel: row.mastery_level,
+    revoked: row.revoked,
+  }));
+  const priorRows: { degree_program_id: number; credits: string }[] = await em.query(
+    `SELECT degree_program_id, sum(credits_approved) AS credits FROM prior_learning_claim WHERE learner_id = $1 AND status = 'APPROVED' GROUP BY degree_program_id`,
+    [learnerId],
+  );
+  const priorLearningByProgram = new Map(priorRows.map((row) => [row.degree_program_id, Number(row.credits)]));
+
+  let programIds: number[];
+  if (onlyProgramId !== undefined) {
+    programIds = [onlyProgramId];
+  } else {
+    const connected: { degree_program_id: number }[] = await em.query(
+      `SELECT DISTINCT a.degree_program_id FROM articulation_agreement a JOIN credit_mapping m ON m.agreement_id = a.id
+        WHERE a.status = 'ACTIVE' AND a.effective_from <= $2 AND (a.effective_to IS NULL OR a.effective_to >= $2)
+          AND m.credential_id = ANY($1)`,
+      [[...new Set(awards.map((award) => award.credentialId))], asOf],
+    );
+    programIds = [...new Set([...connected.map((row) => row.degree_program_id), ...priorLearningByProgram.keys()])];
+  }
+  const { programs, agreementsByProgram } = await loadProgramData(em, programIds);
+  const credentials = await loadCredentials(em, credentialIdsOf([...agreementsByProgram.values()].flat(), awards, extraCredentialIds));
+  return { awards, programs, agreementsByProgram, priorLearningByProgram, credentials };
+}
+
+export function routeInput(data: LearnerRouteData, program: EngineProgram, asOf: string): RouteInput {
+  return {
+    asOf,
+    program,
+    agreements: data.agreementsByProgram.get(program.id) ?? [],
+    awards: data.awards,
+    approvedPriorLearningCredits: data.priorLearningByProgram.get(program.id) ?? 0,
+    credentials: data.credentials,
+  };
+}

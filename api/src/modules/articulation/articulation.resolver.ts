@@ -1,0 +1,159 @@
+import DataLoader from 'dataloader';
+import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Context } from '../../core/context';
+import { containsPattern, crudResolver, filterId } from '../../core/crud';
+import { ErrorCode, UserInputFailure } from '../../core/errors';
+import { todayIso } from '../../core/scalars';
+import { Credential } from '../credentials/credential.entity';
+import { Institution } from '../institutions/institution.entity';
+import { Issuer, loadIssuer } from '../institutions/issuer';
+import { Pathway } from '../pathways/pathway.entity';
+import { ArticulationAgreement } from './articulation-agreement.entity';
+import {
+  ArticulationAgreementCreateInput,
+  ArticulationAgreementFilter,
+  ArticulationAgreementOrderField,
+  ArticulationAgreementUpdateInput,
+  CreditMappingCreateInput,
+  CreditMappingUpdateInput,
+  DegreeProgramCreateInput,
+  DegreeProgramFilter,
+  DegreeProgramOrderField,
+  DegreeProgramUpdateInput,
+} from './articulation.inputs';
+import { CreditMapping } from './credit-mapping.entity';
+import { DegreeProgram } from './degree-program.entity';
+
+@Resolver(() => DegreeProgram)
+export class DegreeProgramResolver extends crudResolver({
+  entity: DegreeProgram,
+  createInput: DegreeProgramCreateInput,
+  updateInput: DegreeProgramUpdateInput,
+  hooks: {
+    async beforeSave(_em, program) {
+      if (program.residencyCredits > program.totalCredits) {
+        throw UserInputFailure.of(['input', 'residencyCredits'], `Residency credits cannot exceed the ${program.totalCredits} total credits`, ErrorCode.OUT_OF_RANGE);
+      }
+    },
+  },
+  list: {
+    name: 'degreePrograms',
+    filter: DegreeProgramFilter,
+    orderFields: DegreeProgramOrderField,
+    orderColumn: { TITLE: 'title', CREATED_AT: 'createdAt' },
+    defaultOrder: DegreeProgramOrderField.TITLE,
+    applyFilter(qb, filter) {
+      if (filter.search) qb.andWhere('row.title ILIKE :search', { search: containsPattern(filter.search) });
+      if (filter.institutionId) qb.andWhere('row.institutionId = :institutionId', { institutionId: filterId(filter.institutionId, 'Institution') });
+      if (filter.awardLevel) qb.andWhere('row.awardLevel = :awardLevel', { awardLevel: filter.awardLevel });
+      if (filter.cipCode) qb.andWhere('row.cipCode LIKE :cip', { cip: `${filter.cipCode.replace(/[^0-9.]/g, '')}%` });
+      if (filter.region) qb.andWhere('row.institutionId IN (SELECT id FROM institution WHERE region = :region)', { region: filter.region });
+    },
+  },
+}) {
+  @FieldResolver(() => Institution)
+  institution(@Root() program: DegreeProgram, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(Institution).load(program.institutionId);
+  }
+
+  @FieldResolver(() => [ArticulationAgreement], { description: 'Agreements into this program the viewer may see.' })
+  agreements(@Root() program: DegreeProgram, @Ctx() ctx: Context) {
+    return ctx.loaders.manyBy(ArticulationAgreement, 'degreeProgramId', { effectiveFrom: 'ASC' }).load(program.id);
+  }
+}
+
+@Resolver(() => ArticulationAgreement)
+export class ArticulationAgreementResolver extends crudResolver({
+  entity: ArticulationAgreement,
+  createInput: ArticulationAgreementCreateInput,
+  updateInput: ArticulationAgreementUpdateInput,
+  hooks: {
+    async beforeSave(_em, agreement) {
+      if ((agreement.issuerInstitutionId == null) === (agreement.issuerEmployerId == null)) {
+        throw UserInputFailure.of(['input', 'issuerInstitutionId'], 'Give exactly one issuer: an institution or an employer', ErrorCode.INVALID);
+      }
+      if (agreement.effectiveTo !== null && agreement.effectiveTo !== undefined && agreement.effectiveTo < agreement.effectiveFrom) {
+        throw UserInputFailure.of(['input', 'effectiveTo'], 'The agreement cannot end before it starts', ErrorCode.OUT_OF_RANGE);
+      }
+      if ((agreement.blockPathwayId == null) !== (agreement.blockCredits == null)) {
+        throw UserInputFailure.of(['input', 'blockCredits'], 'Block credit needs both a pathway and a number of credits', ErrorCode.INVALID);
+      }
+    },
+  },
+  list: {
+    name: 'articulationAgreements',
+    filter: ArticulationAgreementFilter,
+    orderFields: ArticulationAgreementOrderField,
+    orderColumn: { TITLE: 'title', EFFECTIVE_FROM: 'effectiveFrom', EFFECTIVE_TO: 'effectiveTo' },
+    defaultOrder: ArticulationAgreementOrderField.TITLE,
+    applyFilter(qb, filter) {
+      if (filter.search) qb.andWhere('row.title ILIKE :search', { search: containsPattern(filter.search) });
+      if (filter.status) qb.andWhere('row.status = :status', { status: filter.status });
+      if (filter.degreeProgramId) qb.andWhere('row.degreeProgramId = :programId', { programId: filterId(filter.degreeProgramId, 'DegreeProgram') });
+      if (filter.institutionId) {
+        qb.andWhere('(row.issuerInstitutionId = :institutionId OR row.degreeProgramId IN (SELECT id FROM degree_program WHERE institution_id = :institutionId))', {
+          institutionId: filterId(filter.institutionId, 'Institution'),
+        });
+      }
+      if (filter.employerId) qb.andWhere('row.issuerEmployerId = :employerId', { employerId: filterId(filter.employerId, 'Employer') });
+      if (filter.credentialId) {
+        qb.andWhere('row.id IN (SELECT agreement_id FROM credit_mapping WHERE credential_id = :credentialId)', { credentialId: filterId(filter.credentialId, 'Credential') });
+      }
+      if (filter.activeOn) {
+        qb.andWhere(`row.status = 'ACTIVE' AND row.effectiveFrom <= :activeOn AND (row.effectiveTo IS NULL OR row.effectiveTo >= :activeOn)`, { activeOn: filter.activeOn });
+      }
+      if (filter.expiringWithinDays !== null && filter.expiringWithinDays !== undefined) {
+        qb.andWhere(`row.status = 'ACTIVE' AND row.effectiveTo BETWEEN :today AND (:today::date + :days::int)`, { today: todayIso(), days: filter.expiringWithinDays });
+      }
+    },
+  },
+}) {
+  @FieldResolver(() => Issuer)
+  issuer(@Root() agreement: ArticulationAgreement, @Ctx() ctx: Context) {
+    return loadIssuer(ctx.loaders, agreement);
+  }
+
+  @FieldResolver(() => DegreeProgram)
+  degreeProgram(@Root() agreement: ArticulationAgreement, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(DegreeProgram).load(agreement.degreeProgramId);
+  }
+
+  @FieldResolver(() => Pathway, { nullable: true, description: 'The pathway whose completion earns block credit (its newest published version counts).' })
+  blockPathway(@Root() agreement: ArticulationAgreement, @Ctx() ctx: Context) {
+    return agreement.blockPathwayId === null ? null : ctx.loaders.byId(Pathway).load(agreement.blockPathwayId);
+  }
+
+  @FieldResolver(() => [CreditMapping], { description: 'The credit-mapping table.' })
+  mappings(@Root() agreement: ArticulationAgreement, @Ctx() ctx: Context) {
+    return ctx.loaders.manyBy(CreditMapping, 'agreementId').load(agreement.id);
+  }
+
+  @FieldResolver(() => Int)
+  mappingCount(@Root() agreement: ArticulationAgreement, @Ctx() ctx: Context) {
+    return ctx.loaders
+      .custom('agreement.mappingCount', (db) =>
+        new DataLoader<number, number>(async (ids) => {
+          const rows: { agreement_id: number; n: number }[] = await db.query(
+            `SELECT agreement_id, count(*)::int AS n FROM credit_mapping WHERE agreement_id = ANY($1) GROUP BY agreement_id`,
+            [[...ids]],
+          );
+          const counts = new Map(rows.map((row) => [row.agreement_id, row.n]));
+          return ids.map((id) => counts.get(id) ?? 0);
+        }),
+      )
+      .load(agreement.id);
+  }
+}
+
+@Resolver(() => CreditMapping)
+export class CreditMappingResolver extends crudResolver({ entity: CreditMapping, createInput: CreditMappingCreateInput, updateInput: CreditMappingUpdateInput }) {
+  @FieldResolver(() => ArticulationAgreement)
+  agreement(@Root() mapping: CreditMapping, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(ArticulationAgreement).load(mapping.agreementId);
+  }
+
+  @FieldResolver(() => Credential)
+  credential(@Root() mapping: CreditMapping, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(Credential).load(mapping.credentialId);
+  }
+}

@@ -1,0 +1,171 @@
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { EntityManager } from 'typeorm';
+import { assertCanWrite, denial } from '../../core/access';
+import { Context } from '../../core/context';
+import { containsPattern, crudResolver, filterId, payloadType } from '../../core/crud';
+import { ErrorCode, UserInputFailure } from '../../core/errors';
+import { decodeId, decodeInput } from '../../core/input';
+import { runMutation } from '../../core/mutation';
+import { DegreeProgram } from '../articulation/degree-program.entity';
+import { Credential } from '../credentials/credential.entity';
+import { RubricLevel } from '../credentials/rubric-level.entity';
+import { Institution } from '../institutions/institution.entity';
+import { Award } from './award.entity';
+import { Learner } from './learner.entity';
+import {
+  AwardCreateInput,
+  AwardRevokeInput,
+  AwardUpdateInput,
+  LearnerCreateInput,
+  LearnerFilter,
+  LearnerOrderField,
+  LearnerUpdateInput,
+  PriorLearningClaimApproveInput,
+  PriorLearningClaimCreateInput,
+  PriorLearningClaimDenyInput,
+  PriorLearningClaimUpdateInput,
+} from './learner.inputs';
+import { mayDecideClaim } from './learner.policy';
+import { ClaimStatus, PriorLearningClaim } from './prior-learning-claim.entity';
+
+@Resolver(() => Learner)
+export class LearnerResolver extends crudResolver({
+  entity: Learner,
+  createInput: LearnerCreateInput,
+  updateInput: LearnerUpdateInput,
+  hooks: {
+    async beforeSave(_em, learner) {
+      learner.email = learner.email.trim().toLowerCase();
+    },
+  },
+  list: {
+    name: 'learners',
+    filter: LearnerFilter,
+    orderFields: LearnerOrderField,
+    orderColumn: { FAMILY_NAME: 'familyName', CREATED_AT: 'createdAt' },
+    defaultOrder: LearnerOrderField.FAMILY_NAME,
+    applyFilter(qb, filter) {
+      if (filter.search) {
+        qb.andWhere('(row.givenName ILIKE :search OR row.familyName ILIKE :search OR row.email ILIKE :search)', { search: containsPattern(filter.search) });
+      }
+      if (filter.institutionId) qb.andWhere('row.institutionId = :institutionId', { institutionId: filterId(filter.institutionId, 'Institution') });
+    },
+  },
+}) {
+  @FieldResolver(() => Institution)
+  institution(@Root() learner: Learner, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(Institution).load(learner.institutionId);
+  }
+
+  @FieldResolver(() => [Award], { description: 'Earned credentials, oldest first.' })
+  awards(@Root() learner: Learner, @Ctx() ctx: Context) {
+    return ctx.loaders.manyBy(Award, 'learnerId', { awardedOn: 'ASC' }).load(learner.id);
+  }
+
+  @FieldResolver(() => [PriorLearningClaim])
+  priorLearningClaims(@Root() learner: Learner, @Ctx() ctx: Context) {
+    return ctx.loaders.manyBy(PriorLearningClaim, 'learnerId').load(learner.id);
+  }
+}
+
+/** An award cannot claim a mastery level above the top of the credential's rubric. */
+async function assertLevelOnRubric(em: EntityManager, award: Award): Promise<void> {
+  if (award.masteryLevel === null || award.masteryLevel === undefined) return;
+  const [{ top }] = await em.query(`SELECT max(level)::int AS top FROM rubric_level WHERE credential_id = $1`, [award.credentialId]);
+  if (top !== null && award.masteryLevel > top) {
+    throw UserInputFailure.of(['input', 'masteryLevel'], `The rubric of this credential goes up to level ${top}`, ErrorCode.OUT_OF_RANGE);
+  }
+}
+
+const AwardRevokePayload = payloadType('AwardRevokePayload', 'award', Award);
+
+@Resolver(() => Award)
+export class AwardResolver extends crudResolver({
+  entity: Award,
+  createInput: AwardCreateInput,
+  updateInput: AwardUpdateInput,
+  hooks: { beforeSave: (em, award) => assertLevelOnRubric(em, award) },
+}) {
+  @Mutation(() => AwardRevokePayload, { description: 'Revokes an award; it stops counting toward any route.' })
+  awardRevoke(@Arg('input', () => AwardRevokeInput) input: AwardRevokeInput, @Ctx() ctx: Context) {
+    return runMutation(ctx, async (em) => {
+      const { reason } = await decodeInput(input);
+      const id = decodeId(input.id, ['Award'], ['input', 'id']);
+      const award = await em.getRepository(Award).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!award) throw UserInputFailure.of(['input', 'id'], 'No Award has that ID', ErrorCode.NOT_FOUND);
+      await assertCanWrite(ctx, em, award);
+      if (award.revokedAt !== null) throw UserInputFailure.of(['input', 'id'], 'Already revoked', ErrorCode.INVALID_STATE);
+      Object.assign(award, { revokedAt: new Date(), revocationReason: reason });
+      return { value: await em.save(award) };
+    }, { value: null });
+  }
+
+  @FieldResolver(() => Learner)
+  learner(@Root() award: Award, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(Learner).load(award.learnerId);
+  }
+
+  @FieldResolver(() => Credential)
+  credential(@Root() award: Award, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(Credential).load(award.credentialId);
+  }
+
+  @FieldResolver(() => RubricLevel, { nullable: true, description: 'The rubric level reached, when the credential has a rubric.' })
+  async rubricLevel(@Root() award: Award, @Ctx() ctx: Context) {
+    if (award.masteryLevel === null) return null;
+    const levels = await ctx.loaders.manyBy(RubricLevel, 'credentialId', { level: 'ASC' }).load(award.credentialId);
+    return levels.find((level) => level.level === award.masteryLevel) ?? null;
+  }
+}
+
+const ApprovePayload = payloadType('PriorLearningClaimApprovePayload', 'priorLearningClaim', PriorLearningClaim);
+const DenyPayload = payloadType('PriorLearningClaimDenyPayload', 'priorLearningClaim', PriorLearningClaim);
+
+async function decide(ctx: Context, em: EntityManager, globalId: string, decision: Partial<PriorLearningClaim>): Promise<PriorLearningClaim> {
+  const id = decodeId(globalId, ['PriorLearningClaim'], ['input', 'id']);
+  const claim = await em.getRepository(PriorLearningClaim).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  if (!claim) throw UserInputFailure.of(['input', 'id'], 'No PriorLearningClaim has that ID', ErrorCode.NOT_FOUND);
+  if (!(await mayDecideClaim(ctx, em, claim))) throw denial(ctx);
+  if (claim.status !== ClaimStatus.SUBMITTED) throw UserInputFailure.of(['input', 'id'], `The claim was already ${claim.status.toLowerCase()}`, ErrorCode.INVALID_STATE);
+  return em.save(Object.assign(claim, decision, { decidedAt: new Date() }));
+}
+
+@Resolver(() => PriorLearningClaim)
+export class PriorLearningClaimResolver extends crudResolver({
+  entity: PriorLearningClaim,
+  createInput: PriorLearningClaimCreateInput,
+  updateInput: PriorLearningClaimUpdateInput,
+  hooks: {
+    async beforeSave(_em, claim, _ctx, previous) {
+      if (previous && previous.status !== ClaimStatus.SUBMITTED) {
+        throw UserInputFailure.of(['input', 'id'], 'Only a submitted claim can be changed', ErrorCode.INVALID_STATE);
+      }
+    },
+  },
+}) {
+  @Mutation(() => ApprovePayload, { description: 'Approves a submitted claim with the credits it is worth; by staff of the program\'s institution.' })
+  priorLearningClaimApprove(@Arg('input', () => PriorLearningClaimApproveInput) input: PriorLearningClaimApproveInput, @Ctx() ctx: Context) {
+    return runMutation(ctx, async (em) => {
+      const data = await decodeInput(input);
+      return { value: await decide(ctx, em, input.id, { status: ClaimStatus.APPROVED, creditsApproved: data.creditsApproved, decisionReason: data.reason ?? null }) };
+    }, { value: null });
+  }
+
+  @Mutation(() => DenyPayload, { description: 'Denies a submitted claim, with the reason.' })
+  priorLearningClaimDeny(@Arg('input', () => PriorLearningClaimDenyInput) input: PriorLearningClaimDenyInput, @Ctx() ctx: Context) {
+    return runMutation(ctx, async (em) => {
+      const data = await decodeInput(input);
+      return { value: await decide(ctx, em, input.id, { status: ClaimStatus.DENIED, creditsApproved: null, decisionReason: data.reason }) };
+    }, { value: null });
+  }
+
+  @FieldResolver(() => Learner)
+  learner(@Root() claim: PriorLearningClaim, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(Learner).load(claim.learnerId);
+  }
+
+  @FieldResolver(() => DegreeProgram)
+  degreeProgram(@Root() claim: PriorLearningClaim, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(DegreeProgram).load(claim.degreeProgramId);
+  }
+}
