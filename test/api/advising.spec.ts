@@ -1,0 +1,85 @@
+import { Role } from '../../api/src/modules/accounts/user.entity';
+import { seedWorkedExample, WorkedExampleIds } from '../../api/src/seed/worked-example';
+import { startTestApi, TestApi } from '../support/api';
+import { gid, makeInstitution, makeUser, tokenFor } from '../support/factories';
+
+const ROUTES = `query($learner: ID!, $asOf: Date) {
+  learnerRoutes(learnerId: $learner, asOf: $asOf) {
+    degreeProgram { title } asOf totalCredits appliedCredits remainingCredits
+    articulatedCredits blockCredits priorLearningCredits creditsCutByLimits
+    items { credential { title } agreement { id } award { awardedOn } courseEquivalent credits status }
+    missingCredentials { title }
+    nextSteps { credential { title } creditsGained workloadHours creditsPerHour }
+  }
+}`;
+
+describe('advising: articulation routes through GraphQL', () => {
+  let api: TestApi;
+  let example: WorkedExampleIds;
+  let advisor: string;
+  let otherAdvisor: string;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    const college = await makeInstitution(api.db, { name: 'Lakeshore Community College' });
+    example = await api.db.transaction((em) => seedWorkedExample(em, college.id));
+    advisor = await tokenFor(api, (await makeUser(api.db, Role.ADVISOR, { institutionId: college.id })).email);
+    const elsewhere = await makeInstitution(api.db);
+    otherAdvisor = await tokenFor(api, (await makeUser(api.db, Role.ADVISOR, { institutionId: elsewhere.id })).email);
+  });
+  afterAll(() => api.close());
+
+  it('returns DOMAIN.md\'s worked example exactly', async () => {
+    const result = await api.gql(ROUTES, { learner: gid(example.learner), asOf: '2026-11-22' }, { token: advisor });
+    expect(result.errors).toBeUndefined();
+    const [route] = result.data?.learnerRoutes;
+    expect(result.data?.learnerRoutes).toHaveLength(1);
+    expect(route).toMatchObject({
+      degreeProgram: { title: 'AAS Information Technology' }, asOf: '2026-11-22', totalCredits: 60,
+      appliedCredits: 12, remainingCredits: 48, articulatedCredits: 6, blockCredits: 0, priorLearningCredits: 6, creditsCutByLimits: 0,
+    });
+    const agreement = { id: gid(example.agreement) };
+    expect(route.items).toEqual([
+      { credential: { title: 'Network Basics' }, agreement, award: { awardedOn: '2019-03-01' }, courseEquivalent: 'CIS-120', credits: 0, status: 'EXPIRED' },
+      { credential: { title: 'IT Support Fundamentals' }, agreement, award: { awardedOn: '2024-05-01' }, courseEquivalent: 'CIS-105', credits: 3, status: 'COUNTED' },
+      { credential: { title: 'Customer Service Essentials' }, agreement, award: { awardedOn: '2025-01-15' }, courseEquivalent: 'CIS-105', credits: 0, status: 'DUPLICATE' },
+      { credential: { title: 'Help Desk Practicum' }, agreement, award: { awardedOn: '2025-09-01' }, courseEquivalent: 'CIS-198', credits: 3, status: 'COUNTED' },
+    ]);
+    expect(route.missingCredentials).toEqual([{ title: 'Network Basics' }]);
+    expect(route.nextSteps[0]).toEqual({ credential: { title: 'Network Basics' }, creditsGained: 6, workloadHours: 60, creditsPerHour: 0.1 });
+  });
+
+  it('answers what-if without writing, and the single route agrees with the list', async () => {
+    const before = await api.db.query(`SELECT count(*)::int AS n FROM award`);
+    const whatIf = await api.gql(
+      `query($l: ID!, $p: ID!, $c: [ID!]!) { whatIf(learnerId: $l, degreeProgramId: $p, addCredentialIds: $c, asOf: "2026-11-22") { appliedCredits blockCredits remainingCredits items { award { id } status credits } } }`,
+      { l: gid(example.learner), p: gid(example.program), c: [gid(example.credentials[1])] },
+      { token: advisor },
+    );
+    expect(whatIf.data?.whatIf).toMatchObject({ appliedCredits: 18, blockCredits: 2, remainingCredits: 42 });
+    expect(whatIf.data?.whatIf.items).toContainEqual({ award: null, status: 'COUNTED', credits: 4 });
+    expect(await api.db.query(`SELECT count(*)::int AS n FROM award`)).toEqual(before);
+    const single = await api.gql(`query($l: ID!, $p: ID!) { route(learnerId: $l, degreeProgramId: $p, asOf: "2026-11-22") { appliedCredits } }`,
+      { l: gid(example.learner), p: gid(example.program) }, { token: advisor });
+    expect(single.data?.route.appliedCredits).toBe(12);
+  });
+
+  it('loads a route in the same number of statements whatever the learner holds', async () => {
+    const first = await api.gql(ROUTES, { learner: gid(example.learner), asOf: '2026-11-22' }, { token: advisor });
+    await api.db.query(`INSERT INTO award (learner_id, credential_id, awarded_on, mastery_level) SELECT $1, credential_id, awarded_on + 1, 2 FROM award WHERE learner_id = $1`, [example.learner.id]);
+    const second = await api.gql(ROUTES, { learner: gid(example.learner), asOf: '2026-11-22' }, { token: advisor });
+    expect(second.data?.learnerRoutes[0].items).toHaveLength(8);
+    expect(second.statements).toBe(first.statements);
+    await api.db.query(`DELETE FROM award WHERE learner_id = $1 AND id > (SELECT min(id) + 3 FROM award WHERE learner_id = $1)`, [example.learner.id]);
+  });
+
+  it('is for advisors and staff of the learner\'s institution only', async () => {
+    const other = await api.gql(ROUTES, { learner: gid(example.learner) }, { token: otherAdvisor });
+    expect(other.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(other.data).toBeNull();
+    const anonymous = await api.gql(ROUTES, { learner: gid(example.learner) }, { token: null });
+    expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    const badId = await api.gql(ROUTES, { learner: 'garbage' }, { token: advisor });
+    expect(badId.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
