@@ -82,4 +82,41 @@ describe('advising: articulation routes through GraphQL', () => {
     const badId = await api.gql(ROUTES, { learner: 'garbage' }, { token: advisor });
     expect(badId.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
+
+  describe('impact of agreement changes', () => {
+    const IMPACT = `query($a: ID!, $change: AgreementChangeInput!) {
+      agreementImpact(agreementId: $a, change: $change, asOf: "2026-11-22") { asOf learnersConsidered changes { learner { familyName } appliedBefore appliedAfter difference } }
+    }`;
+    let registrar: string;
+    beforeAll(async () => {
+      registrar = await tokenFor(api, (await makeUser(api.db, Role.INSTITUTION_STAFF, { institutionId: example.program.institutionId })).email);
+    });
+
+    it('lists the learners whose applied credits would change, writing nothing', async () => {
+      const raise = await api.gql(IMPACT, { a: gid(example.agreement), change: { credits: [{ credentialId: gid(example.credentials[0]), credits: 5 }] } }, { token: registrar });
+      expect(raise.data?.agreementImpact).toEqual({
+        asOf: '2026-11-22', learnersConsidered: 1,
+        changes: [{ learner: { familyName: 'Morales' }, appliedBefore: 12, appliedAfter: 14, difference: 2 }],
+      });
+      const expiredOnly = await api.gql(IMPACT, { a: gid(example.agreement), change: { credits: [{ credentialId: gid(example.credentials[1]), credits: 6 }] } }, { token: registrar });
+      expect(expiredOnly.data?.agreementImpact.changes).toEqual([]);
+      const suspended = await api.gql(IMPACT, { a: gid(example.agreement), change: { status: 'SUSPENDED' } }, { token: registrar });
+      expect(suspended.data?.agreementImpact.changes).toEqual([{ learner: { familyName: 'Morales' }, appliedBefore: 12, appliedAfter: 6, difference: -6 }]);
+      const [{ credits }] = await api.db.query(`SELECT credits::float FROM credit_mapping WHERE agreement_id = $1 AND credential_id = $2`, [example.agreement.id, example.credentials[0].id]);
+      expect(credits).toBe(3);
+    });
+
+    it('reports who loses credit when agreements expire soon', async () => {
+      const result = await api.gql(`{ expiringAgreementImpacts(withinDays: 3000) { agreement { title } asOf changes { appliedBefore appliedAfter } } }`, {}, { token: registrar });
+      const report = result.data?.expiringAgreementImpacts.find((r: { agreement: { title: string } }) => r.agreement.title === example.agreement.title);
+      expect(report).toEqual({ agreement: { title: example.agreement.title }, asOf: '2028-01-01', changes: [{ appliedBefore: 12, appliedAfter: 6 }] });
+    });
+
+    it('is for the program\'s registrars only', async () => {
+      const refused = await api.gql(IMPACT, { a: gid(example.agreement), change: { status: 'SUSPENDED' } }, { token: advisor });
+      expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      const bad = await api.gql(IMPACT, { a: gid(example.agreement), change: { credits: [{ credentialId: gid(example.credentials[0]), credits: -1 }] } }, { token: registrar });
+      expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    });
+  });
 });

@@ -1,7 +1,7 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { GraphQLError } from 'graphql';
 import { Context } from '../../core/context';
-import { decodeId } from '../../core/input';
+import { decodeId, decodeInput } from '../../core/input';
 import { DateScalar, todayIso } from '../../core/scalars';
 import { UserInputFailure } from '../../core/errors';
 import { ArticulationAgreement } from '../articulation/articulation-agreement.entity';
@@ -9,7 +9,12 @@ import { DegreeProgram } from '../articulation/degree-program.entity';
 import type { RouteResult } from '../articulation/engine';
 import { Credential } from '../credentials/credential.entity';
 import { Award } from '../learners/award.entity';
-import { ArticulationRoute, NextStep, RouteItem } from './advising.types';
+import { AgreementChangeInput, AgreementImpact, ArticulationRoute, LearnerImpact, NextStep, RouteItem } from './advising.types';
+import { agreementImpact, expiryImpact, ImpactReport } from './impact.service';
+import { denial, isAdmin } from '../../core/access';
+import { addDays } from '../../core/dates';
+import { Role } from '../accounts/user.entity';
+import { Learner } from '../learners/learner.entity';
 import { learnerForAdvising, learnerRoutes, routeInto } from './advising.service';
 
 /** Queries take IDs as arguments, so a bad one is a bad argument rather than a payload error. */
@@ -105,5 +110,71 @@ export class NextStepResolver {
   @FieldResolver(() => Credential)
   credential(@Root() step: NextStep, @Ctx() ctx: Context) {
     return ctx.loaders.byId(Credential).load(step.credentialId);
+  }
+}
+
+/** Registrars: staff of the program's institution, and admins. */
+async function assertRegistrarOf(ctx: Context, programInstitutionId: number | null): Promise<void> {
+  if (isAdmin(ctx)) return;
+  if (ctx.viewer.role !== Role.INSTITUTION_STAFF || programInstitutionId === null || ctx.viewer.institutionId !== programInstitutionId) throw denial(ctx);
+}
+
+@Resolver(() => AgreementImpact)
+export class AgreementImpactResolver {
+  @Query(() => AgreementImpact, { description: 'Whose applied credit a proposed change to an agreement would change, before and after. Writes nothing.' })
+  async agreementImpact(
+    @Arg('agreementId', () => ID) agreementId: string,
+    @Arg('change', () => AgreementChangeInput) change: AgreementChangeInput,
+    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<ImpactReport> {
+    const id = argumentId(agreementId, 'ArticulationAgreement', 'agreementId');
+    const agreement = await ctx.loaders.byId(ArticulationAgreement).load(id);
+    const program = agreement ? await ctx.loaders.byId(DegreeProgram).load(agreement.degreeProgramId) : null;
+    await assertRegistrarOf(ctx, program?.institutionId ?? null);
+    if (!agreement) throw new GraphQLError('No agreement has that ID', { extensions: { code: 'NOT_FOUND' } });
+    try {
+      await decodeInput(change, ['change']);
+    } catch (error) {
+      if (error instanceof UserInputFailure) throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', userErrors: error.userErrors } });
+      throw error;
+    }
+    const credits = new Map((change.credits ?? []).map((entry) => [argumentId(entry.credentialId, 'Credential', 'change.credits.credentialId'), entry.credits]));
+    return agreementImpact(ctx.db.manager, id, agreement.degreeProgramId, {
+      status: change.status ?? undefined,
+      effectiveTo: change.clearEffectiveTo ? null : (change.effectiveTo ?? undefined),
+      credits,
+    }, asOf ?? todayIso());
+  }
+
+  @Query(() => [AgreementImpact], { description: 'For each active agreement ending within N days: who loses credit the day after it ends.' })
+  async expiringAgreementImpacts(@Arg('withinDays', () => Int) withinDays: number, @Ctx() ctx: Context): Promise<ImpactReport[]> {
+    if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 3660) {
+      throw new GraphQLError('withinDays must be between 0 and 3660', { extensions: { code: 'BAD_USER_INPUT' } });
+    }
+    if (!isAdmin(ctx) && ctx.viewer.role !== Role.INSTITUTION_STAFF) throw denial(ctx);
+    const today = todayIso();
+    const rows: { id: number; degree_program_id: number; effective_to: string }[] = await ctx.db.query(
+      `SELECT a.id, a.degree_program_id, a.effective_to FROM articulation_agreement a JOIN degree_program p ON p.id = a.degree_program_id
+        WHERE a.status = 'ACTIVE' AND a.effective_to BETWEEN $1 AND $2 AND ($3::int IS NULL OR p.institution_id = $3)
+        ORDER BY a.effective_to, a.id`,
+      [today, addDays(today, withinDays), isAdmin(ctx) ? null : ctx.viewer.institutionId],
+    );
+    const reports: ImpactReport[] = [];
+    for (const row of rows) reports.push(await expiryImpact(ctx.db.manager, row.id, row.degree_program_id, row.effective_to));
+    return reports;
+  }
+
+  @FieldResolver(() => ArticulationAgreement)
+  agreement(@Root() report: ImpactReport, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(ArticulationAgreement).load(report.agreementId);
+  }
+}
+
+@Resolver(() => LearnerImpact)
+export class LearnerImpactResolver {
+  @FieldResolver(() => Learner)
+  learner(@Root() impact: LearnerImpact, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(Learner).load(impact.learnerId);
   }
 }

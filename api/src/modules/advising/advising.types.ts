@@ -1,4 +1,6 @@
-import { Field, Float, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Max, Min, ValidateNested } from 'class-validator';
+import { AgreementStatus } from '../articulation/articulation-agreement.entity';
 import { DateScalar } from '../../core/scalars';
 import type { RouteItemStatus } from '../articulation/engine';
 
@@ -78,4 +80,59 @@ export class ArticulationRoute {
 
   @Field(() => [NextStep], { description: 'Best first: credits per workload hour, then credits, then title.' })
   nextSteps: NextStep[];
+}
+
+@ObjectType({ description: 'How one learner\'s applied credit would change.' })
+export class LearnerImpact {
+  learnerId: number;
+
+  @Field(() => Float)
+  appliedBefore: number;
+
+  @Field(() => Float)
+  appliedAfter: number;
+
+  @Field(() => Float, { description: 'after − before: negative means the learner loses credit.' })
+  difference: number;
+}
+
+@ObjectType({ description: 'The learners whose applied credit a change to an agreement would change; nothing is written.' })
+export class AgreementImpact {
+  agreementId: number;
+
+  @Field(() => DateScalar)
+  asOf: string;
+
+  @Field(() => Int, { description: 'Learners holding a credential the agreement names, all of whom were re-routed.' })
+  learnersConsidered: number;
+
+  @Field(() => [LearnerImpact], { description: 'Biggest losses first.' })
+  changes: LearnerImpact[];
+}
+
+@InputType()
+export class MappingCreditChange {
+  @Field(() => ID)
+  credentialId: string;
+
+  @Field(() => Float)
+  @Min(0)
+  @Max(200)
+  credits: number;
+}
+
+@InputType({ description: 'A proposed change: only what is given changes.' })
+export class AgreementChangeInput {
+  @Field(() => AgreementStatus, { nullable: true })
+  status?: AgreementStatus | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'A new last day.' })
+  effectiveTo?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Make the agreement open-ended.' })
+  clearEffectiveTo?: boolean | null;
+
+  @Field(() => [MappingCreditChange], { nullable: true })
+  @ValidateNested({ each: true })
+  credits?: MappingCreditChange[] | null;
 }

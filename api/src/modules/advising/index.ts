@@ -1,3 +1,3 @@
-import { ArticulationRouteResolver, NextStepResolver, RouteItemResolver } from './advising.resolver';
+import { AgreementImpactResolver, ArticulationRouteResolver, LearnerImpactResolver, NextStepResolver, RouteItemResolver } from './advising.resolver';
 
-export const resolvers = [ArticulationRouteResolver, RouteItemResolver, NextStepResolver] as const;
+export const resolvers = [ArticulationRouteResolver, RouteItemResolver, NextStepResolver, AgreementImpactResolver, LearnerImpactResolver] as const;

@@ -26,15 +26,16 @@ interface AgreementRow {
   block_credits: string | null;
 }
 
-export async function loadProgramData(em: EntityManager, programIds: number[]) {
+/** Programs with their ACTIVE agreements (and any agreements named in `alsoAgreementIds`, whatever their status). */
+export async function loadProgramData(em: EntityManager, programIds: number[], alsoAgreementIds: number[] = []) {
   const programRows: { id: number; total_credits: number; residency_credits: number; prior_learning_cap: string }[] = programIds.length
     ? await em.query(`SELECT id, total_credits, residency_credits, prior_learning_cap FROM degree_program WHERE id = ANY($1)`, [programIds])
     : [];
   const agreementRows: AgreementRow[] = programIds.length
     ? await em.query(
         `SELECT id, degree_program_id, status, effective_from, effective_to, recency_years, block_pathway_id, block_credits
-           FROM articulation_agreement WHERE degree_program_id = ANY($1) AND status = 'ACTIVE' ORDER BY id`,
-        [programIds],
+           FROM articulation_agreement WHERE degree_program_id = ANY($1) AND (status = 'ACTIVE' OR id = ANY($2)) ORDER BY id`,
+        [programIds, alsoAgreementIds],
       )
     : [];
   const agreementIds = agreementRows.map((row) => row.id);

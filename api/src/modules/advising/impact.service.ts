@@ -1,0 +1,95 @@
+import { EntityManager } from 'typeorm';
+import { addDays } from '../../core/dates';
+import { computeRoute, EngineAgreement, EngineAward, EngineProgram } from '../articulation/engine';
+import { credentialIdsOf, loadCredentials, loadProgramData } from './route-data';
+
+/** A proposed change to one agreement; what is not given stays as it is. */
+export interface AgreementChange {
+  status?: EngineAgreement['status'];
+  effectiveTo?: string | null;
+  /** New credit values by credential id; a credential not yet mapped gets a new mapping. */
+  credits?: Map<number, number>;
+}
+
+export interface LearnerImpact {
+  learnerId: number;
+  appliedBefore: number;
+  appliedAfter: number;
+  difference: number;
+}
+
+export interface ImpactReport {
+  agreementId: number;
+  programId: number;
+  asOf: string;
+  learnersConsidered: number;
+  changes: LearnerImpact[];
+}
+
+function changed(agreement: EngineAgreement, change: AgreementChange): EngineAgreement {
+  const mappings = agreement.mappings.map((mapping) => (change.credits?.has(mapping.credentialId) ? { ...mapping, credits: change.credits.get(mapping.credentialId)! } : mapping));
+  for (const [credentialId, credits] of change.credits ?? []) {
+    if (!mappings.some((mapping) => mapping.credentialId === credentialId)) mappings.push({ credentialId, credits, courseEquivalent: null, minMasteryLevel: null });
+  }
+  return {
+    ...agreement,
+    status: change.status ?? agreement.status,
+    effectiveTo: change.effectiveTo === undefined ? agreement.effectiveTo : change.effectiveTo,
+    mappings,
+  };
+}
+
+/**
+ * Who gains or loses credit if an agreement changes, computed without writing: the learners who
+ * hold any credential the agreement (before or after) names, each routed into the program both
+ * ways. Everything is loaded in a fixed number of statements, however many learners there are.
+ */
+export async function agreementImpact(em: EntityManager, agreementId: number, programId: number, change: AgreementChange, asOf: string, before: AgreementChange = {}): Promise<ImpactReport> {
+  const { programs, agreementsByProgram } = await loadProgramData(em, [programId], [agreementId]);
+  const program: EngineProgram | undefined = programs[0];
+  const agreements = agreementsByProgram.get(programId) ?? [];
+  const current = agreements.find((agreement) => agreement.id === agreementId);
+  if (!program || !current) return { agreementId, programId, asOf, learnersConsidered: 0, changes: [] };
+
+  const beforeAgreements = agreements.map((agreement) => (agreement.id === agreementId ? changed(agreement, before) : agreement));
+  const afterAgreements = agreements.map((agreement) => (agreement.id === agreementId ? changed(agreement, change) : agreement));
+  const named = new Set(credentialIdsOf([changed(current, change), current], []));
+
+  const awardRows: { id: number; learner_id: number; credential_id: number; awarded_on: string; mastery_level: number | null; revoked: boolean }[] = await em.query(
+    `SELECT a.id, a.learner_id, a.credential_id, a.awarded_on, a.mastery_level, a.revoked_at IS NOT NULL AS revoked
+       FROM award a WHERE a.learner_id IN (SELECT DISTINCT learner_id FROM award WHERE credential_id = ANY($1))
+      ORDER BY a.learner_id, a.awarded_on, a.id`,
+    [[...named]],
+  );
+  const priorRows: { learner_id: number; credits: string }[] = await em.query(
+    `SELECT learner_id, sum(credits_approved) AS credits FROM prior_learning_claim
+      WHERE degree_program_id = $1 AND status = 'APPROVED' AND learner_id IN (SELECT DISTINCT learner_id FROM award WHERE credential_id = ANY($2))
+      GROUP BY learner_id`,
+    [programId, [...named]],
+  );
+  const prior = new Map(priorRows.map((row) => [row.learner_id, Number(row.credits)]));
+  const awardsByLearner = new Map<number, EngineAward[]>();
+  for (const row of awardRows) {
+    const awards = awardsByLearner.get(row.learner_id) ?? [];
+    awards.push({ id: row.id, credentialId: row.credential_id, awardedOn: row.awarded_on, masteryLevel: row.mastery_level, revoked: row.revoked });
+    awardsByLearner.set(row.learner_id, awards);
+  }
+  const credentials = await loadCredentials(em, [...credentialIdsOf([...beforeAgreements, ...afterAgreements], []), ...awardRows.map((row) => row.credential_id)]);
+
+  const changes: LearnerImpact[] = [];
+  for (const [learnerId, awards] of awardsByLearner) {
+    const base = { asOf, program, awards, approvedPriorLearningCredits: prior.get(learnerId) ?? 0, credentials };
+    const appliedBefore = computeRoute({ ...base, agreements: beforeAgreements }).appliedCredits;
+    const appliedAfter = computeRoute({ ...base, agreements: afterAgreements }).appliedCredits;
+    if (appliedBefore !== appliedAfter) {
+      changes.push({ learnerId, appliedBefore, appliedAfter, difference: Math.round((appliedAfter - appliedBefore) * 100) / 100 });
+    }
+  }
+  changes.sort((a, b) => a.difference - b.difference || a.learnerId - b.learnerId);
+  return { agreementId, programId, asOf, learnersConsidered: awardsByLearner.size, changes };
+}
+
+/** The day after an agreement ends, the learners who lose credit compared with it carrying on. */
+export async function expiryImpact(em: EntityManager, agreementId: number, programId: number, effectiveTo: string): Promise<ImpactReport> {
+  return agreementImpact(em, agreementId, programId, {}, addDays(effectiveTo, 1), { effectiveTo: null });
+}
