@@ -1,8 +1,9 @@
 import DataLoader from 'dataloader';
+import { GraphQLError } from 'graphql';
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { Context } from '../../core/context';
 import { containsPattern, crudResolver, filterId } from '../../core/crud';
-import { ErrorCode, UserInputFailure } from '../../core/errors';
+import { ErrorCode, UserError, userError, UserInputFailure } from '../../core/errors';
 import { todayIso } from '../../core/scalars';
 import { Credential } from '../credentials/credential.entity';
 import { Institution } from '../institutions/institution.entity';
@@ -31,7 +32,9 @@ export class DegreeProgramResolver extends crudResolver({
   updateInput: DegreeProgramUpdateInput,
   hooks: {
     async beforeSave(_em, program) {
-      if (program.residencyCredits > program.totalCredits) {
+      // An update may clear either value; the database then names that field as REQUIRED.
+      const bothSet = program.residencyCredits != null && program.totalCredits != null;
+      if (bothSet && program.residencyCredits > program.totalCredits) {
         throw UserInputFailure.of(['input', 'residencyCredits'], `Residency credits cannot exceed the ${program.totalCredits} total credits`, ErrorCode.OUT_OF_RANGE);
       }
     },
@@ -62,6 +65,16 @@ export class DegreeProgramResolver extends crudResolver({
   }
 }
 
+/** Keeps the window's last day a date PostgreSQL can compute; no agreement runs for a century. */
+const LONGEST_EXPIRY_WINDOW_DAYS = 36500;
+
+function expiryWindowDays(days: number): number {
+  if (days < 0 || days > LONGEST_EXPIRY_WINDOW_DAYS) {
+    throw new GraphQLError(`expiringWithinDays must be between 0 and ${LONGEST_EXPIRY_WINDOW_DAYS}`, { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  return days;
+}
+
 @Resolver(() => ArticulationAgreement)
 export class ArticulationAgreementResolver extends crudResolver({
   entity: ArticulationAgreement,
@@ -69,15 +82,17 @@ export class ArticulationAgreementResolver extends crudResolver({
   updateInput: ArticulationAgreementUpdateInput,
   hooks: {
     async beforeSave(_em, agreement) {
+      const failures: UserError[] = [];
       if ((agreement.issuerInstitutionId == null) === (agreement.issuerEmployerId == null)) {
-        throw UserInputFailure.of(['input', 'issuerInstitutionId'], 'Give exactly one issuer: an institution or an employer', ErrorCode.INVALID);
+        failures.push(userError(['input', 'issuerInstitutionId'], 'Give exactly one issuer: an institution or an employer', ErrorCode.INVALID));
       }
-      if (agreement.effectiveTo !== null && agreement.effectiveTo !== undefined && agreement.effectiveTo < agreement.effectiveFrom) {
-        throw UserInputFailure.of(['input', 'effectiveTo'], 'The agreement cannot end before it starts', ErrorCode.OUT_OF_RANGE);
+      if (agreement.effectiveTo != null && agreement.effectiveFrom != null && agreement.effectiveTo < agreement.effectiveFrom) {
+        failures.push(userError(['input', 'effectiveTo'], 'The agreement cannot end before it starts', ErrorCode.OUT_OF_RANGE));
       }
       if ((agreement.blockPathwayId == null) !== (agreement.blockCredits == null)) {
-        throw UserInputFailure.of(['input', 'blockCredits'], 'Block credit needs both a pathway and a number of credits', ErrorCode.INVALID);
+        failures.push(userError(['input', 'blockCredits'], 'Block credit needs both a pathway and a number of credits', ErrorCode.INVALID));
       }
+      if (failures.length > 0) throw new UserInputFailure(failures);
     },
   },
   list: {
@@ -103,7 +118,7 @@ export class ArticulationAgreementResolver extends crudResolver({
         qb.andWhere(`row.status = 'ACTIVE' AND row.effectiveFrom <= :activeOn AND (row.effectiveTo IS NULL OR row.effectiveTo >= :activeOn)`, { activeOn: filter.activeOn });
       }
       if (filter.expiringWithinDays !== null && filter.expiringWithinDays !== undefined) {
-        qb.andWhere(`row.status = 'ACTIVE' AND row.effectiveTo BETWEEN :today AND (:today::date + :days::int)`, { today: todayIso(), days: filter.expiringWithinDays });
+        qb.andWhere(`row.status = 'ACTIVE' AND row.effectiveTo BETWEEN :today AND (:today::date + :days::int)`, { today: todayIso(), days: expiryWindowDays(filter.expiringWithinDays) });
       }
     },
   },

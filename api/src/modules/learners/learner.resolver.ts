@@ -35,7 +35,8 @@ export class LearnerResolver extends crudResolver({
   updateInput: LearnerUpdateInput,
   hooks: {
     async beforeSave(_em, learner) {
-      learner.email = learner.email.trim().toLowerCase();
+      // One address typed in two cases is one person: lower case lets the unique constraint see that.
+      if (learner.email) learner.email = learner.email.toLowerCase();
     },
   },
   list: {
