@@ -37,6 +37,7 @@ export interface CredentialSpec {
   mode: DeliveryMode;
   method: AssessmentMethod;
   assessment: string;
+  secondAssessment?: [AssessmentMethod, string];
   draft?: boolean;
   reviewOn: string;
   outcomes: [statement: string, alignments: [code: string, strength: AlignmentStrength][]][];
@@ -51,6 +52,7 @@ export const CREDENTIALS: CredentialSpec[] = [
     outcomes: [
       ['Explains core security principles and the common threats to small organisations.', [['K0004', EXACT], ['K0005', PARTIAL]]],
       ['Recognises and categorises vulnerabilities and the attacks that exploit them.', [['S0078', EXACT]]],
+      ['Assesses the risks to a small organisation and proposes proportionate controls.', [['K0002', EXACT], ['K0003', RELATED]]],
     ],
   },
   {
@@ -64,11 +66,15 @@ export const CREDENTIALS: CredentialSpec[] = [
   {
     title: 'Backup and Recovery Practice', issuer: 'lakeshore', level: 2, hours: 30, credits: 2, mode: DeliveryMode.HYBRID, method: AssessmentMethod.SIMULATION,
     assessment: 'Restore a failed file server within a recovery-time objective in the lab.', reviewOn: '2026-09-30',
-    outcomes: [['Backs up systems and restores service after a failure, against a recovery plan.', [['IT-4.9', EXACT], ['S0040', PARTIAL]]]],
+    outcomes: [
+      ['Backs up systems and restores service after a failure, against a recovery plan.', [['IT-4.9', EXACT]]],
+      ['Writes and tests a recovery plan with recovery-time and recovery-point objectives.', [['S0040', EXACT]]],
+    ],
   },
   {
     title: 'Network Security Monitoring', issuer: 'lakeshore', level: 3, hours: 70, credits: 4, mode: DeliveryMode.WORK_BASED, method: AssessmentMethod.OBSERVATION,
-    assessment: 'Supervised shifts in a security operations centre, with a case write-up.', reviewOn: '2027-05-31', prerequisites: ['Cybersecurity Foundations'],
+    assessment: 'Supervised shifts in a security operations centre, scored by the shift lead.', reviewOn: '2027-05-31', prerequisites: ['Cybersecurity Foundations'],
+    secondAssessment: [AssessmentMethod.PORTFOLIO, 'Write-up of one handled incident: timeline, evidence and recommended controls.'],
     outcomes: [
       ['Analyses network traffic to find anomalous activity.', [['T0023', EXACT]]],
       ['Recommends control changes after an incident.', [['T0187', PARTIAL]]],
@@ -77,27 +83,42 @@ export const CREDENTIALS: CredentialSpec[] = [
   {
     title: 'Wireless Networking', issuer: 'lakeshore', level: 2, hours: 30, credits: 2, mode: DeliveryMode.IN_PERSON, method: AssessmentMethod.TASK, draft: true,
     assessment: 'Survey, install and secure a small wireless network.', reviewOn: '2027-08-31',
-    outcomes: [['Configures and secures wireless access points for a small office.', [['IT-4.5', EXACT]]]],
+    outcomes: [
+      ['Configures and secures wireless access points for a small office.', [['IT-4.5', EXACT]]],
+      ['Surveys a site for coverage and interference and places access points accordingly.', [['IT-4.5', PARTIAL], ['K0001', RELATED]]],
+    ],
   },
   {
     title: 'Clinical Vital Signs', issuer: 'lakeshore', level: 2, hours: 24, credits: 1, mode: DeliveryMode.IN_PERSON, method: AssessmentMethod.OBSERVATION,
     assessment: 'Skills check-off on adult and paediatric vital signs.', reviewOn: '2027-02-28',
-    outcomes: [['Measures and records temperature, pulse, respiration, blood pressure and oxygen saturation.', [['AH-5.1', EXACT]]]],
+    outcomes: [
+      ['Measures and records temperature, pulse, respiration, blood pressure and oxygen saturation.', [['AH-5.1', EXACT]]],
+      ['Recognises abnormal readings and reports them promptly to the provider.', [['AH-5.13', PARTIAL]]],
+    ],
   },
   {
     title: 'Infection Control and Safety', issuer: 'lakeshore', level: 1, hours: 12, credits: 1, mode: DeliveryMode.ONLINE, method: AssessmentMethod.EXAM,
     assessment: 'Online exam with a hand-hygiene and PPE skills video.', reviewOn: '2026-06-30',
-    outcomes: [['Applies standard precautions, hand hygiene and PPE.', [['AH-5.2', EXACT]]]],
+    outcomes: [
+      ['Applies standard precautions, hand hygiene and PPE.', [['AH-5.2', EXACT]]],
+      ['Cleans and disinfects equipment and exam rooms between patients.', [['AH-5.2', PARTIAL]]],
+    ],
   },
   {
     title: 'Phlebotomy and Specimen Collection', issuer: 'lakeshore', level: 2, hours: 40, credits: 2, mode: DeliveryMode.IN_PERSON, method: AssessmentMethod.TASK,
     assessment: '25 supervised venipunctures with specimen labelling audit.', reviewOn: '2027-02-28', prerequisites: ['Infection Control and Safety'],
-    outcomes: [['Collects, labels and processes blood specimens following protocol.', [['AH-5.3', EXACT], ['AH-5.2', RELATED]]]],
+    outcomes: [
+      ['Collects, labels and processes blood specimens following protocol.', [['AH-5.3', EXACT], ['AH-5.2', RELATED]]],
+      ['Confirms patient identity with two identifiers before every draw.', [['AH-5.3', PARTIAL], ['AH-5.4', RELATED]]],
+    ],
   },
   {
     title: 'Medical Terminology', issuer: 'lakeshore', level: 1, hours: 30, credits: 2, mode: DeliveryMode.ONLINE, method: AssessmentMethod.EXAM,
     assessment: 'Proctored terminology exam.', reviewOn: '2027-04-30',
-    outcomes: [['Uses medical terms, abbreviations and word parts correctly.', [['AH-5.5', EXACT]]]],
+    outcomes: [
+      ['Uses medical terms, abbreviations and word parts correctly.', [['AH-5.5', EXACT]]],
+      ['Interprets the terms and abbreviations in orders, charts and prescriptions.', [['AH-5.5', PARTIAL]]],
+    ],
   },
   {
     title: 'Health Records and HIPAA', issuer: 'lakeshore', level: 2, hours: 30, credits: 2, mode: DeliveryMode.ONLINE, method: AssessmentMethod.PORTFOLIO,
@@ -110,6 +131,7 @@ export const CREDENTIALS: CredentialSpec[] = [
   {
     title: 'Medical Assistant Externship', issuer: 'lakeshore', level: 3, hours: 160, credits: 4, mode: DeliveryMode.WORK_BASED, method: AssessmentMethod.OBSERVATION,
     assessment: 'Preceptor evaluation over 160 clinic hours against the rubric.', reviewOn: '2027-06-30',
+    secondAssessment: [AssessmentMethod.PORTFOLIO, 'Portfolio of de-identified visit notes reviewed by the program director.'],
     prerequisites: ['Clinical Vital Signs', 'Infection Control and Safety'],
     outcomes: [
       ['Rooms patients, takes vitals and prepares them for the provider.', [['AH-5.1', PARTIAL], ['AH-5.3', PARTIAL]]],
@@ -123,36 +145,53 @@ export const CREDENTIALS: CredentialSpec[] = [
       ['Assists patients with mobility and daily living safely.', [['AH-5.6', EXACT]]],
       ['Communicates with patients with empathy.', [['AH-4.1', EXACT]]],
       ['Measures vital signs.', [['AH-5.1', PARTIAL]]],
+      ['Notices and reports changes in a resident\'s condition or intake.', [['AH-5.13', EXACT]]],
     ],
   },
   {
     title: 'Pharmacy Calculations', issuer: 'lakeshore', level: 2, hours: 30, credits: 2, mode: DeliveryMode.ONLINE, method: AssessmentMethod.EXAM,
     assessment: 'Dosage-calculation exam (90% to pass).', reviewOn: '2027-01-31',
-    outcomes: [['Calculates and verifies doses, quantities and days\' supply.', [['AH-5.7', EXACT]]]],
+    outcomes: [
+      ['Calculates and verifies doses, quantities and days\' supply.', [['AH-5.7', EXACT]]],
+      ['Converts between measurement systems and calculates infusion rates.', [['AH-5.7', PARTIAL]]],
+    ],
   },
   {
     title: 'Diagnosis Coding Basics', issuer: 'lakeshore', level: 2, hours: 45, credits: 3, mode: DeliveryMode.ONLINE, method: AssessmentMethod.EXAM, draft: true,
     assessment: 'Coding exercise on 50 de-identified records.', reviewOn: '2027-09-30',
-    outcomes: [['Abstracts and codes diagnoses from records.', [['AH-5.8', EXACT]]]],
+    outcomes: [
+      ['Abstracts and codes diagnoses from records.', [['AH-5.8', EXACT]]],
+      ['Checks that a record is complete and compliant before it is coded.', [['AH-5.12', EXACT]]],
+    ],
   },
   {
     title: 'Shop Safety and Lockout/Tagout', issuer: 'riverbend', level: 1, hours: 8, credits: 0.5, mode: DeliveryMode.IN_PERSON, method: AssessmentMethod.OBSERVATION,
     assessment: 'Observed lockout/tagout on a live machine and a PPE check.', reviewOn: '2026-08-31',
-    outcomes: [['Works safely with lockout/tagout, PPE and guarding.', [['AM-4.3', EXACT]]]],
+    outcomes: [
+      ['Works safely with lockout/tagout, PPE and guarding.', [['AM-4.3', EXACT]]],
+      ['Identifies the hazards of a shop task and chooses the controls for it.', [['AM-4.3', PARTIAL], ['NIMS-MMS', RELATED]]],
+    ],
   },
   {
     title: 'Blueprint Reading and GD&T', issuer: 'riverbend', level: 1, hours: 30, credits: 2, mode: DeliveryMode.HYBRID, method: AssessmentMethod.EXAM,
     assessment: 'Interpret three production prints, including GD&T callouts.', reviewOn: '2027-03-31',
-    outcomes: [['Reads prints and GD&T callouts to plan a part.', [['AM-4.1', EXACT]]]],
+    outcomes: [
+      ['Reads prints and GD&T callouts to plan a part.', [['AM-4.1', EXACT]]],
+      ['Plans the sequence of operations and the layout of a part from its print.', [['NIMS-JPB', PARTIAL]]],
+    ],
   },
   {
     title: 'Precision Measurement', issuer: 'riverbend', level: 2, hours: 24, credits: 1, mode: DeliveryMode.IN_PERSON, method: AssessmentMethod.TASK,
     assessment: 'Measure ten features with micrometers, calipers and gauges within tolerance.', reviewOn: '2027-03-31',
-    outcomes: [['Measures parts with precision instruments and records results.', [['AM-4.2', EXACT], ['AM-4.6', PARTIAL]]]],
+    outcomes: [
+      ['Measures parts with precision instruments and records results.', [['AM-4.2', EXACT], ['AM-4.6', PARTIAL]]],
+      ['Identifies common metals and how each machines.', [['NIMS-MMS', PARTIAL]]],
+    ],
   },
   {
     title: 'CNC Mill Setup and Operation', issuer: 'riverbend', level: 2, hours: 80, credits: 4, mode: DeliveryMode.IN_PERSON, method: AssessmentMethod.TASK,
     assessment: 'Set up and run a two-operation part to print (NIMS-aligned).', reviewOn: '2027-05-31', prerequisites: ['Blueprint Reading and GD&T'],
+    secondAssessment: [AssessmentMethod.EXAM, 'Written exam on offsets, work holding and safe machine operation.'],
     outcomes: [
       ['Sets work and tool offsets and runs a CNC mill safely.', [['NIMS-CNC1', EXACT], ['AM-4.3', RELATED]]],
       ['Chooses tools, speeds and feeds for the material.', [['NIMS-MS1', PARTIAL]]],
@@ -161,31 +200,46 @@ export const CREDENTIALS: CredentialSpec[] = [
   {
     title: 'CNC Programming Fundamentals', issuer: 'riverbend', level: 2, hours: 60, credits: 3, mode: DeliveryMode.HYBRID, method: AssessmentMethod.SIMULATION,
     assessment: 'Write and simulate programs for three parts.', reviewOn: '2027-05-31', prerequisites: ['CNC Mill Setup and Operation'],
-    outcomes: [['Writes and edits G-code and verifies it by simulation.', [['NIMS-CNC2', EXACT]]]],
+    outcomes: [
+      ['Writes and edits G-code and verifies it by simulation.', [['NIMS-CNC2', EXACT]]],
+      ['Proves out a program on a CNC lathe, setting its offsets.', [['NIMS-CNCT', PARTIAL]]],
+    ],
   },
   {
     title: 'Manual Machining', issuer: 'riverbend', level: 2, hours: 80, credits: 4, mode: DeliveryMode.IN_PERSON, method: AssessmentMethod.TASK,
     assessment: 'Turn and mill a test piece to NIMS Level I tolerances.', reviewOn: '2027-05-31',
-    outcomes: [['Operates manual mills and lathes to print tolerances.', [['NIMS-MT1', EXACT], ['NIMS-MT2', EXACT]]]],
+    outcomes: [
+      ['Operates manual mills and lathes to print tolerances.', [['NIMS-MT1', EXACT], ['NIMS-MT2', EXACT]]],
+      ['Drills, reams and taps holes to print on a drill press.', [['NIMS-DP1', EXACT]]],
+      ['Grinds a block flat and square on a surface grinder.', [['NIMS-GR1', EXACT]]],
+    ],
   },
   {
     title: 'Industrial Maintenance Troubleshooting', issuer: 'riverbend', level: 3, hours: 120, credits: 4, mode: DeliveryMode.WORK_BASED, method: AssessmentMethod.OBSERVATION,
     assessment: 'Supervisor sign-off on 20 documented repairs at an employer site.', reviewOn: '2027-07-31',
+    secondAssessment: [AssessmentMethod.EXAM, 'Written troubleshooting exam on hydraulic, pneumatic and electrical schematics.'],
     outcomes: [
       ['Diagnoses mechanical, hydraulic and pneumatic faults.', [['AM-4.4', EXACT]]],
       ['Plans and documents preventive maintenance.', [['AM-4.5', EXACT]]],
       ['Traces faults in machine control circuits.', [['AM-4.8', PARTIAL]]],
+      ['Replaces and aligns bearings, belts, chains and couplings.', [['AM-4.10', EXACT]]],
     ],
   },
   {
     title: 'Structural Welding (SMAW)', issuer: 'riverbend', level: 2, hours: 90, credits: 4, mode: DeliveryMode.IN_PERSON, method: AssessmentMethod.TASK,
     assessment: 'Bend tests on plates welded in 2G and 3G positions.', reviewOn: '2026-10-31',
-    outcomes: [['Welds plate joints to code in flat, horizontal and vertical positions.', [['AM-4.7', EXACT], ['AM-4.1', PARTIAL]]]],
+    outcomes: [
+      ['Welds plate joints to code in flat, horizontal and vertical positions.', [['AM-4.7', EXACT], ['AM-4.1', PARTIAL], ['AM-2.1', PARTIAL]]],
+      ['Cuts and bevels plate with oxy-fuel and plasma equipment.', [['AM-4.9', EXACT]]],
+    ],
   },
   {
     title: 'Quality Inspection on the Line', issuer: { employer: 'huron' }, level: 2, hours: 20, credits: 1, mode: DeliveryMode.WORK_BASED, method: AssessmentMethod.OBSERVATION,
     assessment: 'Quality lead observes first-article and in-process inspections.', reviewOn: '2027-02-28',
-    outcomes: [['Applies inspection plans and records nonconformances.', [['AM-4.6', EXACT]]]],
+    outcomes: [
+      ['Applies inspection plans and records nonconformances.', [['AM-4.6', EXACT]]],
+      ['Reads control charts and stops the line when a process drifts.', [['AM-4.6', PARTIAL]]],
+    ],
   },
 ];
 
@@ -196,7 +250,7 @@ export const WORKED_OUTCOMES: Record<string, [string, [string, AlignmentStrength
     ['Troubleshoots faults with a documented, structured method.', [['IT-4.3', EXACT], ['IT-4.2', PARTIAL]]],
   ],
   'Network Basics': [
-    ['Plans IP addressing and subnets for a small office.', [['IT-4.4', EXACT]]],
+    ['Plans IP addressing and subnets for a small office.', [['IT-4.4', EXACT], ['K0001', PARTIAL]]],
     ['Configures switches and a wireless access point.', [['IT-4.5', PARTIAL]]],
   ],
   'Help Desk Practicum': [
@@ -205,6 +259,7 @@ export const WORKED_OUTCOMES: Record<string, [string, [string, AlignmentStrength
   ],
   'Customer Service Essentials': [
     ['De-escalates difficult conversations and follows up in writing.', [['IT-3.2', EXACT], ['IT-4.7', RELATED]]],
+    ['Records each contact clearly enough for a colleague to pick it up.', [['IT-4.6', RELATED]]],
   ],
 };
 

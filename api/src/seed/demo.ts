@@ -4,7 +4,7 @@ import { CreditMapping } from '../modules/articulation/credit-mapping.entity';
 import { AwardLevel, DegreeProgram } from '../modules/articulation/degree-program.entity';
 import { CommentKind, PathwayComment } from '../modules/codesign/pathway-comment.entity';
 import { Alignment } from '../modules/credentials/alignment.entity';
-import { Assessment } from '../modules/credentials/assessment.entity';
+import { Assessment, AssessmentMethod } from '../modules/credentials/assessment.entity';
 import { Credential, CredentialStatus, EvidenceType } from '../modules/credentials/credential.entity';
 import { CredentialPrerequisite } from '../modules/credentials/credential-prerequisite.entity';
 import { LearningOutcome } from '../modules/credentials/learning-outcome.entity';
@@ -85,8 +85,9 @@ class DemoSeeder {
       for (const item of competencies) {
         const competency = await this.em.save(this.em.create(Competency, { frameworkId: framework.id, code: item.code, statement: item.statement, type: item.type }));
         this.competencies.set(item.code, competency);
-        await this.em.save(item.coreFor.map((soc) => this.em.create(OccupationCompetency, {
-          occupationId: lookup(this.occupations, soc, 'occupation').id, competencyId: competency.id, isCore: true,
+        const links = [...item.coreFor.map((soc) => ({ soc, isCore: true })), ...(item.relatedTo ?? []).map((soc) => ({ soc, isCore: false }))];
+        await this.em.save(links.map(({ soc, isCore }) => this.em.create(OccupationCompetency, {
+          occupationId: lookup(this.occupations, soc, 'occupation').id, competencyId: competency.id, isCore,
         })));
       }
     }
@@ -114,7 +115,8 @@ class DemoSeeder {
         evidenceTypes: [EvidenceType.WORK_SAMPLE, spec.mode === 'WORK_BASED' ? EvidenceType.SUPERVISOR_ATTESTATION : EvidenceType.EXAM_RESULT],
       }));
       this.credentials.set(spec.title, credential);
-      await this.em.save(this.em.create(Assessment, { credentialId: credential.id, method: spec.method, description: spec.assessment }));
+      const assessments: [AssessmentMethod, string][] = [[spec.method, spec.assessment], ...(spec.secondAssessment ? [spec.secondAssessment] : [])];
+      await this.em.save(assessments.map(([method, description]) => this.em.create(Assessment, { credentialId: credential.id, method, description })));
       await this.em.save(RUBRIC.map((level) => this.em.create(RubricLevel, { ...level, credentialId: credential.id })));
       await this.outcomes(credential, spec.outcomes);
     }
@@ -261,24 +263,25 @@ export async function seedDemoData(db: DataSource): Promise<void> {
   await db.transaction(seedInto);
 }
 
+/**
+ * Every table of the domain, read from the entity metadata so that a new entity is replaced and
+ * counted without anyone remembering to list it here.
+ */
+function domainTables(db: DataSource): string[] {
+  return db.entityMetadatas.map((metadata) => metadata.tableName).sort();
+}
+
 /** Replaces whatever is there with a fresh copy of the demo data, atomically. */
 export async function replaceDemoData(db: DataSource): Promise<void> {
+  const tables = domainTables(db).map((table) => `"${table}"`).join(', ');
   await db.transaction(async (em) => {
-    await em.query(`TRUNCATE ${DEMO_TABLES.map((table) => `"${table}"`).join(', ')} RESTART IDENTITY CASCADE`);
+    await em.query(`TRUNCATE ${tables} RESTART IDENTITY CASCADE`);
     await seedInto(em);
   });
 }
 
-/** Rows per demo table, for reports and tests. */
+/** Rows per domain table, for the seed command's report and for tests. */
 export async function countDemoRows(db: DataSource): Promise<Record<string, number>> {
-  const [counts] = await db.query(`SELECT ${DEMO_TABLES.map((table) => `(SELECT count(*)::int FROM "${table}") AS "${table}"`).join(', ')}`);
+  const [counts] = await db.query(`SELECT ${domainTables(db).map((table) => `(SELECT count(*)::int FROM "${table}") AS "${table}"`).join(', ')}`);
   return counts;
 }
-
-/** Every table the demo data fills, for the seed command's replace and its report. */
-export const DEMO_TABLES = [
-  'institution', 'employer', 'occupation', 'competency_framework', 'competency', 'occupation_competency', 'credential',
-  'credential_prerequisite', 'learning_outcome', 'alignment', 'assessment', 'rubric_level', 'pathway', 'pathway_stage',
-  'stage_credential', 'pathway_destination', 'pathway_off_ramp', 'pathway_partner', 'endorsement', 'pathway_comment', 'outcome_report',
-  'degree_program', 'articulation_agreement', 'credit_mapping', 'learner', 'award', 'prior_learning_claim', 'app_user', 'audit_entry',
-];
