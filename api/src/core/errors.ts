@@ -102,6 +102,10 @@ export function userErrorFromDatabase(error: unknown, inputPath = 'input'): User
     }
     case '23502':
       return userError(fieldFor(pg.column), 'A value is required', ErrorCode.REQUIRED);
+    case '40P01':
+    case '40001':
+      // Two transactions collided on the same rows and PostgreSQL rolled this one back.
+      return userError(null, 'Someone else was changing the same records at the same moment: try again', ErrorCode.CONFLICT);
     case '22001':
       return userError(null, 'A value is too long', ErrorCode.TOO_LONG);
     case '22003':

@@ -49,6 +49,12 @@ export class OutcomeReportUpdateInput extends OutcomeReportFields {
   @Field(() => ID)
   id: string;
 
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsNotEmpty()
+  @MaxLength(100)
+  cohort?: string;
+
   @Field(() => Int, { nullable: true })
   @IsOptional()
   @IsInt()

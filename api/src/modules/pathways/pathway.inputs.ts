@@ -92,7 +92,7 @@ abstract class VersionedEdit {
 }
 
 @InputType()
-abstract class StageFields extends VersionedEdit {
+abstract class StageFields {
   @Field(() => StageRequirement, { nullable: true })
   @IsOptional()
   @IsEnum(StageRequirement)
@@ -118,6 +118,11 @@ export class PathwayStageCreateInput extends StageFields {
   @RefersTo('Pathway')
   pathwayId: string;
 
+  @Field(() => Int, { nullable: true, description: 'The pathway revision this edit is based on; a stale one is refused with CONFLICT.' })
+  @IsOptional()
+  @IsInt()
+  expectedRevision?: number | null;
+
   @Field(() => Int)
   @IsInt()
   @Min(1)
@@ -134,6 +139,10 @@ export class PathwayStageCreateInput extends StageFields {
 export class PathwayStageUpdateInput extends StageFields {
   @Field(() => ID)
   id: string;
+
+  @Field(() => Int, { description: 'The pathway revision your edit is based on; a stale one is refused with CONFLICT.' })
+  @IsInt()
+  expectedRevision: number;
 
   @Field(() => String, { nullable: true })
   @IsOptional()

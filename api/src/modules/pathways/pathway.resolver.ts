@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql'
 import { EntityManager } from 'typeorm';
 import { assertCanWrite } from '../../core/access';
 import { Context } from '../../core/context';
-import { containsPattern, crudResolver, filterId, payloadType } from '../../core/crud';
+import { containsPattern, crudResolver, CrudHooks, filterId, payloadType } from '../../core/crud';
 import { ErrorCode, UserInputFailure } from '../../core/errors';
 import { decodeId, decodeInput } from '../../core/input';
 import { runMutation } from '../../core/mutation';
@@ -42,21 +42,36 @@ import { StageCredential } from './stage-credential.entity';
 
 type Versioned = Record<string, unknown> & { expectedRevision?: number | null };
 
-/** Hooks for rows that belong to a version: each change locks, checks and bumps the version. */
-function versionedRowHooks<T extends { id: number }>(pathwayIdOf: (em: EntityManager, row: T) => Promise<number | null>) {
+/**
+ * Hooks for rows that belong to a version: each change locks, checks and bumps the version.
+ * `validate` holds the row's own rules, checked before the version is touched.
+ */
+function versionedRowHooks<T extends { id: number }>(
+  pathwayIdOf: (em: EntityManager, row: T) => Promise<number | null>,
+  validate?: (row: T) => void,
+): CrudHooks<T> {
   return {
     virtualFields: ['expectedRevision'],
-    async beforeSave(em: EntityManager, row: T, _ctx: Context, previous: T | null, input: Versioned) {
-      const pathwayId = await pathwayIdOf(em, previous ?? row);
+    async beforeSave(em, row, _ctx, _previous, input: Versioned) {
+      validate?.(row);
+      const pathwayId = await pathwayIdOf(em, row);
       if (pathwayId !== null) await touchPathway(em, pathwayId, input.expectedRevision);
-      const movedTo = previous ? await pathwayIdOf(em, row) : pathwayId;
-      if (movedTo !== pathwayId) throw UserInputFailure.of(null, 'A row cannot move to another pathway', ErrorCode.INVALID);
     },
-    async beforeDelete(em: EntityManager, row: T) {
+    async beforeDelete(em, row) {
       const pathwayId = await pathwayIdOf(em, row);
       if (pathwayId !== null) await touchPathway(em, pathwayId);
     },
   };
+}
+
+/** ceterms:ComponentCondition: AT_LEAST names how many, ALL must not. */
+function assertStageRequirement(stage: PathwayStage): void {
+  if (stage.requirement === StageRequirement.AT_LEAST && stage.requiredCount == null) {
+    throw UserInputFailure.of(['input', 'requiredCount'], 'An AT_LEAST stage needs requiredCount', ErrorCode.REQUIRED);
+  }
+  if (stage.requirement !== StageRequirement.AT_LEAST && stage.requiredCount != null) {
+    throw UserInputFailure.of(['input', 'requiredCount'], 'Only an AT_LEAST stage takes requiredCount', ErrorCode.INVALID);
+  }
 }
 
 const directly = async (_em: EntityManager, row: { pathwayId: number }) => row.pathwayId;
@@ -74,6 +89,9 @@ export class PathwayResolver extends crudResolver({
       assertEditable(previous);
       assertRevision(previous, input.expectedRevision as number);
       pathway.revision = previous.revision + 1;
+    },
+    async beforeDelete(_em, pathway) {
+      assertEditable(pathway);
     },
   },
   list: {
@@ -155,18 +173,7 @@ export class PathwayStageResolver extends crudResolver({
   entity: PathwayStage,
   createInput: PathwayStageCreateInput,
   updateInput: PathwayStageUpdateInput,
-  hooks: {
-    ...versionedRowHooks<PathwayStage>(directly),
-    async beforeSave(em, stage, ctx, previous, input) {
-      if (stage.requirement === StageRequirement.AT_LEAST && stage.requiredCount == null) {
-        throw UserInputFailure.of(['input', 'requiredCount'], 'An AT_LEAST stage needs requiredCount', ErrorCode.REQUIRED);
-      }
-      if (stage.requirement !== StageRequirement.AT_LEAST && stage.requiredCount != null) {
-        throw UserInputFailure.of(['input', 'requiredCount'], 'Only an AT_LEAST stage takes requiredCount', ErrorCode.INVALID);
-      }
-      await versionedRowHooks<PathwayStage>(directly).beforeSave(em, stage, ctx, previous, input);
-    },
-  },
+  hooks: versionedRowHooks<PathwayStage>(directly, assertStageRequirement),
 }) {
   @Mutation(() => ReorderPayload, { description: 'Puts the stages in the given order, numbering them from 1.' })
   pathwayStagesReorder(@Arg('input', () => PathwayStagesReorderInput) input: PathwayStagesReorderInput, @Ctx() ctx: Context) {
@@ -177,14 +184,20 @@ export class PathwayStageResolver extends crudResolver({
       const pathway = await em.getRepository(Pathway).findOneBy({ id: pathwayId });
       if (!pathway) throw UserInputFailure.of(['input', 'pathwayId'], 'No Pathway has that ID', ErrorCode.NOT_FOUND);
       await assertCanWrite(ctx, em, pathway);
+      // Stages first, then the version: the order a single-stage update locks them in, so a
+      // concurrent stage edit waits for the reorder instead of deadlocking with it.
+      const stages = await em.getRepository(PathwayStage).find({ where: { pathwayId }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
       const touched = await touchPathway(em, pathwayId, expectedRevision);
-      const stages = await em.getRepository(PathwayStage).findBy({ pathwayId });
       const current = new Set(stages.map((stage) => stage.id));
       if (stageIds.length !== current.size || new Set(stageIds).size !== stageIds.length || !stageIds.every((id) => current.has(id))) {
         throw UserInputFailure.of(['input', 'stageIds'], 'List every stage of the pathway exactly once', ErrorCode.INVALID);
       }
       const byId = new Map(stages.map((stage) => [stage.id, stage]));
-      await em.save(stageIds.map((id, index) => Object.assign(byId.get(id)!, { position: index + 1 })));
+      // One at a time: saving the array makes TypeORM send the updates concurrently on this one
+      // connection, which pg deprecates. The deferred unique constraint allows the interim clashes.
+      for (const [index, id] of stageIds.entries()) {
+        await em.save(Object.assign(byId.get(id)!, { position: index + 1 }));
+      }
       return { value: touched };
     }, { value: null });
   }
