@@ -93,8 +93,13 @@ export function crudResolver<E extends Row, C extends object, U extends { id: st
   const CreatePayload = payloadType(`${typeName}CreatePayload`, fieldName, options.entity);
   const UpdatePayload = payloadType(`${typeName}UpdatePayload`, fieldName, options.entity);
 
-  async function findForUpdate(em: EntityManager, id: number, field: string[]): Promise<E> {
-    const row = await em.getRepository(options.entity).findOne({ where: { id } as never, lock: { mode: 'pessimistic_write' } });
+  /**
+   * Locks the row for the rest of the transaction. Updates take FOR NO KEY UPDATE, which does not
+   * block other transactions' foreign-key checks against the row (so two edits that reference
+   * each other's rows do not deadlock); deletes need the full FOR UPDATE.
+   */
+  async function findForUpdate(em: EntityManager, id: number, field: string[], forDelete = false): Promise<E> {
+    const row = await em.getRepository(options.entity).findOne({ where: { id } as never, lock: { mode: forDelete ? 'pessimistic_write' : 'for_no_key_update' } });
     if (!row) throw UserInputFailure.of(field, `No ${typeName} has that ID`, ErrorCode.NOT_FOUND);
     return row;
   }
@@ -146,7 +151,7 @@ export function crudResolver<E extends Row, C extends object, U extends { id: st
     delete(@Arg('input', () => DeleteInput) input: DeleteInput, @Ctx() ctx: Context) {
       return runMutation(ctx, async (em) => {
         const id = decodeId(input.id, [typeName], ['input', 'id']);
-        const row = await findForUpdate(em, id, ['input', 'id']);
+        const row = await findForUpdate(em, id, ['input', 'id'], true);
         await assertCanWrite(ctx, em, row);
         await hooks.beforeDelete?.(em, row, ctx);
         await em.remove(row);
