@@ -1,154 +1,374 @@
-import { addYears, computeRoute, isCounting, withHypotheticalAwards } from '../../api/src/modules/articulation/engine';
-import { anaInput, award, CUSTOMER_SERVICE, FUNDAMENTALS, HELP_DESK, itAgreement, NETWORK_BASICS } from './fixtures';
+import { addYears, AgreementStatus, computeRoute, EngineCredential, EngineMapping, isCounting, RouteResult, withHypotheticalAwards } from '../../api/src/modules/articulation/engine';
+import { anaInput, award, credentials, CUSTOMER_SERVICE, FUNDAMENTALS, HELP_DESK, itAgreement, NETWORK_BASICS } from './fixtures';
 
-const statusOf = (route: ReturnType<typeof computeRoute>, credentialId: number) =>
+/** A credential the block pathway names but no agreement maps. */
+const LAB_SAFETY = 5;
+
+const statusesOf = (route: RouteResult, credentialId: number) =>
   route.items.filter((item) => item.credentialId === credentialId).map((item) => `${item.status}:${item.credits}`);
+const itemOf = (route: RouteResult, credentialId: number) => route.items.find((item) => item.credentialId === credentialId);
+/** The worked example's mappings, one of them changed. */
+const withMapping = (credentialId: number, change: Partial<EngineMapping>): EngineMapping[] =>
+  itAgreement().mappings.map((mapping) => (mapping.credentialId === credentialId ? { ...mapping, ...change } : mapping));
+const program = (totalCredits: number, residencyCredits: number, priorLearningCap: number) => ({ id: 1, totalCredits, residencyCredits, priorLearningCap });
 
 describe('articulation engine', () => {
-  it('computes DOMAIN.md\'s worked example exactly', () => {
+  it("computes DOMAIN.md's worked example exactly", () => {
     const route = computeRoute(anaInput());
-    expect(route).toMatchObject({
-      totalCredits: 60, appliedCredits: 12, remainingCredits: 48,
-      articulatedCredits: 6, blockCredits: 0, priorLearningCredits: 6, creditsCutByLimits: 0,
+
+    expect(route).toEqual({
+      asOf: '2026-11-22',
+      programId: 1,
+      totalCredits: 60,
+      appliedCredits: 12,
+      remainingCredits: 48,
+      articulatedCredits: 6,
+      blockCredits: 0,
+      priorLearningCredits: 6,
+      creditsCutByLimits: 0,
+      items: [
+        { awardId: 2, credentialId: NETWORK_BASICS, agreementId: 10, courseEquivalent: 'CIS-120', credits: 0, status: 'EXPIRED' },
+        { awardId: 1, credentialId: FUNDAMENTALS, agreementId: 10, courseEquivalent: 'CIS-105', credits: 3, status: 'COUNTED' },
+        { awardId: 4, credentialId: CUSTOMER_SERVICE, agreementId: 10, courseEquivalent: 'CIS-105', credits: 0, status: 'DUPLICATE' },
+        { awardId: 3, credentialId: HELP_DESK, agreementId: 10, courseEquivalent: 'CIS-198', credits: 3, status: 'COUNTED' },
+      ],
+      missingCredentialIds: [NETWORK_BASICS],
+      nextSteps: [{ credentialId: NETWORK_BASICS, creditsGained: 6, workloadHours: 60, creditsPerHour: 0.1 }],
     });
-    expect(route.items).toEqual([
-      { awardId: 2, credentialId: NETWORK_BASICS, agreementId: 10, courseEquivalent: 'CIS-120', credits: 0, status: 'EXPIRED' },
-      { awardId: 1, credentialId: FUNDAMENTALS, agreementId: 10, courseEquivalent: 'CIS-105', credits: 3, status: 'COUNTED' },
-      { awardId: 4, credentialId: CUSTOMER_SERVICE, agreementId: 10, courseEquivalent: 'CIS-105', credits: 0, status: 'DUPLICATE' },
-      { awardId: 3, credentialId: HELP_DESK, agreementId: 10, courseEquivalent: 'CIS-198', credits: 3, status: 'COUNTED' },
-    ]);
-    expect(route.missingCredentialIds).toEqual([NETWORK_BASICS]);
-    expect(route.nextSteps).toEqual([{ credentialId: NETWORK_BASICS, creditsGained: 6, workloadHours: 60, creditsPerHour: 0.1 }]);
+  });
+
+  it('lists one item per award by date, then id, hypothetical awards last', () => {
+    const input = anaInput({ awards: [award(9, HELP_DESK, '2025-01-01'), award(1, FUNDAMENTALS, '2026-11-22'), award(3, NETWORK_BASICS, '2025-01-01')] });
+    const route = computeRoute(withHypotheticalAwards(input, [CUSTOMER_SERVICE]));
+    expect(route.items.map((item) => item.awardId)).toEqual([3, 9, 1, null]);
   });
 
   describe('rule 1: which agreements count', () => {
-    it('counts an active agreement in force on asOf, open-ended or not', () => {
-      expect(isCounting(itAgreement(), '2026-11-22')).toBe(true);
-      expect(isCounting(itAgreement({ effectiveTo: null }), '2040-01-01')).toBe(true);
+    it('counts an ACTIVE agreement from its first to its last day', () => {
+      expect(isCounting(itAgreement(), '2025-01-01')).toBe(true);
       expect(isCounting(itAgreement(), '2027-12-31')).toBe(true);
-      expect(isCounting(itAgreement(), '2028-01-01')).toBe(false);
-      expect(isCounting(itAgreement(), '2024-12-31')).toBe(false);
-      expect(isCounting(itAgreement({ status: 'SUSPENDED' }), '2026-11-22')).toBe(false);
-      expect(isCounting(itAgreement({ status: 'DRAFT' }), '2026-11-22')).toBe(false);
     });
 
-    it('reports NO_AGREEMENT for awards no counting agreement maps', () => {
-      const route = computeRoute(anaInput({ agreements: [itAgreement({ status: 'EXPIRED' })] }));
-      expect(route.items.every((item) => item.status === 'NO_AGREEMENT' && item.agreementId === null)).toBe(true);
-      expect(route.appliedCredits).toBe(6);
+    it('does not count an agreement before it takes effect or after it ends', () => {
+      expect(isCounting(itAgreement(), '2024-12-31')).toBe(false);
+      expect(isCounting(itAgreement(), '2028-01-01')).toBe(false);
+    });
+
+    it('counts an open-ended agreement from its first day on', () => {
+      expect(isCounting(itAgreement({ effectiveTo: null }), '2099-06-30')).toBe(true);
+      expect(isCounting(itAgreement({ effectiveTo: null }), '2024-12-31')).toBe(false);
+    });
+
+    it.each<AgreementStatus>(['DRAFT', 'SUSPENDED', 'EXPIRED'])('does not count an agreement that is %s', (status) => {
+      expect(isCounting(itAgreement({ status }), '2026-11-22')).toBe(false);
+    });
+
+    it('reports NO_AGREEMENT, with no agreement and no credit, for awards no counting agreement maps', () => {
+      const route = computeRoute(anaInput({ agreements: [itAgreement({ effectiveFrom: '2027-01-01' })] }));
+      expect(route.items.map((item) => [item.status, item.agreementId, item.courseEquivalent, item.credits])).toEqual(Array(4).fill(['NO_AGREEMENT', null, null, 0]));
+      expect(route).toMatchObject({ articulatedCredits: 0, appliedCredits: 6, missingCredentialIds: [], nextSteps: [] });
+    });
+
+    it('reports NO_AGREEMENT for a credential the counting agreement does not map', () => {
+      const route = computeRoute(anaInput({ awards: [award(1, LAB_SAFETY, '2025-01-01')] }));
+      expect(route.items).toEqual([{ awardId: 1, credentialId: LAB_SAFETY, agreementId: null, courseEquivalent: null, credits: 0, status: 'NO_AGREEMENT' }]);
     });
   });
 
-  describe('rule 2: valid awards, failures reported in order', () => {
-    it('NOT_YET_AWARDED before REVOKED before LEVEL_TOO_LOW before EXPIRED', () => {
-      const agreement = itAgreement({ mappings: [{ credentialId: FUNDAMENTALS, credits: 3, courseEquivalent: null, minMasteryLevel: 3 }] });
-      const route = computeRoute(anaInput({
-        agreements: [agreement],
-        approvedPriorLearningCredits: 0,
-        awards: [
-          award(1, FUNDAMENTALS, '2027-01-01', { revoked: true, masteryLevel: 1 }),
-          award(2, FUNDAMENTALS, '2010-01-01', { revoked: true, masteryLevel: 1 }),
-          award(3, FUNDAMENTALS, '2010-01-01', { masteryLevel: 1 }),
-          award(4, FUNDAMENTALS, '2010-01-02', { masteryLevel: null }),
-          award(5, FUNDAMENTALS, '2010-01-03', { masteryLevel: 3 }),
-        ],
-      }));
-      expect(route.items.map((item) => `${item.awardId}:${item.status}`)).toEqual([
-        '2:REVOKED', '3:LEVEL_TOO_LOW', '4:LEVEL_TOO_LOW', '5:EXPIRED', '1:NOT_YET_AWARDED',
-      ]);
-      expect(route.appliedCredits).toBe(0);
+  describe('rule 2: valid awards, and the reason an award is not', () => {
+    const levelThree = itAgreement({ block: null, mappings: [{ credentialId: FUNDAMENTALS, credits: 3, courseEquivalent: 'CIS-105', minMasteryLevel: 3 }] });
+    const routeOf = (...awards: ReturnType<typeof award>[]) => computeRoute(anaInput({ agreements: [levelThree], awards, approvedPriorLearningCredits: 0 }));
+
+    it('COUNTED: on asOf, not revoked, at the minimum level, within the recency limit', () => {
+      expect(statusesOf(routeOf(award(1, FUNDAMENTALS, '2026-11-22', { masteryLevel: 3 })), FUNDAMENTALS)).toEqual(['COUNTED:3']);
     });
 
-    it('counts an award exactly at the recency limit, and one a day older as EXPIRED', () => {
+    it('NOT_YET_AWARDED: awarded after asOf, whatever else is wrong with it', () => {
+      expect(statusesOf(routeOf(award(1, FUNDAMENTALS, '2026-11-23', { revoked: true, masteryLevel: 1 })), FUNDAMENTALS)).toEqual(['NOT_YET_AWARDED:0']);
+    });
+
+    it('REVOKED: before the level and recency checks', () => {
+      expect(statusesOf(routeOf(award(1, FUNDAMENTALS, '2010-01-01', { revoked: true, masteryLevel: 1 })), FUNDAMENTALS)).toEqual(['REVOKED:0']);
+    });
+
+    it('LEVEL_TOO_LOW: below the minimum or with no level recorded, before the recency check', () => {
+      const route = routeOf(award(1, FUNDAMENTALS, '2010-01-01', { masteryLevel: 2 }), award(2, FUNDAMENTALS, '2026-01-01', { masteryLevel: null }));
+      expect(statusesOf(route, FUNDAMENTALS)).toEqual(['LEVEL_TOO_LOW:0', 'LEVEL_TOO_LOW:0']);
+    });
+
+    it('EXPIRED: awarded before asOf minus the recency limit', () => {
       const route = computeRoute(anaInput({ awards: [award(1, NETWORK_BASICS, '2021-11-22'), award(2, HELP_DESK, '2021-11-21')] }));
-      expect(statusOf(route, NETWORK_BASICS)).toEqual(['COUNTED:4']);
-      expect(statusOf(route, HELP_DESK)).toEqual(['EXPIRED:0']);
+      expect(statusesOf(route, NETWORK_BASICS)).toEqual(['COUNTED:4']);
+      expect(statusesOf(route, HELP_DESK)).toEqual(['EXPIRED:0']);
     });
 
-    it('uses the valid mapping with the most credits when several agreements map a credential', () => {
-      const richer = itAgreement({ id: 11, recencyYears: null, block: null, mappings: [{ credentialId: NETWORK_BASICS, credits: 5, courseEquivalent: 'CIS-121', minMasteryLevel: null }] });
-      const route = computeRoute(anaInput({ agreements: [itAgreement(), richer] }));
-      expect(route.items.find((item) => item.credentialId === NETWORK_BASICS)).toMatchObject({ status: 'COUNTED', credits: 5, agreementId: 11, courseEquivalent: 'CIS-121' });
+    it('never expires an award when the agreement has no recency limit', () => {
+      const route = computeRoute(anaInput({ agreements: [itAgreement({ recencyYears: null })], awards: [award(1, NETWORK_BASICS, '1990-01-01')] }));
+      expect(statusesOf(route, NETWORK_BASICS)).toEqual(['COUNTED:4']);
     });
 
-    it('does arithmetic on calendar dates, 29 February included', () => {
+    it.each([
+      ['2028-02-29', 5, '2023-02-28', '2023-02-27'],
+      ['2028-02-29', 4, '2024-02-29', '2024-02-28'],
+      ['2024-02-29', 1, '2023-02-28', '2023-02-27'],
+    ])('on %s with a %i-year limit keeps an award of %s and expires one of %s', (asOf, recencyYears, kept, expired) => {
+      const agreement = itAgreement({ recencyYears, effectiveFrom: '2020-01-01', effectiveTo: null });
+      const route = computeRoute(anaInput({ asOf, agreements: [agreement], awards: [award(1, NETWORK_BASICS, kept), award(2, HELP_DESK, expired)] }));
+      expect(statusesOf(route, NETWORK_BASICS)).toEqual(['COUNTED:4']);
+      expect(statusesOf(route, HELP_DESK)).toEqual(['EXPIRED:0']);
+    });
+
+    it('adds calendar years, 29 February becoming 28 February in a common year', () => {
+      expect(addYears('2026-11-22', -5)).toBe('2021-11-22');
       expect(addYears('2024-02-29', -5)).toBe('2019-02-28');
       expect(addYears('2024-02-29', 4)).toBe('2028-02-29');
-      expect(addYears('2026-11-22', -5)).toBe('2021-11-22');
+      expect(addYears('2096-02-29', 4)).toBe('2100-02-28');
+      expect(addYears('2000-02-29', -400)).toBe('1600-02-29');
+    });
+
+    describe('when several counting agreements map the credential', () => {
+      const richer = (overrides: { id?: number; credits?: number; minMasteryLevel?: number | null }) =>
+        itAgreement({
+          id: overrides.id ?? 11,
+          recencyYears: null,
+          block: null,
+          mappings: [{ credentialId: NETWORK_BASICS, credits: overrides.credits ?? 5, courseEquivalent: 'NET-101', minMasteryLevel: overrides.minMasteryLevel ?? null }],
+        });
+
+      it('uses the valid mapping with the most credits', () => {
+        const route = computeRoute(anaInput({ agreements: [itAgreement(), richer({})] }));
+        expect(itemOf(route, NETWORK_BASICS)).toMatchObject({ status: 'COUNTED', credits: 5, agreementId: 11, courseEquivalent: 'NET-101' });
+      });
+
+      it('falls back to a valid mapping with fewer credits', () => {
+        const route = computeRoute(anaInput({ agreements: [itAgreement(), richer({ minMasteryLevel: 4 })], awards: [award(1, NETWORK_BASICS, '2025-03-01')] }));
+        expect(itemOf(route, NETWORK_BASICS)).toMatchObject({ status: 'COUNTED', credits: 4, agreementId: 10, courseEquivalent: 'CIS-120' });
+      });
+
+      it('takes the lowest agreement id on a tie in credits', () => {
+        const route = computeRoute(anaInput({ agreements: [itAgreement(), richer({ id: 9, credits: 4 })], awards: [award(1, NETWORK_BASICS, '2025-03-01')] }));
+        expect(itemOf(route, NETWORK_BASICS)).toMatchObject({ status: 'COUNTED', credits: 4, agreementId: 9 });
+      });
+
+      it('reports the first failure of the mapping with the most credits when none is valid', () => {
+        const route = computeRoute(anaInput({ agreements: [itAgreement(), richer({ minMasteryLevel: 4 })] }));
+        expect(itemOf(route, NETWORK_BASICS)).toMatchObject({ status: 'LEVEL_TOO_LOW', credits: 0, agreementId: 11, courseEquivalent: 'NET-101' });
+      });
     });
   });
 
-  describe('rule 3: duplicates', () => {
-    it('counts the larger of two awards with the same course equivalent, the earlier on a tie', () => {
+  describe('rule 3: each credential and each course equivalent count once', () => {
+    it('counts the largest credit value of a course equivalent, even from a later award', () => {
       const agreement = itAgreement({ mappings: [
         { credentialId: FUNDAMENTALS, credits: 3, courseEquivalent: 'CIS-105', minMasteryLevel: null },
         { credentialId: CUSTOMER_SERVICE, credits: 4, courseEquivalent: 'CIS-105', minMasteryLevel: null },
       ] });
       const route = computeRoute(anaInput({ agreements: [agreement] }));
-      expect(statusOf(route, CUSTOMER_SERVICE)).toEqual(['COUNTED:4']);
-      expect(statusOf(route, FUNDAMENTALS)).toEqual(['DUPLICATE:0']);
+      expect(itemOf(route, CUSTOMER_SERVICE)).toMatchObject({ status: 'COUNTED', credits: 4 });
+      expect(itemOf(route, FUNDAMENTALS)).toEqual({ awardId: 1, credentialId: FUNDAMENTALS, agreementId: 10, courseEquivalent: 'CIS-105', credits: 0, status: 'DUPLICATE' });
     });
 
-    it('marks a second award of a counted credential DUPLICATE', () => {
+    it('on a tie counts the award with the lowest id among those of the same day', () => {
+      const route = computeRoute(anaInput({ awards: [award(7, FUNDAMENTALS, '2025-02-01'), award(5, CUSTOMER_SERVICE, '2025-02-01')] }));
+      expect(route.items.map((item) => `${item.awardId}:${item.status}`)).toEqual(['5:COUNTED', '7:DUPLICATE']);
+    });
+
+    it('on a tie counts a held award before a hypothetical one of the same day', () => {
+      const input = anaInput({ awards: [award(1, FUNDAMENTALS, '2026-11-22')] });
+      const route = computeRoute(withHypotheticalAwards(input, [CUSTOMER_SERVICE]));
+      expect(route.items.map((item) => `${item.awardId}:${item.status}`)).toEqual(['1:COUNTED', 'null:DUPLICATE']);
+    });
+
+    it('never merges mappings without a course equivalent', () => {
+      const agreement = itAgreement({ mappings: [
+        { credentialId: FUNDAMENTALS, credits: 3, courseEquivalent: null, minMasteryLevel: null },
+        { credentialId: CUSTOMER_SERVICE, credits: 3, courseEquivalent: null, minMasteryLevel: null },
+      ] });
+      const route = computeRoute(anaInput({ agreements: [agreement] }));
+      expect([...statusesOf(route, FUNDAMENTALS), ...statusesOf(route, CUSTOMER_SERVICE)]).toEqual(['COUNTED:3', 'COUNTED:3']);
+    });
+
+    it('marks a second award of a counted credential DUPLICATE, keeping its agreement and course equivalent', () => {
       const route = computeRoute(anaInput({ awards: [award(1, HELP_DESK, '2025-01-01'), award(2, HELP_DESK, '2025-06-01')] }));
-      expect(statusOf(route, HELP_DESK)).toEqual(['COUNTED:3', 'DUPLICATE:0']);
+      expect(route.items[1]).toEqual({ awardId: 2, credentialId: HELP_DESK, agreementId: 10, courseEquivalent: 'CIS-198', credits: 0, status: 'DUPLICATE' });
       expect(route.articulatedCredits).toBe(3);
+    });
+
+    it('counts the later award of a credential when another agreement gives it more credits', () => {
+      const practicum = itAgreement({ id: 11, block: null, mappings: [{ credentialId: HELP_DESK, credits: 5, courseEquivalent: 'CIS-199', minMasteryLevel: 3 }] });
+      const route = computeRoute(anaInput({ agreements: [itAgreement(), practicum], awards: [award(1, HELP_DESK, '2025-01-01'), award(2, HELP_DESK, '2025-06-01', { masteryLevel: 3 })] }));
+      expect(statusesOf(route, HELP_DESK)).toEqual(['DUPLICATE:0', 'COUNTED:5']);
+      expect(route.articulatedCredits).toBe(5);
+    });
+
+    it('assigns a credential mapped to two course equivalents where it loses no credit, so a new award never lowers the total', () => {
+      // Fundamentals: 5 for CIS-105 under a 2-year limit, 3 for CIS-110 under no limit; Customer Service: 4 for CIS-105.
+      const recent = itAgreement({ id: 20, recencyYears: 2, block: null, mappings: [
+        { credentialId: FUNDAMENTALS, credits: 5, courseEquivalent: 'CIS-105', minMasteryLevel: null },
+        { credentialId: CUSTOMER_SERVICE, credits: 4, courseEquivalent: 'CIS-105', minMasteryLevel: null },
+      ] });
+      const lasting = itAgreement({ id: 21, recencyYears: null, block: null, mappings: [{ credentialId: FUNDAMENTALS, credits: 3, courseEquivalent: 'CIS-110', minMasteryLevel: null }] });
+      const held = [award(1, FUNDAMENTALS, '2015-01-01'), award(2, CUSTOMER_SERVICE, '2025-01-01')];
+      const input = anaInput({ agreements: [recent, lasting], awards: held, approvedPriorLearningCredits: 0 });
+
+      expect(computeRoute(input).appliedCredits).toBe(7);
+      const route = computeRoute({ ...input, awards: [...held, award(3, FUNDAMENTALS, '2026-01-01')] });
+      expect(route.items.map((item) => `${item.awardId}:${item.status}:${item.credits}:${item.courseEquivalent}`)).toEqual([
+        '1:COUNTED:3:CIS-110', '2:COUNTED:4:CIS-105', '3:DUPLICATE:0:CIS-105',
+      ]);
+      expect(route.appliedCredits).toBe(7);
     });
   });
 
   describe('rule 4: block credit', () => {
-    it('is given when every stage is satisfied, duplicates included', () => {
-      const route = computeRoute(anaInput({ awards: [...anaInput().awards, award(9, NETWORK_BASICS, '2025-03-01')] }));
-      expect(route.blockCredits).toBe(2);
-      expect(route.articulatedCredits).toBe(10);
-      expect(route.appliedCredits).toBe(18);
-      expect(route.missingCredentialIds).toEqual([]);
+    const withNetworkBasicsAgain = () => [...anaInput().awards, award(9, NETWORK_BASICS, '2025-03-01')];
+
+    it('is given when every stage of the pathway is satisfied', () => {
+      const route = computeRoute(anaInput({ awards: withNetworkBasicsAgain() }));
+      expect(route).toMatchObject({ articulatedCredits: 10, blockCredits: 2, appliedCredits: 18, remainingCredits: 42, missingCredentialIds: [] });
     });
 
-    it('accepts n of an AT_LEAST n stage', () => {
+    it('accepts DUPLICATE awards', () => {
+      const agreement = itAgreement({ block: { credits: 2, pathwayId: 100, stages: [{ position: 1, requirement: 'ALL', requiredCount: null, credentialIds: [FUNDAMENTALS, CUSTOMER_SERVICE] }] } });
+      const route = computeRoute(anaInput({ agreements: [agreement] }));
+      expect(itemOf(route, CUSTOMER_SERVICE)?.status).toBe('DUPLICATE');
+      expect(route.blockCredits).toBe(2);
+    });
+
+    it('satisfies an AT_LEAST n stage with n of its credentials', () => {
       const agreement = itAgreement({ block: { credits: 2, pathwayId: 100, stages: [
         { position: 1, requirement: 'AT_LEAST', requiredCount: 2, credentialIds: [FUNDAMENTALS, NETWORK_BASICS, HELP_DESK] },
       ] } });
       expect(computeRoute(anaInput({ agreements: [agreement] })).blockCredits).toBe(2);
       const short = computeRoute(anaInput({ agreements: [agreement], awards: [award(1, FUNDAMENTALS, '2024-05-01')] }));
-      expect(short.blockCredits).toBe(0);
-      expect(short.missingCredentialIds).toEqual([NETWORK_BASICS, HELP_DESK]);
+      expect(short).toMatchObject({ blockCredits: 0, missingCredentialIds: [NETWORK_BASICS, HELP_DESK] });
+    });
+
+    it('holds a pathway credential to its mapping minimum level', () => {
+      const agreement = itAgreement({ mappings: withMapping(HELP_DESK, { minMasteryLevel: 3 }) });
+      const route = computeRoute(anaInput({ agreements: [agreement], awards: withNetworkBasicsAgain() }));
+      expect(route).toMatchObject({ blockCredits: 0, missingCredentialIds: [HELP_DESK] });
+    });
+
+    describe('for a pathway credential the agreement does not map', () => {
+      const agreement = itAgreement({ block: { credits: 2, pathwayId: 100, stages: [
+        { position: 1, requirement: 'ALL', requiredCount: null, credentialIds: [FUNDAMENTALS] },
+        { position: 2, requirement: 'ALL', requiredCount: null, credentialIds: [LAB_SAFETY] },
+      ] } });
+      const routeWith = (labSafety: ReturnType<typeof award>) => computeRoute(anaInput({ agreements: [agreement], awards: [award(1, FUNDAMENTALS, '2025-02-01'), labSafety] }));
+
+      it('accepts an award of any level within the recency limit', () => {
+        const route = routeWith(award(2, LAB_SAFETY, '2021-11-22', { masteryLevel: null }));
+        expect(route).toMatchObject({ blockCredits: 2, missingCredentialIds: [] });
+        expect(itemOf(route, LAB_SAFETY)?.status).toBe('NO_AGREEMENT');
+      });
+
+      it.each([
+        ['is too old', award(2, LAB_SAFETY, '2021-11-21')],
+        ['is revoked', award(2, LAB_SAFETY, '2025-01-01', { revoked: true })],
+        ['is not yet awarded', award(2, LAB_SAFETY, '2026-11-23')],
+      ])('refuses an award that %s', (_reason, labSafety) => {
+        expect(routeWith(labSafety)).toMatchObject({ blockCredits: 0, missingCredentialIds: [LAB_SAFETY] });
+      });
+    });
+
+    it('is not given for a pathway with no published stages', () => {
+      const route = computeRoute(anaInput({ agreements: [itAgreement({ block: { credits: 2, pathwayId: 100, stages: [] } })], awards: withNetworkBasicsAgain() }));
+      expect(route).toMatchObject({ blockCredits: 0, missingCredentialIds: [] });
+    });
+
+    it('comes only from counting agreements', () => {
+      const route = computeRoute(anaInput({ agreements: [itAgreement({ status: 'SUSPENDED' })], awards: withNetworkBasicsAgain() }));
+      expect(route).toMatchObject({ blockCredits: 0, missingCredentialIds: [] });
+    });
+
+    it('lists missing credentials in stage order, once across agreements', () => {
+      const stages = [...(itAgreement().block?.stages ?? [])].reverse();
+      const agreements = [10, 11].map((id) => itAgreement({ id, block: { credits: 2, pathwayId: 100, stages } }));
+      expect(computeRoute(anaInput({ agreements, awards: [] })).missingCredentialIds).toEqual([FUNDAMENTALS, NETWORK_BASICS, HELP_DESK]);
     });
   });
 
   describe('rules 5 and 6: limits', () => {
-    it('caps prior learning at floor(cap × total) and reports the cut', () => {
-      const route = computeRoute(anaInput({ approvedPriorLearningCredits: 50, program: { id: 1, totalCredits: 60, residencyCredits: 0, priorLearningCap: 0.25 } }));
-      expect(route).toMatchObject({ priorLearningCredits: 50, creditsCutByLimits: 35, appliedCredits: 21 });
+    it('caps prior learning at floor(cap × total credits), reporting the cut', () => {
+      const route = computeRoute(anaInput({ approvedPriorLearningCredits: 50, program: program(61, 0, 0.25) }));
+      expect(route).toMatchObject({ articulatedCredits: 6, priorLearningCredits: 50, creditsCutByLimits: 35, appliedCredits: 21, remainingCredits: 40 });
     });
 
-    it('limits all outside credit to total − residency, cutting prior learning first', () => {
-      const route = computeRoute(anaInput({ approvedPriorLearningCredits: 10, program: { id: 1, totalCredits: 20, residencyCredits: 12, priorLearningCap: 1 } }));
+    it('limits outside credit to total − residency, cutting prior learning first', () => {
+      const route = computeRoute(anaInput({ approvedPriorLearningCredits: 10, program: program(20, 12, 1) }));
       expect(route).toMatchObject({ articulatedCredits: 6, priorLearningCredits: 10, creditsCutByLimits: 8, appliedCredits: 8, remainingCredits: 12 });
+    });
+
+    it('cuts articulated and block credit too when they alone pass the residency limit', () => {
+      const awards = [...anaInput().awards, award(9, NETWORK_BASICS, '2025-03-01')];
+      const route = computeRoute(anaInput({ awards, program: program(10, 6, 0.75) }));
+      expect(route).toMatchObject({ articulatedCredits: 10, blockCredits: 2, priorLearningCredits: 6, creditsCutByLimits: 14, appliedCredits: 4, remainingCredits: 6 });
+    });
+
+    it('reports what both limits cut together', () => {
+      const route = computeRoute(anaInput({ approvedPriorLearningCredits: 20, program: program(60, 50, 0.1) }));
+      expect(route).toMatchObject({ articulatedCredits: 6, priorLearningCredits: 20, creditsCutByLimits: 16, appliedCredits: 10, remainingCredits: 50 });
+    });
+
+    it('adds fractional credits exactly and takes the cap of the exact product', () => {
+      const agreement = itAgreement({ block: null, mappings: [
+        { credentialId: FUNDAMENTALS, credits: 0.1, courseEquivalent: 'CIS-105', minMasteryLevel: null },
+        { credentialId: HELP_DESK, credits: 0.2, courseEquivalent: 'CIS-198', minMasteryLevel: null },
+      ] });
+      const route = computeRoute(anaInput({ agreements: [agreement], approvedPriorLearningCredits: 40.5, program: program(100, 0, 0.29) }));
+      expect(route).toMatchObject({ articulatedCredits: 0.3, priorLearningCredits: 40.5, creditsCutByLimits: 11.5, appliedCredits: 29.3, remainingCredits: 70.7 });
     });
   });
 
   describe('rule 7: what is missing and what to earn next', () => {
-    it('ranks next steps by credits per hour, then credits, then title, and lists only gains', () => {
+    it('ranks next steps by credits per hour, then credits gained, rounding the rate to 4 decimals', () => {
       const route = computeRoute(anaInput({ awards: [], approvedPriorLearningCredits: 0 }));
-      expect(route.nextSteps.map((step) => [step.credentialId, step.creditsGained])).toEqual([
-        // Network Basics (4 / 60 h) and Fundamentals (3 / 45 h) tie per hour; more credits wins.
-        [CUSTOMER_SERVICE, 3], [NETWORK_BASICS, 4], [FUNDAMENTALS, 3], [HELP_DESK, 3],
+      expect(route.nextSteps).toEqual([
+        { credentialId: CUSTOMER_SERVICE, creditsGained: 3, workloadHours: 30, creditsPerHour: 0.1 },
+        // 4 / 60 h and 3 / 45 h are the same rate: more credits first.
+        { credentialId: NETWORK_BASICS, creditsGained: 4, workloadHours: 60, creditsPerHour: 0.0667 },
+        { credentialId: FUNDAMENTALS, creditsGained: 3, workloadHours: 45, creditsPerHour: 0.0667 },
+        { credentialId: HELP_DESK, creditsGained: 3, workloadHours: 80, creditsPerHour: 0.0375 },
       ]);
     });
 
-    it('answers what-if with hypothetical awards on asOf, writing nothing', () => {
+    it('breaks a tie in rate and credits by title', () => {
+      const sameWork = new Map<number, EngineCredential>([...credentials].map(([id, credential]) => [id, { ...credential, workloadHours: 30 }]));
+      const agreement = itAgreement({ block: null, mappings: withMapping(NETWORK_BASICS, { credits: 3 }) });
+      const route = computeRoute(anaInput({ agreements: [agreement], awards: [award(1, CUSTOMER_SERVICE, '2025-01-01')], credentials: sameWork }));
+      expect(route.nextSteps.map((step) => step.credentialId)).toEqual([HELP_DESK, NETWORK_BASICS]);
+    });
+
+    it('counts what duplicates and limits leave of a gain, and lists no step that gains nothing', () => {
+      const route = computeRoute(anaInput({ agreements: [itAgreement({ block: null })], awards: [award(1, FUNDAMENTALS, '2024-05-01')], approvedPriorLearningCredits: 0, program: program(10, 5, 0.75) }));
+      expect(route.nextSteps).toEqual([
+        { credentialId: NETWORK_BASICS, creditsGained: 2, workloadHours: 60, creditsPerHour: 0.0333 },
+        { credentialId: HELP_DESK, creditsGained: 2, workloadHours: 80, creditsPerHour: 0.025 },
+      ]);
+    });
+
+    it('lists nothing once the limits are reached', () => {
+      const route = computeRoute(anaInput({ approvedPriorLearningCredits: 45 }));
+      expect(route).toMatchObject({ appliedCredits: 45, remainingCredits: 15, creditsCutByLimits: 6, nextSteps: [] });
+    });
+
+    it('answers what-if with hypothetical awards on asOf, leaving the input as it was', () => {
       const input = anaInput();
       const route = computeRoute(withHypotheticalAwards(input, [NETWORK_BASICS]));
-      expect(route).toMatchObject({ appliedCredits: 18, blockCredits: 2 });
-      expect(route.items.find((item) => item.awardId === null)).toMatchObject({ credentialId: NETWORK_BASICS, status: 'COUNTED', credits: 4 });
+      expect(route).toMatchObject({ appliedCredits: 18, blockCredits: 2, missingCredentialIds: [], nextSteps: [] });
+      expect(route.items.at(-1)).toEqual({ awardId: null, credentialId: NETWORK_BASICS, agreementId: 10, courseEquivalent: 'CIS-120', credits: 4, status: 'COUNTED' });
       expect(input.awards).toHaveLength(4);
     });
 
-    it('gives a hypothetical award the mastery level its mappings require', () => {
-      const agreement = itAgreement({ mappings: [{ credentialId: NETWORK_BASICS, credits: 4, courseEquivalent: null, minMasteryLevel: 3 }], block: null });
-      const route = computeRoute(withHypotheticalAwards(anaInput({ agreements: [agreement], awards: [] }), [NETWORK_BASICS]));
-      expect(route.items).toEqual([expect.objectContaining({ status: 'COUNTED', credits: 4 })]);
+    it('gives a hypothetical award the highest level any mapping of its credential asks for', () => {
+      const demanding = itAgreement({ id: 11, status: 'DRAFT', mappings: [{ credentialId: NETWORK_BASICS, credits: 4, courseEquivalent: null, minMasteryLevel: 4 }] });
+      const agreement = itAgreement({ mappings: withMapping(NETWORK_BASICS, { minMasteryLevel: 3 }) });
+      const { awards } = withHypotheticalAwards(anaInput({ agreements: [agreement, demanding], awards: [] }), [NETWORK_BASICS, HELP_DESK]);
+      expect(awards).toEqual([
+        { id: null, credentialId: NETWORK_BASICS, awardedOn: '2026-11-22', masteryLevel: 4, revoked: false },
+        { id: null, credentialId: HELP_DESK, awardedOn: '2026-11-22', masteryLevel: null, revoked: false },
+      ]);
     });
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The articulation rules of DOMAIN.md as a pure function over plain data: no database, no
  * GraphQL. Callers load the data (advising/route-data.ts does it in a fixed number of
- * statements) and may run this for many learners at once.
+ * statements) and may run this for many learners, or many what-if questions, at once.
  */
 
 export type AgreementStatus = 'DRAFT' | 'ACTIVE' | 'SUSPENDED' | 'EXPIRED';
@@ -32,6 +32,7 @@ export interface EngineStage {
 export interface EngineAgreement {
   id: number;
   status: AgreementStatus;
+  /** YYYY-MM-DD */
   effectiveFrom: string;
   effectiveTo: string | null;
   recencyYears: number | null;
@@ -44,6 +45,7 @@ export interface EngineAward {
   /** null for a hypothetical award (what-if, next steps). */
   id: number | null;
   credentialId: number;
+  /** YYYY-MM-DD */
   awardedOn: string;
   masteryLevel: number | null;
   revoked: boolean;
@@ -60,6 +62,7 @@ export interface RouteInput {
   program: EngineProgram;
   /** Every agreement into the program; rule 1 decides which count. */
   agreements: EngineAgreement[];
+  /** Every award the learner holds. */
   awards: EngineAward[];
   /** Sum of the learner's APPROVED prior-learning claims for this program. */
   approvedPriorLearningCredits: number;
@@ -105,8 +108,18 @@ interface Option {
   mapping: EngineMapping;
 }
 
-/** Credits are decimals such as 1.5; sums are kept to hundredths so 0.1 + 0.2 stays 0.3. */
-const round2 = (value: number) => Math.round(value * 100) / 100;
+interface Assessment {
+  award: EngineAward;
+  /** The mapping the award is valid for or, when it is valid for none, the one its failure is reported against; null = NO_AGREEMENT. */
+  option: Option | null;
+  failure: Failure | null;
+}
+
+type ValidAssessment = Assessment & { option: Option; failure: null };
+
+/** Credits are decimals such as 1.5; the engine adds whole hundredths so that 0.1 + 0.2 is exactly 0.3. */
+const toCents = (credits: number) => Math.round(credits * 100);
+const toCredits = (cents: number) => cents / 100;
 
 function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
@@ -120,21 +133,21 @@ export function addYears(isoDate: string, years: number): string {
   return `${String(target).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(targetDay).padStart(2, '0')}`;
 }
 
-/** Rule 1: active, and in force on `asOf` (no end date = open-ended). */
+/** Rule 1 (ISO dates compare as strings). */
 export function isCounting(agreement: EngineAgreement, asOf: string): boolean {
   return agreement.status === 'ACTIVE' && agreement.effectiveFrom <= asOf && (agreement.effectiveTo === null || asOf <= agreement.effectiveTo);
 }
 
-/** Rule 2, checked in DOMAIN.md's order; null when the award is valid. */
-function failureOf(award: EngineAward, agreement: EngineAgreement, mapping: EngineMapping | null, asOf: string): Failure | null {
+/** Rule 2 in DOMAIN.md's order; null when the award is valid. */
+function failureOf(award: EngineAward, agreement: EngineAgreement, minMasteryLevel: number | null, asOf: string): Failure | null {
   if (award.awardedOn > asOf) return 'NOT_YET_AWARDED';
   if (award.revoked) return 'REVOKED';
-  if (mapping?.minMasteryLevel != null && (award.masteryLevel === null || award.masteryLevel < mapping.minMasteryLevel)) return 'LEVEL_TOO_LOW';
+  if (minMasteryLevel !== null && (award.masteryLevel === null || award.masteryLevel < minMasteryLevel)) return 'LEVEL_TOO_LOW';
   if (agreement.recencyYears !== null && award.awardedOn < addYears(asOf, -agreement.recencyYears)) return 'EXPIRED';
   return null;
 }
 
-/** Awards in a stable order: by date, then id, hypothetical ones last. */
+/** The items' order, which is also rule 3's tie-break: earliest award, then lowest id, hypothetical last. */
 function byDateThenId(a: EngineAward, b: EngineAward): number {
   if (a.awardedOn !== b.awardedOn) return a.awardedOn < b.awardedOn ? -1 : 1;
   if (a.id === b.id) return 0;
@@ -143,175 +156,236 @@ function byDateThenId(a: EngineAward, b: EngineAward): number {
   return a.id - b.id;
 }
 
-/** Mapping options for each credential in the counting agreements, most credits first. */
-function optionsByCredential(counting: EngineAgreement[]): Map<number, Option[]> {
-  const options = new Map<number, Option[]>();
-  for (const agreement of counting) {
-    for (const mapping of agreement.mappings) {
-      options.set(mapping.credentialId, [...(options.get(mapping.credentialId) ?? []), { agreement, mapping }]);
-    }
+function assess(award: EngineAward, options: Option[], asOf: string): Assessment {
+  const valid = options.find(({ agreement, mapping }) => failureOf(award, agreement, mapping.minMasteryLevel, asOf) === null);
+  if (valid) return { award, option: valid, failure: null };
+  const reported = options[0] ?? null;
+  return { award, option: reported, failure: reported && failureOf(award, reported.agreement, reported.mapping.minMasteryLevel, asOf) };
+}
+
+const isValid = (assessment: Assessment): assessment is ValidAssessment => assessment.option !== null && assessment.failure === null;
+
+/** A credit mapping without a course equivalent competes with no other credential. */
+const courseKey = ({ award, option }: ValidAssessment) =>
+  option.mapping.courseEquivalent === null ? `credential:${award.credentialId}` : `course:${option.mapping.courseEquivalent}`;
+
+/**
+ * Rule 3: each credential counts once and each course equivalent once, for the most credits in
+ * total, earlier awards winning ties. Where each credential maps to a single course equivalent
+ * this is exactly DOMAIN.md's "largest credit value of each course equivalent". It is solved as an
+ * assignment of credentials to course equivalents because, once agreements map one credential to
+ * different course equivalents, picking per credential and then per course equivalent (or the
+ * reverse) lets a newly earned award lower the learner's credit; a best assignment never does.
+ */
+function countedAwards(valid: ValidAssessment[]): Set<Assessment> {
+  const n = valid.length;
+  // Whole hundredths, scaled so that the earlier-award bonus, summed over any assignment, weighs less than one hundredth of a credit.
+  const weight = valid.map((assessment, rank) => toCents(assessment.option.mapping.credits) * (n * n + 1) + n - rank);
+
+  const bestByCredential = new Map<number, Map<string, number>>();
+  valid.forEach((assessment, index) => {
+    const byCourse = bestByCredential.get(assessment.award.credentialId) ?? new Map<string, number>();
+    const course = courseKey(assessment);
+    const current = byCourse.get(course);
+    if (current === undefined || weight[index] > weight[current]) byCourse.set(course, index);
+    bestByCredential.set(assessment.award.credentialId, byCourse);
+  });
+
+  const credentials = [...bestByCredential.values()];
+  const courses = [...new Set(valid.map(courseKey))];
+  // One spare column per credential lets any credential stay unassigned.
+  const cost = credentials.map((byCourse) => [
+    ...courses.map((course) => {
+      const best = byCourse.get(course);
+      return best === undefined ? 0 : -weight[best];
+    }),
+    ...credentials.map(() => 0),
+  ]);
+  const counted = new Set<Assessment>();
+  leastCostAssignment(cost).forEach((column, row) => {
+    const best = column < courses.length ? credentials[row].get(courses[column]) : undefined;
+    if (best !== undefined) counted.add(valid[best]);
+  });
+  return counted;
+}
+
+/** Hungarian method (Kuhn–Munkres): the column assigned to each row, for the least total cost; needs rows ≤ columns. */
+function leastCostAssignment(cost: number[][]): number[] {
+  const rows = cost.length;
+  const columns = cost[0]?.length ?? 0;
+  // 1-based potentials and links, column 0 being the row currently being placed.
+  const rowPotential = new Array<number>(rows + 1).fill(0);
+  const columnPotential = new Array<number>(columns + 1).fill(0);
+  const rowOfColumn = new Array<number>(columns + 1).fill(0);
+  const previousColumn = new Array<number>(columns + 1).fill(0);
+  for (let row = 1; row <= rows; row++) {
+    rowOfColumn[0] = row;
+    const slack = new Array<number>(columns + 1).fill(Infinity);
+    const visited = new Array<boolean>(columns + 1).fill(false);
+    let column = 0;
+    do {
+      visited[column] = true;
+      const placing = rowOfColumn[column];
+      let delta = Infinity;
+      let next = 0;
+      for (let j = 1; j <= columns; j++) {
+        if (visited[j]) continue;
+        const reduced = cost[placing - 1][j - 1] - rowPotential[placing] - columnPotential[j];
+        if (reduced < slack[j]) {
+          slack[j] = reduced;
+          previousColumn[j] = column;
+        }
+        if (slack[j] < delta) {
+          delta = slack[j];
+          next = j;
+        }
+      }
+      for (let j = 0; j <= columns; j++) {
+        if (visited[j]) {
+          rowPotential[rowOfColumn[j]] += delta;
+          columnPotential[j] -= delta;
+        } else {
+          slack[j] -= delta;
+        }
+      }
+      column = next;
+    } while (rowOfColumn[column] !== 0);
+    do {
+      const previous = previousColumn[column];
+      rowOfColumn[column] = rowOfColumn[previous];
+      column = previous;
+    } while (column !== 0);
   }
-  for (const list of options.values()) list.sort((a, b) => b.mapping.credits - a.mapping.credits || a.agreement.id - b.agreement.id);
-  return options;
+  const assigned = new Array<number>(rows).fill(-1);
+  for (let j = 1; j <= columns; j++) if (rowOfColumn[j] !== 0) assigned[rowOfColumn[j] - 1] = j - 1;
+  return assigned;
+}
+
+/** Rule 4 for one agreement, and the credentials its unsatisfied stages still need. */
+function blockOutcome(agreement: EngineAgreement, awards: EngineAward[], asOf: string): { cents: number; missing: number[] } {
+  if (!agreement.block) return { cents: 0, missing: [] };
+  const levels = new Map(agreement.mappings.map((mapping) => [mapping.credentialId, mapping.minMasteryLevel]));
+  const holds = (credentialId: number) =>
+    awards.some((award) => award.credentialId === credentialId && failureOf(award, agreement, levels.get(credentialId) ?? null, asOf) === null);
+  // An AT_LEAST stage without a count asks for all its credentials rather than for none.
+  const required = (stage: EngineStage) => (stage.requirement === 'AT_LEAST' && stage.requiredCount !== null ? stage.requiredCount : stage.credentialIds.length);
+  const stages = [...agreement.block.stages].sort((a, b) => a.position - b.position);
+  const unsatisfied = stages.filter((stage) => stage.credentialIds.filter(holds).length < required(stage));
+  // No stages means the caller found no published version: nothing has been completed.
+  const complete = stages.length > 0 && unsatisfied.length === 0;
+  return {
+    cents: complete ? toCents(agreement.block.credits) : 0,
+    missing: unsatisfied.flatMap((stage) => stage.credentialIds.filter((credentialId) => !holds(credentialId))),
+  };
 }
 
 interface Evaluation {
-  result: Omit<RouteResult, 'nextSteps'>;
-  /** Credentials for which the learner holds an award valid under some counting mapping. */
-  validCredentials: Set<number>;
-}
-
-interface Candidate {
-  award: EngineAward;
-  option: Option;
-  item: RouteItem;
+  route: Omit<RouteResult, 'nextSteps'>;
+  appliedCents: number;
+  /** Credentials the learner holds an award for that is valid under some counting mapping. */
+  validCredentialIds: Set<number>;
 }
 
 function evaluate(input: RouteInput): Evaluation {
   const { asOf, program } = input;
   const counting = input.agreements.filter((agreement) => isCounting(agreement, asOf));
-  const options = optionsByCredential(counting);
-  const awards = [...input.awards].sort(byDateThenId);
-  const items: RouteItem[] = [];
-  const candidates: Candidate[] = [];
-
-  for (const award of awards) {
-    const choices = options.get(award.credentialId) ?? [];
-    const item: RouteItem = { awardId: award.id, credentialId: award.credentialId, agreementId: null, courseEquivalent: null, credits: 0, status: 'NO_AGREEMENT' };
-    items.push(item);
-    if (choices.length === 0) continue;
-    const valid = choices.find((choice) => failureOf(award, choice.agreement, choice.mapping, asOf) === null);
-    const shown = valid ?? choices[0];
-    item.agreementId = shown.agreement.id;
-    item.courseEquivalent = shown.mapping.courseEquivalent;
-    if (valid) {
-      candidates.push({ award, option: valid, item });
-    } else {
-      item.status = failureOf(award, shown.agreement, shown.mapping, asOf) as Failure;
-    }
-  }
-
-  // Rule 3: one award per credential, then one credential per course equivalent; the most
-  // credits wins, and on a tie the earliest award (candidates are already in award order).
-  const better = (a: Candidate, b: Candidate) => a.option.mapping.credits > b.option.mapping.credits;
-  const winners = new Map<string, Candidate>();
-  for (const candidate of candidates) {
-    const key = `credential:${candidate.award.credentialId}`;
-    const current = winners.get(key);
-    if (!current || better(candidate, current)) winners.set(key, candidate);
-  }
-  const counted = new Map<string, Candidate>();
-  for (const candidate of candidates) {
-    if (winners.get(`credential:${candidate.award.credentialId}`) !== candidate) continue;
-    const course = candidate.option.mapping.courseEquivalent;
-    const key = course === null ? `credential:${candidate.award.credentialId}` : `course:${course}`;
-    const current = counted.get(key);
-    if (!current || better(candidate, current)) counted.set(key, candidate);
-  }
-  const countedSet = new Set(counted.values());
-  let articulated = 0;
-  for (const candidate of candidates) {
-    if (countedSet.has(candidate)) {
-      candidate.item.status = 'COUNTED';
-      candidate.item.credits = candidate.option.mapping.credits;
-      articulated += candidate.option.mapping.credits;
-    } else {
-      candidate.item.status = 'DUPLICATE';
-    }
-  }
-
-  // Rule 4: block credit when every stage of the block pathway is satisfied by valid awards.
-  let block = 0;
-  const missing: number[] = [];
+  const options = new Map<number, Option[]>();
   for (const agreement of counting) {
-    if (!agreement.block || agreement.block.stages.length === 0) continue;
-    const holdsValid = (credentialId: number) => {
-      const mapping = agreement.mappings.find((m) => m.credentialId === credentialId) ?? null;
-      return awards.some((award) => award.credentialId === credentialId && failureOf(award, agreement, mapping, asOf) === null);
-    };
-    let complete = true;
-    for (const stage of agreement.block.stages) {
-      const held = stage.credentialIds.filter(holdsValid);
-      const needed = stage.requirement === 'ALL' ? stage.credentialIds.length : (stage.requiredCount ?? 1);
-      const satisfied = stage.credentialIds.length > 0 && held.length >= needed;
-      if (!satisfied) {
-        complete = false;
-        missing.push(...stage.credentialIds.filter((id) => !held.includes(id)));
-      }
-    }
-    if (complete) block += agreement.block.credits;
+    for (const mapping of agreement.mappings) options.set(mapping.credentialId, [...(options.get(mapping.credentialId) ?? []), { agreement, mapping }]);
   }
+  for (const list of options.values()) list.sort((a, b) => b.mapping.credits - a.mapping.credits || a.agreement.id - b.agreement.id);
 
-  // Rules 5 and 6: the prior-learning cap, then the limit on all credit from outside the
-  // program, which cuts prior learning before articulated and block credit.
-  const prior = input.approvedPriorLearningCredits;
-  const priorAllowed = Math.min(prior, Math.floor(program.priorLearningCap * program.totalCredits));
-  const outsideLimit = Math.max(0, program.totalCredits - program.residencyCredits);
-  const beforeOutsideLimit = round2(articulated + block + priorAllowed);
-  const applied = round2(Math.min(beforeOutsideLimit, outsideLimit));
-  const cut = round2(prior - priorAllowed + (beforeOutsideLimit - applied));
+  const awards = [...input.awards].sort(byDateThenId);
+  const assessments = awards.map((award) => assess(award, options.get(award.credentialId) ?? [], asOf));
+  const valid = assessments.filter(isValid);
+  const counted = countedAwards(valid);
+  const items: RouteItem[] = assessments.map((assessment) => {
+    const { award, option, failure } = assessment;
+    const isCounted = counted.has(assessment);
+    return {
+      awardId: award.id,
+      credentialId: award.credentialId,
+      agreementId: option?.agreement.id ?? null,
+      courseEquivalent: option?.mapping.courseEquivalent ?? null,
+      credits: isCounted && option ? toCredits(toCents(option.mapping.credits)) : 0,
+      status: option === null ? 'NO_AGREEMENT' : (failure ?? (isCounted ? 'COUNTED' : 'DUPLICATE')),
+    };
+  });
 
-  const validCredentials = new Set(candidates.map((candidate) => candidate.award.credentialId));
+  const blocks = counting.map((agreement) => blockOutcome(agreement, awards, asOf));
+  const articulated = items.reduce((sum, item) => sum + toCents(item.credits), 0);
+  const block = blocks.reduce((sum, outcome) => sum + outcome.cents, 0);
+  const prior = toCents(input.approvedPriorLearningCredits);
+  // The epsilon undoes binary floating point: 0.29 × 100 is 28.999999999999996, not 29.
+  const priorCap = toCents(Math.floor(program.priorLearningCap * program.totalCredits + 1e-9));
+  const outsideLimit = toCents(program.totalCredits - program.residencyCredits);
+  // Rule 6 applies to what rule 5 leaves; prior learning is added last, so it is what gets cut.
+  const applied = Math.min(articulated + block + Math.min(prior, priorCap), outsideLimit);
+
   return {
-    validCredentials,
-    result: {
+    appliedCents: applied,
+    validCredentialIds: new Set(valid.map(({ award }) => award.credentialId)),
+    route: {
       asOf,
       programId: program.id,
       totalCredits: program.totalCredits,
-      appliedCredits: applied,
-      remainingCredits: round2(program.totalCredits - applied),
-      articulatedCredits: round2(articulated),
-      blockCredits: round2(block),
-      priorLearningCredits: round2(prior),
-      creditsCutByLimits: cut,
+      appliedCredits: toCredits(applied),
+      remainingCredits: toCredits(toCents(program.totalCredits) - applied),
+      articulatedCredits: toCredits(articulated),
+      blockCredits: toCredits(block),
+      priorLearningCredits: toCredits(prior),
+      creditsCutByLimits: toCredits(articulated + block + prior - applied),
       items,
-      missingCredentialIds: [...new Set(missing)],
+      missingCredentialIds: [...new Set(blocks.flatMap((outcome) => outcome.missing))],
     },
   };
 }
 
 /** The mastery level a hypothetical award needs to satisfy every mapping of its credential. */
-function levelFor(agreements: EngineAgreement[], credentialId: number): number | null {
-  const levels = agreements.flatMap((a) => a.mappings.filter((m) => m.credentialId === credentialId && m.minMasteryLevel !== null).map((m) => m.minMasteryLevel as number));
+function levelToSatisfy(agreements: EngineAgreement[], credentialId: number): number | null {
+  const levels = agreements.flatMap((agreement) =>
+    agreement.mappings.flatMap((mapping) => (mapping.credentialId === credentialId && mapping.minMasteryLevel !== null ? [mapping.minMasteryLevel] : [])),
+  );
   return levels.length ? Math.max(...levels) : null;
 }
 
-/** What-if: the same input with awards of these credentials earned on `asOf`. */
+/** What-if: the same input, as if the learner also earned these credentials on `asOf`. */
 export function withHypotheticalAwards(input: RouteInput, credentialIds: number[]): RouteInput {
   const added = credentialIds.map((credentialId) => ({
     id: null,
     credentialId,
     awardedOn: input.asOf,
-    masteryLevel: levelFor(input.agreements, credentialId),
+    masteryLevel: levelToSatisfy(input.agreements, credentialId),
     revoked: false,
   }));
   return { ...input, awards: [...input.awards, ...added] };
 }
 
-/** Applied credits alone, for reports over many learners (no next steps). */
-export function appliedCredits(input: RouteInput): number {
-  return evaluate(input).result.appliedCredits;
+function credentialOf(input: RouteInput, credentialId: number): EngineCredential {
+  const credential = input.credentials.get(credentialId);
+  if (!credential) throw new Error(`Route input names credential ${credentialId} but does not describe it`);
+  return credential;
 }
 
-/** Rule 7: the full route, with next steps ranked by credits per workload hour. */
+/** The whole route, rule 7's next steps included. */
 export function computeRoute(input: RouteInput): RouteResult {
-  const { result, validCredentials } = evaluate(input);
-  const counting = input.agreements.filter((agreement) => isCounting(agreement, input.asOf));
-  const candidates = new Set(counting.flatMap((agreement) => agreement.mappings.map((mapping) => mapping.credentialId)));
+  const { route, appliedCents, validCredentialIds } = evaluate(input);
+  const mapped = new Set(input.agreements.filter((agreement) => isCounting(agreement, input.asOf)).flatMap((agreement) => agreement.mappings.map((mapping) => mapping.credentialId)));
   const nextSteps: NextStep[] = [];
-  for (const credentialId of candidates) {
-    if (validCredentials.has(credentialId)) continue;
-    const gained = round2(evaluate(withHypotheticalAwards(input, [credentialId])).result.appliedCredits - result.appliedCredits);
+  for (const credentialId of mapped) {
+    if (validCredentialIds.has(credentialId)) continue;
+    const gained = evaluate(withHypotheticalAwards(input, [credentialId])).appliedCents - appliedCents;
     if (gained <= 0) continue;
-    const workloadHours = input.credentials.get(credentialId)?.workloadHours ?? 0;
-    nextSteps.push({
-      credentialId,
-      creditsGained: gained,
-      workloadHours,
-      creditsPerHour: workloadHours > 0 ? Math.round((gained / workloadHours) * 10000) / 10000 : 0,
-    });
+    const { workloadHours } = credentialOf(input, credentialId);
+    nextSteps.push({ credentialId, creditsGained: toCredits(gained), workloadHours, creditsPerHour: Math.round((gained * 100) / workloadHours) / 10000 });
   }
-  const title = (id: number) => input.credentials.get(id)?.title ?? '';
-  nextSteps.sort((a, b) => b.creditsPerHour - a.creditsPerHour || b.creditsGained - a.creditsGained || title(a.credentialId).localeCompare(title(b.credentialId)));
-  return { ...result, nextSteps };
+  const title = (credentialId: number) => credentialOf(input, credentialId).title;
+  nextSteps.sort(
+    (a, b) =>
+      b.creditsPerHour - a.creditsPerHour ||
+      b.creditsGained - a.creditsGained ||
+      title(a.credentialId).localeCompare(title(b.credentialId)) ||
+      a.credentialId - b.credentialId,
+  );
+  return { ...route, nextSteps };
 }
