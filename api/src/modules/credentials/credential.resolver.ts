@@ -1,9 +1,10 @@
 import DataLoader from 'dataloader';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { Context } from '../../core/context';
 import { containsPattern, crudResolver, filterId } from '../../core/crud';
 import { ErrorCode, UserInputFailure } from '../../core/errors';
+import { groupBy } from '../../core/loaders';
 import { loadIssuer, Issuer } from '../institutions/issuer';
 import { Occupation } from '../occupations/occupation.entity';
 import { Pathway } from '../pathways/pathway.entity';
@@ -29,16 +30,22 @@ import { assertAssessedIfPublished, assertOneIssuer, replacePrerequisites } from
 import { LearningOutcome } from './learning-outcome.entity';
 import { RubricLevel } from './rubric-level.entity';
 
-/** Rows related to many credentials through a join, in one statement per batch. */
-function relatedLoader<T>(ctx: Context, key: string, entity: new () => T, sql: string): DataLoader<number, T[]> {
+/**
+ * Rows related to many credentials through a join: the (credential, row) pairs in one statement,
+ * the rows themselves through their byId loader: two statements per relation, whatever the page size.
+ */
+function relatedLoader<T extends ObjectLiteral & { id: number }>(ctx: Context, key: string, entity: EntityTarget<T>, pairsSql: string): DataLoader<number, T[]> {
   return ctx.loaders.custom(key, (db: DataSource) =>
     new DataLoader<number, T[]>(async (credentialIds) => {
-      const pairs: { credential_id: number; id: number }[] = await db.query(sql, [[...credentialIds]]);
-      const rows = (await ctx.loaders.byId(entity as never).loadMany(pairs.map((pair) => pair.id))) as (T | null | Error)[];
-      const byId = new Map(pairs.map((pair, index) => [pair.id, rows[index]]));
-      return credentialIds.map((credentialId) =>
-        pairs.filter((pair) => pair.credential_id === credentialId).map((pair) => byId.get(pair.id)).filter((row): row is T => row instanceof entity),
-      );
+      const pairs: { credential_id: number; id: number }[] = await db.query(pairsSql, [[...credentialIds]]);
+      const rows = await ctx.loaders.byId(entity).loadMany(pairs.map((pair) => pair.id));
+      const related = pairs.flatMap((pair, index) => {
+        const row = rows[index];
+        if (row instanceof Error) throw row;
+        // A row deleted between the two statements is simply no longer related.
+        return row ? [{ credentialId: pair.credential_id, row }] : [];
+      });
+      return groupBy(credentialIds, related, (entry) => entry.credentialId).map((entries) => entries.map((entry) => entry.row));
     }),
   );
 }
@@ -171,9 +178,11 @@ export class AssessmentResolver extends crudResolver({
   updateInput: AssessmentUpdateInput,
   hooks: {
     async beforeDelete(em, assessment) {
-      const credential = await em.getRepository(Credential).findOneByOrFail({ id: assessment.credentialId });
-      const others = await em.getRepository(Assessment).countBy({ credentialId: assessment.credentialId });
-      if (credential.status === CredentialStatus.PUBLISHED && others <= 1) {
+      // The credential's row lock is the one a status update takes: a publish running at the same
+      // time either sees this delete or is seen by it, and two deletes cannot both leave it bare.
+      const credential = await em.getRepository(Credential).findOneOrFail({ where: { id: assessment.credentialId }, lock: { mode: 'pessimistic_write' } });
+      const assessmentCount = await em.getRepository(Assessment).countBy({ credentialId: assessment.credentialId });
+      if (credential.status === CredentialStatus.PUBLISHED && assessmentCount <= 1) {
         throw UserInputFailure.of(['input', 'id'], 'A published credential keeps at least one assessment', ErrorCode.INVALID_STATE);
       }
     },

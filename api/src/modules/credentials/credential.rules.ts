@@ -21,6 +21,15 @@ export async function assertAssessedIfPublished(em: EntityManager, credential: C
 }
 
 /**
+ * Serialises prerequisite edits. Two edits that each pass the cycle check alone can close a loop
+ * together (A→B while C→A is added and B→C exists), because neither transaction sees the other's
+ * uncommitted rows; taken in turn, the second one sees the first.
+ */
+export async function lockPrerequisiteGraph(em: EntityManager): Promise<void> {
+  await em.query(`SELECT pg_advisory_xact_lock('credential_prerequisite'::regclass::oid::bigint)`);
+}
+
+/**
  * Replaces the prerequisites, refusing any that would make the graph loop: a prerequisite may not
  * (through its own prerequisites) require this credential.
  */
@@ -28,15 +37,19 @@ export async function replacePrerequisites(em: EntityManager, credentialId: numb
   const field = ['input', 'prerequisiteIds'];
   const unique = [...new Set(prerequisiteIds)];
   if (unique.includes(credentialId)) throw UserInputFailure.of(field, 'A credential cannot be its own prerequisite', ErrorCode.CYCLE);
+  // The inserts below would take these key-share locks anyway. Taking them before the graph lock
+  // means its holder never waits for a row that an edit queued behind it holds, which would deadlock.
+  const found: unknown[] = unique.length ? await em.query('SELECT id FROM credential WHERE id = ANY($1) FOR KEY SHARE', [unique]) : [];
+  if (found.length !== unique.length) throw UserInputFailure.of(field, 'A prerequisite does not exist', ErrorCode.NOT_FOUND);
+  await lockPrerequisiteGraph(em);
   if (unique.length) {
-    const [{ found, loops }] = await em.query(
+    const [{ loops }]: { loops: boolean | null }[] = await em.query(
       `WITH RECURSIVE reach(id) AS (
          SELECT unnest($1::int[])
          UNION SELECT p.prerequisite_id FROM credential_prerequisite p JOIN reach r ON p.credential_id = r.id)
-       SELECT (SELECT count(*)::int FROM credential WHERE id = ANY($1)) AS found, bool_or(id = $2) AS loops FROM reach`,
+       SELECT bool_or(id = $2) AS loops FROM reach`,
       [unique, credentialId],
     );
-    if (found !== unique.length) throw UserInputFailure.of(field, 'A prerequisite does not exist', ErrorCode.NOT_FOUND);
     if (loops) throw UserInputFailure.of(field, 'Those prerequisites would require this credential before itself', ErrorCode.CYCLE);
   }
   await em.getRepository(CredentialPrerequisite).delete({ credentialId });
