@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { addDays } from '../../core/dates';
-import { computeRoute, EngineAgreement, EngineAward, EngineProgram } from '../articulation/engine';
+import { appliedCredits, EngineAgreement, EngineAward, EngineProgram } from '../articulation/engine';
 import { credentialIdsOf, loadCredentials, loadProgramData } from './route-data';
 
 /** A proposed change to one agreement; what is not given stays as it is. */
@@ -79,8 +79,8 @@ export async function agreementImpact(em: EntityManager, agreementId: number, pr
   const changes: LearnerImpact[] = [];
   for (const [learnerId, awards] of awardsByLearner) {
     const base = { asOf, program, awards, approvedPriorLearningCredits: prior.get(learnerId) ?? 0, credentials };
-    const appliedBefore = computeRoute({ ...base, agreements: beforeAgreements }).appliedCredits;
-    const appliedAfter = computeRoute({ ...base, agreements: afterAgreements }).appliedCredits;
+    const appliedBefore = appliedCredits({ ...base, agreements: beforeAgreements });
+    const appliedAfter = appliedCredits({ ...base, agreements: afterAgreements });
     if (appliedBefore !== appliedAfter) {
       changes.push({ learnerId, appliedBefore, appliedAfter, difference: Math.round((appliedAfter - appliedBefore) * 100) / 100 });
     }

@@ -138,12 +138,23 @@ export function isCounting(agreement: EngineAgreement, asOf: string): boolean {
   return agreement.status === 'ACTIVE' && agreement.effectiveFrom <= asOf && (agreement.effectiveTo === null || asOf <= agreement.effectiveTo);
 }
 
+/** The earliest award date an agreement accepts on `asOf`, computed once per agreement and date. */
+const cutoffs = new WeakMap<EngineAgreement, { asOf: string; cutoff: string }>();
+
+function recencyCutoff(agreement: EngineAgreement, asOf: string, years: number): string {
+  const known = cutoffs.get(agreement);
+  if (known?.asOf === asOf) return known.cutoff;
+  const cutoff = addYears(asOf, -years);
+  cutoffs.set(agreement, { asOf, cutoff });
+  return cutoff;
+}
+
 /** Rule 2 in DOMAIN.md's order; null when the award is valid. */
 function failureOf(award: EngineAward, agreement: EngineAgreement, minMasteryLevel: number | null, asOf: string): Failure | null {
   if (award.awardedOn > asOf) return 'NOT_YET_AWARDED';
   if (award.revoked) return 'REVOKED';
   if (minMasteryLevel !== null && (award.masteryLevel === null || award.masteryLevel < minMasteryLevel)) return 'LEVEL_TOO_LOW';
-  if (agreement.recencyYears !== null && award.awardedOn < addYears(asOf, -agreement.recencyYears)) return 'EXPIRED';
+  if (agreement.recencyYears !== null && award.awardedOn < recencyCutoff(agreement, asOf, agreement.recencyYears)) return 'EXPIRED';
   return null;
 }
 
@@ -192,6 +203,18 @@ function countedAwards(valid: ValidAssessment[]): Set<Assessment> {
   });
 
   const credentials = [...bestByCredential.values()];
+  // Where every credential maps to one course equivalent (the usual case), the best assignment is
+  // simply the heaviest credential of each course equivalent: no need for the Hungarian method.
+  if (credentials.every((byCourse) => byCourse.size === 1)) {
+    const bestByCourse = new Map<string, number>();
+    for (const byCourse of credentials) {
+      for (const [course, index] of byCourse) {
+        const current = bestByCourse.get(course);
+        if (current === undefined || weight[index] > weight[current]) bestByCourse.set(course, index);
+      }
+    }
+    return new Set([...bestByCourse.values()].map((index) => valid[index]));
+  }
   const courses = [...new Set(valid.map(courseKey))];
   // One spare column per credential lets any credential stay unassigned.
   const cost = credentials.map((byCourse) => [
@@ -286,15 +309,24 @@ interface Evaluation {
   validCredentialIds: Set<number>;
 }
 
-function evaluate(input: RouteInput): Evaluation {
-  const { asOf, program } = input;
-  const counting = input.agreements.filter((agreement) => isCounting(agreement, asOf));
+/** What does not depend on the awards: the counting agreements and each credential's options. */
+interface Prepared {
+  counting: EngineAgreement[];
+  options: Map<number, Option[]>;
+}
+
+function prepare(input: RouteInput): Prepared {
+  const counting = input.agreements.filter((agreement) => isCounting(agreement, input.asOf));
   const options = new Map<number, Option[]>();
   for (const agreement of counting) {
     for (const mapping of agreement.mappings) options.set(mapping.credentialId, [...(options.get(mapping.credentialId) ?? []), { agreement, mapping }]);
   }
   for (const list of options.values()) list.sort((a, b) => b.mapping.credits - a.mapping.credits || a.agreement.id - b.agreement.id);
+  return { counting, options };
+}
 
+function evaluate(input: RouteInput, { counting, options }: Prepared = prepare(input)): Evaluation {
+  const { asOf, program } = input;
   const awards = [...input.awards].sort(byDateThenId);
   const assessments = awards.map((award) => assess(award, options.get(award.credentialId) ?? [], asOf));
   const valid = assessments.filter(isValid);
@@ -367,14 +399,21 @@ function credentialOf(input: RouteInput, credentialId: number): EngineCredential
   return credential;
 }
 
+/** Applied credits alone, for reports over many learners: no items' detail, no next steps. */
+export function appliedCredits(input: RouteInput): number {
+  return toCredits(evaluate(input).appliedCents);
+}
+
 /** The whole route, rule 7's next steps included. */
 export function computeRoute(input: RouteInput): RouteResult {
-  const { route, appliedCents, validCredentialIds } = evaluate(input);
-  const mapped = new Set(input.agreements.filter((agreement) => isCounting(agreement, input.asOf)).flatMap((agreement) => agreement.mappings.map((mapping) => mapping.credentialId)));
+  // Every candidate next step is evaluated against the same agreements: prepare them once.
+  const prepared = prepare(input);
+  const { route, appliedCents, validCredentialIds } = evaluate(input, prepared);
+  const mapped = new Set(prepared.counting.flatMap((agreement) => agreement.mappings.map((mapping) => mapping.credentialId)));
   const nextSteps: NextStep[] = [];
   for (const credentialId of mapped) {
     if (validCredentialIds.has(credentialId)) continue;
-    const gained = evaluate(withHypotheticalAwards(input, [credentialId])).appliedCents - appliedCents;
+    const gained = evaluate(withHypotheticalAwards(input, [credentialId]), prepared).appliedCents - appliedCents;
     if (gained <= 0) continue;
     const { workloadHours } = credentialOf(input, credentialId);
     nextSteps.push({ credentialId, creditsGained: toCredits(gained), workloadHours, creditsPerHour: Math.round((gained * 100) / workloadHours) / 10000 });
