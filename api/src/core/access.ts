@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { getNamedType, GraphQLError, isLeafType } from 'graphql';
 import { MiddlewareFn } from 'type-graphql';
 import { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Role } from '../modules/accounts/user.entity';
@@ -57,15 +57,7 @@ export function applyScope<E extends ObjectLiteral>(entity: Function, qb: Select
 
 const isGuarded = (value: unknown): value is object => typeof value === 'object' && value !== null && policies.has(value.constructor);
 
-/**
- * Runs after every field: a single object the viewer may not read becomes a top-level
- * FORBIDDEN/UNAUTHENTICATED error, and unreadable items drop out of lists. This holds for
- * `node(id)`, single queries and nested fields alike.
- */
-export const ReadGuard: MiddlewareFn<Context> = async ({ context, info }, next) => {
-  if (info.parentType.name === 'Mutation') context.mutation = info.fieldName;
-  const result: unknown = await next();
-  if (isAdmin(context)) return result;
+async function guard(context: Context, result: unknown): Promise<unknown> {
   if (Array.isArray(result)) {
     if (!result.some(isGuarded)) return result;
     const visible = await Promise.all(result.map((item) => (isGuarded(item) ? canRead(context, item) : true)));
@@ -73,6 +65,18 @@ export const ReadGuard: MiddlewareFn<Context> = async ({ context, info }, next) 
   }
   if (isGuarded(result) && !(await canRead(context, result))) throw denial(context);
   return result;
+}
+
+/**
+ * Runs around every field: a single object the viewer may not read becomes a top-level
+ * FORBIDDEN/UNAUTHENTICATED error, and unreadable items drop out of lists. This holds for
+ * `node(id)`, single queries and nested fields alike. Scalar and enum fields, and admins, pass
+ * straight through, so the check costs nothing where there is nothing to check.
+ */
+export const ReadGuard: MiddlewareFn<Context> = ({ context, info }, next) => {
+  if (info.parentType.name === 'Mutation') context.mutation = info.fieldName;
+  if (isAdmin(context) || isLeafType(getNamedType(info.returnType))) return next();
+  return next().then((result: unknown) => guard(context, result));
 };
 
 /** Viewer helpers for policies. */
