@@ -20,6 +20,11 @@ export const config = {
   dataDir: process.env.PATHFORGE_DATA_DIR || path.join(repoRoot, '.data'),
   poolSize: intFromEnv('DATABASE_POOL_SIZE', 10),
   production: process.env.NODE_ENV === 'production',
+  /**
+   * Count SQL statements per request (X-SQL-Statements header). It needs AsyncLocalStorage,
+   * whose promise hooks cost every request, so it is on for tests and when asked for.
+   */
+  countSqlStatements: process.env.PATHFORGE_COUNT_SQL === '1' || (process.env.NODE_ENV === 'test' && process.env.PATHFORGE_COUNT_SQL !== '0'),
   maxPageSize: 100,
   defaultPageSize: 20,
 };

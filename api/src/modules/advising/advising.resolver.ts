@@ -75,6 +75,12 @@ export class ArticulationRouteResolver {
     return routeInto(ctx.db.manager, learner, argumentId(degreeProgramId, 'DegreeProgram', 'degreeProgramId'), asOf ?? todayIso(), added);
   }
 
+  @FieldResolver(() => [NextStep], { description: 'Credentials worth earning next, best first: credits per workload hour, then credits, then title.' })
+  nextSteps(@Root() route: RouteResult, @Arg('first', () => Int, { defaultValue: 10, description: 'How many, 1 to 100.' }) first: number): NextStep[] {
+    if (!Number.isInteger(first) || first < 1 || first > 100) throw new GraphQLError('first must be between 1 and 100', { extensions: { code: 'BAD_USER_INPUT' } });
+    return route.nextSteps.slice(0, first);
+  }
+
   @FieldResolver(() => DegreeProgram)
   degreeProgram(@Root() route: RouteResult, @Ctx() ctx: Context) {
     return ctx.loaders.byId(DegreeProgram).load(route.programId);

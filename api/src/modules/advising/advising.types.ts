@@ -78,7 +78,7 @@ export class ArticulationRoute {
   @Field(() => [RouteItem])
   items: RouteItem[];
 
-  @Field(() => [NextStep], { description: 'Best first: credits per workload hour, then credits, then title.' })
+  /** Every next step, ranked; the field resolver returns the first few. */
   nextSteps: NextStep[];
 }
 

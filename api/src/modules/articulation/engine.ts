@@ -313,6 +313,8 @@ interface Evaluation {
 interface Prepared {
   counting: EngineAgreement[];
   options: Map<number, Option[]>;
+  /** The mastery level a hypothetical award of each credential needs (see levelToSatisfy). */
+  levels: Map<number, number | null>;
 }
 
 function prepare(input: RouteInput): Prepared {
@@ -322,7 +324,14 @@ function prepare(input: RouteInput): Prepared {
     for (const mapping of agreement.mappings) options.set(mapping.credentialId, [...(options.get(mapping.credentialId) ?? []), { agreement, mapping }]);
   }
   for (const list of options.values()) list.sort((a, b) => b.mapping.credits - a.mapping.credits || a.agreement.id - b.agreement.id);
-  return { counting, options };
+  const levels = new Map<number, number | null>();
+  for (const agreement of input.agreements) {
+    for (const { credentialId, minMasteryLevel } of agreement.mappings) {
+      const known = levels.get(credentialId) ?? null;
+      levels.set(credentialId, minMasteryLevel === null ? known : Math.max(known ?? minMasteryLevel, minMasteryLevel));
+    }
+  }
+  return { counting, options, levels };
 }
 
 function evaluate(input: RouteInput, { counting, options }: Prepared = prepare(input)): Evaluation {
@@ -413,7 +422,8 @@ export function computeRoute(input: RouteInput): RouteResult {
   const nextSteps: NextStep[] = [];
   for (const credentialId of mapped) {
     if (validCredentialIds.has(credentialId)) continue;
-    const gained = evaluate(withHypotheticalAwards(input, [credentialId]), prepared).appliedCents - appliedCents;
+    const hypothetical: EngineAward = { id: null, credentialId, awardedOn: input.asOf, masteryLevel: prepared.levels.get(credentialId) ?? null, revoked: false };
+    const gained = evaluate({ ...input, awards: [...input.awards, hypothetical] }, prepared).appliedCents - appliedCents;
     if (gained <= 0) continue;
     const { workloadHours } = credentialOf(input, credentialId);
     nextSteps.push({ credentialId, creditsGained: toCredits(gained), workloadHours, creditsPerHour: Math.round((gained * 100) / workloadHours) / 10000 });
