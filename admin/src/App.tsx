@@ -1,25 +1,49 @@
 import { Admin, Resource } from 'react-admin';
+import { BrowserRouter } from 'react-router';
 import agreements from './agreements';
 import { authProvider } from './authProvider';
 import credentials from './credentials';
-import { dataProvider } from './dataProvider';
+import { createDataProvider } from './dataProvider';
 import employers from './employers';
+import { gql } from './graphql';
+import { i18nProvider } from './i18nProvider';
 import institutions from './institutions';
+import { Layout } from './layout/Layout';
+import { LoginPage } from './layout/LoginPage';
 import learners from './learners';
 import occupations from './occupations';
 import pathways from './pathways';
 import programs from './programs';
+import { RESOURCES } from './resources';
 import { theme } from './theme';
 
+const dataProvider = createDataProvider(RESOURCES, gql);
+
+/**
+ * Real paths under /admin/ rather than hash URLs: the API serves index.html for every one of them.
+ * Every page still checks the session and sends anonymous visitors to sign in; `requireAuth` is
+ * left off because under a router basename it bounces between logout and /login for seconds.
+ */
 export const App = () => (
-  <Admin title="Pathforge" dataProvider={dataProvider} authProvider={authProvider} theme={theme} requireAuth basename="/admin">
-    <Resource name="pathways" {...pathways} />
-    <Resource name="credentials" {...credentials} />
-    <Resource name="occupations" {...occupations} />
-    <Resource name="employers" {...employers} />
-    <Resource name="institutions" {...institutions} />
-    <Resource name="degreePrograms" options={{ label: 'Degree programs' }} {...programs} />
-    <Resource name="articulationAgreements" options={{ label: 'Agreements' }} {...agreements} />
-    <Resource name="learners" {...learners} />
-  </Admin>
+  <BrowserRouter basename="/admin">
+    <Admin
+      title="Pathforge"
+      dataProvider={dataProvider}
+      authProvider={authProvider}
+      i18nProvider={i18nProvider}
+      loginPage={LoginPage}
+      layout={Layout}
+      theme={theme}
+      disableTelemetry
+    >
+      <Resource name="pathways" {...pathways} />
+      <Resource name="credentials" {...credentials} />
+      <Resource name="occupations" {...occupations} />
+      <Resource name="employers" {...employers} />
+      <Resource name="institutions" {...institutions} />
+      <Resource name="degreePrograms" {...programs} />
+      <Resource name="articulationAgreements" {...agreements} />
+      <Resource name="learners" {...learners} />
+    </Admin>
+  </BrowserRouter>
 );

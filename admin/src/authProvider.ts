@@ -1,37 +1,56 @@
-import { AuthProvider } from 'react-admin';
+import { AuthProvider, HttpError } from 'ra-core';
 import { gql, session } from './graphql';
 
 interface LoginResult {
   login: { token: string | null; viewer: { role: string } | null; userErrors: { message: string }[] };
 }
 
-/** Signs in through the `login` mutation; the role becomes react-admin's permissions. */
+interface MeResult {
+  me: { role: string; user: { id: string; displayName: string } | null };
+}
+
+export interface Credentials {
+  email: string;
+  password: string;
+}
+
+const roleLabel = (role: string) => role.charAt(0) + role.slice(1).toLowerCase().replace(/_/g, ' ');
+
+/** Signs in through the API's `login` mutation; the account's role becomes react-admin's permissions. */
 export const authProvider: AuthProvider = {
-  async login({ username, password }: { username: string; password: string }) {
+  async login({ email, password }: Credentials) {
     const { login } = await gql<LoginResult>(
-      `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token viewer { role } userErrors { message } } }`,
-      { email: username, password },
+      `mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { token viewer { role } userErrors { message } } }`,
+      { email, password },
     );
     if (!login.token || !login.viewer) throw new Error(login.userErrors[0]?.message ?? 'Sign-in failed');
     session.save(login.token, login.viewer.role);
   },
+
   async logout() {
     session.clear();
   },
+
+  /** Without a session react-admin shows the sign-in page, which says all there is to say: no notification. */
   async checkAuth() {
-    if (!session.token()) throw new Error('Sign in first');
+    if (!session.token()) throw { message: false };
   },
-  async checkError(error: { status?: number }) {
-    if (error.status === 401) {
+
+  /** A refused or expired token ends the session; a refusal for lack of rights does not. */
+  async checkError(error: HttpError) {
+    if (error?.status === 401) {
       session.clear();
       throw new Error('Your session has ended: sign in again');
     }
   },
+
   async getPermissions() {
     return session.role();
   },
+
   async getIdentity() {
-    const { me } = await gql<{ me: { role: string; user: { id: string; displayName: string } | null } }>(`{ me { role user { id displayName } } }`);
-    return { id: me.user?.id ?? 'public', fullName: me.user ? `${me.user.displayName} (${me.role.toLowerCase().replace('_', ' ')})` : 'Public' };
+    const { me } = await gql<MeResult>(`query Me { me { role user { id displayName } } }`);
+    if (!me.user) throw new Error('Sign in first');
+    return { id: me.user.id, fullName: `${me.user.displayName} · ${roleLabel(me.role)}` };
   },
 };

@@ -1,134 +1,265 @@
-import { DataProvider, HttpError, RaRecord } from 'react-admin';
-import { gql } from './graphql';
-import { ResourceDescription, RESOURCES } from './resources';
+import {
+  CreateParams, CreateResult, DataProvider, DeleteManyParams, DeleteManyResult, DeleteParams, DeleteResult, GetListParams, GetListResult,
+  GetManyParams, GetManyReferenceParams, GetManyReferenceResult, GetManyResult, GetOneParams, GetOneResult, HttpError, Identifier, RaRecord,
+  UpdateManyParams, UpdateManyResult, UpdateParams, UpdateResult,
+} from 'ra-core';
 
-interface UserError {
+/**
+ * What the data provider needs to know of one resource to speak Pathforge's GraphQL API.
+ * Everything else (query names, input type names, payload shapes) follows the API's conventions.
+ */
+export interface ResourceDescription {
+  /** The GraphQL object type, e.g. "Employer": it names the mutations and input types. */
+  typeName: string;
+  /** The Relay connection query, e.g. "employers". */
+  listQuery: string;
+  /** Fields of the list's filter input the console may send; react-admin's `q` is sent as `search`. */
+  filterFields: readonly string[];
+  /** react-admin sort field → value of the type's order-field enum; other sorts keep the server's order. */
+  orderFields: Readonly<Record<string, string>>;
+  listSelection: string;
+  showSelection: string;
+  /** Fields the create and update inputs accept. */
+  inputFields: readonly string[];
+  /**
+   * Text fields the create input requires. react-admin turns an emptied input into null, which a
+   * non-null input field cannot carry; sending an empty string lets the server name the field.
+   */
+  requiredOnCreate?: readonly string[];
+  /** Updates carry the revision they were based on, so a concurrent edit is refused with CONFLICT. */
+  versioned?: boolean;
+}
+
+export interface UserError {
   field: string[] | null;
   message: string;
   code: string;
 }
 
-/** Our cursors name a position: the cursor of the item at index i is base64url("cursor:" + i). */
-export function cursorBefore(page: number, perPage: number): string | null {
-  const index = (page - 1) * perPage - 1;
-  if (index < 0) return null;
-  return btoa(`cursor:${index}`).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+/** Posts one GraphQL document and resolves with its `data`; top-level errors reject with an HttpError. */
+export type GraphQLRequest = <T>(query: string, variables: Record<string, unknown>) => Promise<T>;
+
+/** The largest `first` the API accepts. */
+export const MAX_PAGE_SIZE = 100;
+
+const base64Url = (text: string) => btoa(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+
+/** The API's cursor of the item at a 0-based position. */
+const cursorAt = (position: number) => base64Url(`cursor:${position}`);
+
+/** The `after` argument for a react-admin page (1-based): the cursor of the item before it, none for the first. */
+export function cursorBeforePage(page: number, perPage: number): string | null {
+  const position = (page - 1) * perPage - 1;
+  return position < 0 ? null : cursorAt(position);
 }
 
-/** react-admin's sort field (camelCase) as our order enum (UPPER_SNAKE). */
-export function orderBy(field: string, order: string): { field: string; direction: 'ASC' | 'DESC' } {
-  return { field: field.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase(), direction: order === 'DESC' ? 'DESC' : 'ASC' };
+export interface OrderBy {
+  field: string;
+  direction: 'ASC' | 'DESC';
 }
 
-export const CONFLICT_MESSAGE = 'Someone else changed this pathway: reload';
+/** react-admin's sort as the list's `orderBy`, or null when the API cannot sort by that field. */
+export function toOrderBy(description: ResourceDescription, sort: { field: string; order: string } | undefined): OrderBy | null {
+  const field = sort && description.orderFields[sort.field];
+  if (!sort || !field) return null;
+  return { field, direction: sort.order === 'DESC' ? 'DESC' : 'ASC' };
+}
 
-/** userErrors to react-admin's server-side validation shape: a message per form field. */
-export function toHttpError(userErrors: UserError[]): HttpError {
-  const conflict = userErrors.find((error) => error.code === 'CONFLICT');
-  if (conflict) return new HttpError(CONFLICT_MESSAGE, 409, { errors: { root: { serverError: CONFLICT_MESSAGE } } });
-  const errors: Record<string, string> = {};
-  for (const error of userErrors) {
-    const field = error.field?.[error.field.length - 1];
-    if (field && field !== 'input') errors[field] = error.message;
+/** react-admin's filter values as the list's filter input: only fields the input has, empty ones left out. */
+export function toFilter(description: ResourceDescription, values: Record<string, unknown> = {}): Record<string, unknown> {
+  const filter: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(values)) {
+    const field = key === 'q' ? 'search' : key;
+    if (value === undefined || value === null || value === '') continue;
+    if (!description.filterFields.includes(field)) throw new Error(`${description.typeName} lists cannot be filtered by ${key}`);
+    filter[field] = value;
   }
-  const summary = userErrors.map((error) => error.message).join('; ');
-  return new HttpError(summary, 400, { errors: { ...errors, root: { serverError: summary } } });
+  return filter;
 }
 
-function describe(resource: string): ResourceDescription {
-  const description = RESOURCES[resource];
-  if (!description) throw new Error(`Unknown resource ${resource}`);
-  return description;
+export const CONFLICT = 'CONFLICT';
+
+export const conflictMessage = (typeName: string) => `Someone else changed this ${typeName.toLowerCase()}: reload`;
+
+/** Form errors in react-admin's server-side validation shape: a message per field path, the rest at `root`. */
+export interface ValidationErrors {
+  [field: string]: string | { serverError: string };
 }
 
-const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+/**
+ * userErrors as form errors. A path such as ["input", "tasks", "2"] names the form field
+ * "tasks.2"; errors on no field, on the whole input or on its `id` have no input to sit on and go
+ * to `root.serverError`, which react-admin shows as the notification.
+ */
+export function toValidationErrors(userErrors: readonly UserError[], typeName: string): ValidationErrors {
+  if (userErrors.some((error) => error.code === CONFLICT)) return { root: { serverError: conflictMessage(typeName) } };
+  const errors: ValidationErrors = {};
+  const general: string[] = [];
+  for (const error of userErrors) {
+    const path = error.field?.[0] === 'input' ? error.field.slice(1) : error.field;
+    const field = path?.join('.');
+    if (!field || field === 'id') {
+      general.push(error.message);
+      continue;
+    }
+    const previous = errors[field];
+    errors[field] = typeof previous === 'string' ? `${previous}; ${error.message}` : error.message;
+  }
+  if (general.length) errors.root = { serverError: general.join('; ') };
+  return errors;
+}
 
-/** Only fields the input type accepts, changed ones for updates; references stay global IDs. */
-function inputFrom(description: ResourceDescription, data: Record<string, unknown>, previous?: Record<string, unknown>): Record<string, unknown> {
+export function userErrorsToHttpError(userErrors: readonly UserError[], typeName: string): HttpError {
+  const errors = toValidationErrors(userErrors, typeName);
+  const isConflict = userErrors.some((error) => error.code === CONFLICT);
+  const message = isConflict ? conflictMessage(typeName) : userErrors.map((error) => error.message).join('; ');
+  return new HttpError(message, isConflict ? 409 : 400, { errors });
+}
+
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/** The create input: the fields the form holds, required text kept even when emptied. */
+export function toCreateInput(description: ResourceDescription, data: Record<string, unknown>): Record<string, unknown> {
   const input: Record<string, unknown> = {};
   for (const field of description.inputFields) {
-    if (!(field in data)) continue;
-    if (previous && JSON.stringify(previous[field]) === JSON.stringify(data[field])) continue;
-    input[field] = data[field] === '' ? null : data[field];
+    const value = data[field];
+    if (value !== undefined && value !== null) input[field] = value;
+    else if (description.requiredOnCreate?.includes(field)) input[field] = '';
   }
   return input;
 }
 
-async function mutate(description: ResourceDescription, verb: 'Create' | 'Update' | 'Delete', input: Record<string, unknown>) {
-  const name = `${lowerFirst(description.type)}${verb}`;
-  const selection = verb === 'Delete' ? 'deletedId' : `${lowerFirst(description.type)} { ${description.fields} }`;
-  const inputType = verb === 'Delete' ? 'DeleteInput' : `${description.type}${verb}Input`;
-  const result = await gql<Record<string, { userErrors: UserError[] } & Record<string, unknown>>>(
-    `mutation($input: ${inputType}!) { ${name}(input: $input) { ${selection} userErrors { field message code } } }`,
-    { input },
-  );
-  const payload = result[name];
-  if (payload.userErrors.length) throw toHttpError(payload.userErrors);
-  return payload;
+/** The update input: only what changed, so one person's save never rewrites fields they did not touch. */
+export function toUpdateInput(description: ResourceDescription, id: Identifier, data: Record<string, unknown>, previous: Record<string, unknown>): Record<string, unknown> {
+  const input: Record<string, unknown> = { id };
+  for (const field of description.inputFields) {
+    if (field in data && !sameValue(data[field], previous[field])) input[field] = data[field] ?? null;
+  }
+  if (description.versioned) input.expectedRevision = previous.revision;
+  return input;
 }
 
-/** A data provider written for Pathforge's GraphQL API: Relay connections, payloads and userErrors. */
-export const dataProvider: DataProvider = {
-  async getList(resource, params) {
-    const description = describe(resource);
-    const { page = 1, perPage = 25 } = params.pagination ?? {};
-    const { q, ...rest } = params.filter ?? {};
-    const filter = { ...rest, ...(q ? { search: q } : {}) };
-    const sort = params.sort && params.sort.field !== 'id' ? orderBy(params.sort.field, params.sort.order) : null;
-    const data = await gql<Record<string, { totalCount: number; nodes: RaRecord[] }>>(
-      `query($first: Int, $after: String, $filter: ${description.type}Filter, $orderBy: ${description.type}Order) {
-        ${description.list}(first: $first, after: $after, filter: $filter, orderBy: $orderBy) { totalCount nodes { ${description.fields} } }
-      }`,
-      { first: perPage, after: cursorBefore(page, perPage), filter, orderBy: sort },
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+
+type Verb = 'Create' | 'Update' | 'Delete';
+
+interface Connection {
+  totalCount: number;
+  nodes: RaRecord[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+/** A react-admin data provider over Pathforge's connections, node queries and mutation payloads. */
+export function createDataProvider(resources: Readonly<Record<string, ResourceDescription>>, request: GraphQLRequest): DataProvider {
+  const describe = (resource: string) => {
+    const description = resources[resource];
+    if (!description) throw new Error(`The console has no resource "${resource}"`);
+    return description;
+  };
+
+  async function mutate(description: ResourceDescription, verb: Verb, input: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const objectField = lowerFirst(description.typeName);
+    const name = `${objectField}${verb}`;
+    const inputType = verb === 'Delete' ? 'DeleteInput' : `${description.typeName}${verb}Input`;
+    const result = verb === 'Delete' ? 'deletedId' : `${objectField} { ${description.showSelection} }`;
+    const data = await request<Record<string, Record<string, unknown> & { userErrors: UserError[] }>>(
+      `mutation ${name}($input: ${inputType}!) { ${name}(input: $input) { ${result} userErrors { field message code } } }`,
+      { input },
     );
-    const connection = data[description.list];
-    return { data: connection.nodes as never[], total: connection.totalCount };
-  },
+    const payload = data[name];
+    if (payload.userErrors.length) throw userErrorsToHttpError(payload.userErrors, description.typeName);
+    return verb === 'Delete' ? payload : (payload[objectField] as Record<string, unknown>);
+  }
 
-  async getOne(resource, params) {
-    const description = describe(resource);
-    const data = await gql<{ node: RaRecord | null }>(`query($id: ID!) { node(id: $id) { id ... on ${description.type} { ${description.fields} } } }`, { id: params.id });
-    if (!data.node) throw new HttpError('Not found', 404);
-    return { data: data.node as never };
-  },
+  async function getNodes(description: ResourceDescription, ids: Identifier[]): Promise<RaRecord[]> {
+    const data = await request<{ nodes: (RaRecord | null)[] }>(
+      `query ${description.typeName}Many($ids: [ID!]!) { nodes(ids: $ids) { id ... on ${description.typeName} { ${description.listSelection} } } }`,
+      { ids },
+    );
+    return data.nodes.filter((node): node is RaRecord => node !== null);
+  }
 
-  async getMany(resource, params) {
-    const description = describe(resource);
-    const data = await gql<{ nodes: (RaRecord | null)[] }>(`query($ids: [ID!]!) { nodes(ids: $ids) { id ... on ${description.type} { ${description.fields} } } }`, { ids: params.ids });
-    return { data: data.nodes.filter((node): node is RaRecord => node !== null) as never[] };
-  },
+  // The API's JSON becomes the record type each react-admin hook asks for: the casts below are where
+  // that happens, once per method.
+  const provider: DataProvider = {
+    async getList<RecordType extends RaRecord>(resource: string, params: GetListParams): Promise<GetListResult<RecordType>> {
+      const description = describe(resource);
+      const { page = 1, perPage = 25 } = params.pagination ?? {};
+      const filter = toFilter(description, params.filter);
+      const orderBy = toOrderBy(description, params.sort);
+      const query = `query ${description.typeName}List($first: Int, $after: String, $filter: ${description.typeName}Filter, $orderBy: ${description.typeName}Order) {
+        ${description.listQuery}(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+          totalCount nodes { ${description.listSelection} } pageInfo { hasNextPage endCursor }
+        }
+      }`;
+      // react-admin may ask for more than the API's page size (exports do): fetch it in pages.
+      const records: RaRecord[] = [];
+      let after = cursorBeforePage(page, perPage);
+      let total = 0;
+      while (records.length < perPage) {
+        const first = Math.min(MAX_PAGE_SIZE, perPage - records.length);
+        const data = await request<Record<string, Connection>>(query, { first, after, filter, orderBy });
+        const connection = data[description.listQuery];
+        records.push(...connection.nodes);
+        total = connection.totalCount;
+        if (!connection.pageInfo.hasNextPage) break;
+        after = connection.pageInfo.endCursor;
+      }
+      return { data: records as RecordType[], total };
+    },
 
-  async getManyReference(resource, params) {
-    return dataProvider.getList(resource, { ...params, filter: { ...params.filter, [params.target]: params.id } });
-  },
+    async getOne<RecordType extends RaRecord>(resource: string, params: GetOneParams<RecordType>): Promise<GetOneResult<RecordType>> {
+      const description = describe(resource);
+      const data = await request<{ node: RaRecord | null }>(
+        `query ${description.typeName}One($id: ID!) { node(id: $id) { id ... on ${description.typeName} { ${description.showSelection} } } }`,
+        { id: params.id },
+      );
+      if (!data.node) throw new HttpError(`No ${description.typeName.toLowerCase()} has that ID`, 404);
+      return { data: data.node as RecordType };
+    },
 
-  async create(resource, params) {
-    const description = describe(resource);
-    const payload = await mutate(description, 'Create', inputFrom(description, params.data));
-    return { data: payload[lowerFirst(description.type)] as never };
-  },
+    async getMany<RecordType extends RaRecord>(resource: string, params: GetManyParams<RecordType>): Promise<GetManyResult<RecordType>> {
+      return { data: (await getNodes(describe(resource), params.ids)) as RecordType[] };
+    },
 
-  async update(resource, params) {
-    const description = describe(resource);
-    const input: Record<string, unknown> = { id: params.id, ...inputFrom(description, params.data, params.previousData) };
-    if (description.versioned) input.expectedRevision = params.previousData.revision;
-    const payload = await mutate(description, 'Update', input);
-    return { data: payload[lowerFirst(description.type)] as never };
-  },
+    async getManyReference<RecordType extends RaRecord>(resource: string, params: GetManyReferenceParams): Promise<GetManyReferenceResult<RecordType>> {
+      return provider.getList<RecordType>(resource, { ...params, filter: { ...params.filter, [params.target]: params.id } });
+    },
 
-  async updateMany(resource, params) {
-    const ids = [];
-    for (const id of params.ids) ids.push((await dataProvider.update(resource, { id, data: params.data, previousData: { id } })).data.id);
-    return { data: ids };
-  },
+    async create<RecordType extends Omit<RaRecord, 'id'>, ResultRecordType extends RaRecord = RecordType & { id: Identifier }>(
+      resource: string,
+      params: CreateParams,
+    ): Promise<CreateResult<ResultRecordType>> {
+      const description = describe(resource);
+      return { data: (await mutate(description, 'Create', toCreateInput(description, params.data))) as ResultRecordType };
+    },
 
-  async delete(resource, params) {
-    await mutate(describe(resource), 'Delete', { id: params.id });
-    return { data: params.previousData as never };
-  },
+    async update<RecordType extends RaRecord>(resource: string, params: UpdateParams): Promise<UpdateResult<RecordType>> {
+      const description = describe(resource);
+      const input = toUpdateInput(description, params.id, params.data, params.previousData);
+      return { data: (await mutate(description, 'Update', input)) as RecordType };
+    },
 
-  async deleteMany(resource, params) {
-    for (const id of params.ids) await mutate(describe(resource), 'Delete', { id });
-    return { data: params.ids };
-  },
-};
+    async updateMany(resource: string, params: UpdateManyParams): Promise<UpdateManyResult> {
+      const description = describe(resource);
+      const updated: Identifier[] = [];
+      for (const previous of await getNodes(description, params.ids)) {
+        await mutate(description, 'Update', toUpdateInput(description, previous.id, params.data, previous));
+        updated.push(previous.id);
+      }
+      return { data: updated };
+    },
+
+    async delete<RecordType extends RaRecord>(resource: string, params: DeleteParams<RecordType>): Promise<DeleteResult<RecordType>> {
+      await mutate(describe(resource), 'Delete', { id: params.id });
+      return { data: params.previousData as RecordType };
+    },
+
+    async deleteMany(resource: string, params: DeleteManyParams): Promise<DeleteManyResult> {
+      const description = describe(resource);
+      for (const id of params.ids) await mutate(description, 'Delete', { id });
+      return { data: params.ids };
+    },
+  };
+  return provider;
+}

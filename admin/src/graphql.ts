@@ -1,8 +1,9 @@
-import { HttpError } from 'react-admin';
+import { HttpError } from 'ra-core';
 
 const TOKEN_KEY = 'pathforge.token';
 const ROLE_KEY = 'pathforge.role';
 
+/** The bearer token and role of the signed-in account, kept across reloads. */
 export const session = {
   token: () => localStorage.getItem(TOKEN_KEY),
   role: () => localStorage.getItem(ROLE_KEY),
@@ -21,7 +22,12 @@ interface GraphQLResponse<T> {
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
-/** Posts one GraphQL document with the session's token; top-level errors become HttpErrors by code. */
+const STATUS_BY_CODE: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400 };
+
+/**
+ * Posts one GraphQL document with the session's token. Top-level errors (authorization, faults)
+ * reject with the HTTP status react-admin's auth provider understands; userErrors are data.
+ */
 export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const token = session.token();
   const response = await fetch('/graphql', {
@@ -29,12 +35,9 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
-  const body = (await response.json()) as GraphQLResponse<T>;
+  const body = (await response.json().catch(() => ({}))) as GraphQLResponse<T>;
   const error = body.errors?.[0];
-  if (error) {
-    const code = error.extensions?.code;
-    const status = code === 'UNAUTHENTICATED' ? 401 : code === 'FORBIDDEN' ? 403 : code === 'BAD_USER_INPUT' ? 400 : 500;
-    throw new HttpError(error.message, status, body);
-  }
-  return body.data as T;
+  if (error) throw new HttpError(error.message, STATUS_BY_CODE[error.extensions?.code ?? ''] ?? 500, body);
+  if (!response.ok || body.data === undefined) throw new HttpError(`The server answered ${response.status}`, response.status, body);
+  return body.data;
 }

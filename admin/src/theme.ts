@@ -1,15 +1,111 @@
-import { defaultTheme, RaThemeOptions } from 'react-admin';
+import { RaThemeOptions } from 'react-admin';
 
-/** A calm, readable theme: deep teal for the college, amber accents for employer actions. */
+const INK = '#1b2a35';
+const LINE = '#dde3e8';
+
+/**
+ * A calm, readable theme for college staff and their employer partners: deep teal for the
+ * institution, a warm amber for emphasis, white surfaces with hairlines instead of shadows, and
+ * Inter at a comfortable size.
+ */
 export const theme: RaThemeOptions = {
-  ...defaultTheme,
   palette: {
     mode: 'light',
-    primary: { main: '#0f5e6e' },
-    secondary: { main: '#0f5e6e' },
-    warning: { main: '#c77800' },
-    background: { default: '#f5f7f8' },
+    primary: { main: '#0e5a6d', light: '#3d8396', dark: '#083f4d', contrastText: '#ffffff' },
+    secondary: { main: '#b45309', contrastText: '#ffffff' },
+    success: { main: '#2e7d4f' },
+    warning: { main: '#b7791f' },
+    info: { main: '#2b6cb0' },
+    background: { default: '#f3f6f8', paper: '#ffffff' },
+    text: { primary: INK, secondary: '#566573' },
+    divider: LINE,
   },
-  typography: { fontFamily: '"Inter", "Segoe UI", Roboto, Helvetica, Arial, sans-serif' },
+  typography: {
+    fontFamily: '"Inter Variable", "Segoe UI", Roboto, Helvetica, Arial, sans-serif',
+    fontSize: 14,
+    h6: { fontWeight: 600 },
+    button: { textTransform: 'none', fontWeight: 600 },
+  },
   shape: { borderRadius: 8 },
+  sidebar: { width: 264, closedWidth: 56 },
+  components: {
+    MuiPaper: {
+      defaultProps: { elevation: 0 },
+      styleOverrides: { outlined: { borderColor: LINE } },
+    },
+    MuiCard: {
+      styleOverrides: { root: { border: `1px solid ${LINE}` } },
+    },
+    MuiAppBar: {
+      styleOverrides: { root: { boxShadow: 'none' } },
+    },
+    MuiTextField: {
+      defaultProps: { variant: 'outlined', margin: 'dense', size: 'small', fullWidth: true },
+    },
+    MuiFormControl: {
+      defaultProps: { variant: 'outlined', margin: 'dense', size: 'small', fullWidth: true },
+    },
+    MuiAutocomplete: {
+      defaultProps: { fullWidth: true },
+    },
+    MuiTab: {
+      styleOverrides: { root: { textTransform: 'none', fontWeight: 600, minHeight: 44 } },
+    },
+    MuiTableCell: {
+      styleOverrides: { root: { borderColor: LINE } },
+    },
+    RaLoginForm: {
+      styleOverrides: { root: { '& .RaLoginForm-content': { width: 'auto', paddingLeft: 24, paddingRight: 24 } } },
+    },
+    RaSimpleForm: {
+      styleOverrides: { root: { maxWidth: 720 } },
+    },
+    RaToolbar: {
+      styleOverrides: { root: { backgroundColor: '#f7f9fa', borderTop: `1px solid ${LINE}` } },
+    },
+    RaDataTable: {
+      styleOverrides: {
+        root: {
+          '& .RaDataTable-headerCell': {
+            whiteSpace: 'nowrap',
+            backgroundColor: '#f7f9fa',
+            color: '#566573',
+            fontWeight: 600,
+            fontSize: '0.8rem',
+            letterSpacing: '0.02em',
+          },
+          '& .RaDataTable-rowCell': { paddingTop: 10, paddingBottom: 10 },
+        },
+      },
+    },
+    RaLabeled: {
+      styleOverrides: {
+        root: {
+          '& .RaLabeled-label': { fontWeight: 600, fontSize: '0.78rem', color: '#566573', marginBottom: 2 },
+        },
+      },
+    },
+    RaMenuItemLink: {
+      styleOverrides: {
+        root: {
+          borderLeft: '3px solid transparent',
+          '&.RaMenuItemLink-active': {
+            borderLeftColor: '#0e5a6d',
+            backgroundColor: 'rgba(14, 90, 109, 0.08)',
+            color: '#0e5a6d',
+            fontWeight: 600,
+            '& .MuiSvgIcon-root': { color: '#0e5a6d' },
+          },
+        },
+      },
+    },
+    RaSidebar: {
+      styleOverrides: {
+        root: { backgroundColor: '#ffffff', borderRight: `1px solid ${LINE}` },
+      },
+    },
+    RaLayout: {
+      styleOverrides: { root: { '& .RaLayout-content': { padding: '8px 24px 24px' } } },
+    },
+  },
 };

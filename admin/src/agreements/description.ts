@@ -1,0 +1,14 @@
+import { ResourceDescription } from '../dataProvider';
+
+export const agreementDescription: ResourceDescription = {
+  typeName: 'ArticulationAgreement',
+  listQuery: 'articulationAgreements',
+  filterFields: ['search', 'status', 'degreeProgramId', 'institutionId', 'employerId', 'credentialId', 'activeOn', 'expiringWithinDays'],
+  orderFields: { title: 'TITLE', effectiveFrom: 'EFFECTIVE_FROM', effectiveTo: 'EFFECTIVE_TO' },
+  listSelection: 'id title status effectiveFrom effectiveTo mappingCount degreeProgram { id title }',
+  showSelection: `id title status effectiveFrom effectiveTo recencyYears blockCredits signedBy signedOn
+    degreeProgram { id title } blockPathway { id title }
+    mappings { id credits courseEquivalent minMasteryLevel credential { id title } }`,
+  inputFields: ['title', 'status', 'effectiveFrom', 'effectiveTo', 'recencyYears', 'blockCredits', 'signedBy', 'signedOn'],
+  requiredOnCreate: ['title'],
+};

@@ -1,0 +1,17 @@
+import { ResourceDescription } from '../dataProvider';
+
+const issuer = 'issuer { __typename ... on Institution { id name } ... on Employer { id name } }';
+
+export const credentialDescription: ResourceDescription = {
+  typeName: 'Credential',
+  listQuery: 'credentials',
+  filterFields: ['search', 'status', 'level', 'institutionId', 'employerId', 'occupationId', 'competencyId'],
+  orderFields: { title: 'TITLE', level: 'LEVEL', createdAt: 'CREATED_AT' },
+  listSelection: `id title level workloadHours creditValue status assessed ${issuer}`,
+  showSelection: `id title description level workloadHours creditValue deliveryMode cost currency status criteria nextReviewOn assessed ${issuer}
+    outcomes { id statement alignments { id strength competency { id code statement } } }
+    assessments { id method description }
+    rubricLevels { id level name criteria }`,
+  inputFields: ['title', 'description', 'level', 'workloadHours', 'creditValue', 'deliveryMode', 'cost', 'currency', 'status', 'criteria', 'nextReviewOn'],
+  requiredOnCreate: ['title'],
+};

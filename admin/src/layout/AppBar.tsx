@@ -1,0 +1,19 @@
+import RouteIcon from '@mui/icons-material/Route';
+import { Box, Typography } from '@mui/material';
+import { AppBar as RaAppBar, TitlePortal } from 'react-admin';
+
+const Brand = () => (
+  <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mr: 3 }}>
+    <RouteIcon />
+    <Typography component="span" sx={{ fontWeight: 700, fontSize: '1.15rem', letterSpacing: '0.01em' }}>
+      Pathforge
+    </Typography>
+  </Box>
+);
+
+export const AppBar = () => (
+  <RaAppBar color="primary">
+    <Brand />
+    <TitlePortal sx={{ opacity: 0.85, fontSize: '1rem' }} />
+  </RaAppBar>
+);

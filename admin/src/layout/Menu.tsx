@@ -1,0 +1,29 @@
+import { ListSubheader } from '@mui/material';
+import { Menu as RaMenu, useSidebarState } from 'react-admin';
+
+/** Section headings only make sense with the sidebar open; closed, the icons stand alone. */
+const Section = ({ title }: { title: string }) => {
+  const [open] = useSidebarState();
+  if (!open) return null;
+  return (
+    <ListSubheader disableSticky sx={{ lineHeight: '32px', mt: 1.5, fontSize: '0.72rem', fontWeight: 700, letterSpacing: '0.08em', textTransform: 'uppercase', bgcolor: 'transparent' }}>
+      {title}
+    </ListSubheader>
+  );
+};
+
+export const Menu = () => (
+  <RaMenu>
+    <Section title="Design" />
+    <RaMenu.ResourceItem name="pathways" />
+    <RaMenu.ResourceItem name="credentials" />
+    <RaMenu.ResourceItem name="occupations" />
+    <Section title="Partners" />
+    <RaMenu.ResourceItem name="employers" />
+    <RaMenu.ResourceItem name="institutions" />
+    <Section title="Credit" />
+    <RaMenu.ResourceItem name="degreePrograms" />
+    <RaMenu.ResourceItem name="articulationAgreements" />
+    <RaMenu.ResourceItem name="learners" />
+  </RaMenu>
+);

@@ -1,0 +1,25 @@
+import { BooleanInput, DataTable, DateField, List, SearchInput, SelectInput } from 'react-admin';
+import { enumChoices } from '../common/choices';
+import { CoverageBar } from './CoverageBar';
+import { PathwayStatusField } from './PathwayStatusField';
+
+const PATHWAY_STATUSES = enumChoices(['DRAFT', 'IN_REVIEW', 'CHANGES_REQUESTED', 'APPROVED', 'PUBLISHED', 'RETIRED']);
+
+const filters = [
+  <SearchInput key="q" source="q" placeholder="Search by title" alwaysOn />,
+  <SelectInput key="status" source="status" choices={PATHWAY_STATUSES} />,
+  <BooleanInput key="reviewOverdue" source="reviewOverdue" label="Review overdue" />,
+];
+
+export const PathwayList = () => (
+  <List filters={filters} sort={{ field: 'title', order: 'ASC' }}>
+    <DataTable rowClick="show" bulkActionButtons={false}>
+      <DataTable.Col source="title" />
+      <DataTable.NumberCol source="version" disableSort />
+      <DataTable.Col source="status" disableSort field={PathwayStatusField} />
+      <DataTable.Col source="ownerInstitution.name" label="Owner" disableSort />
+      <DataTable.Col label="Coverage" disableSort render={() => <CoverageBar />} />
+      <DataTable.Col source="reviewDueOn" label="Review due" field={DateField} />
+    </DataTable>
+  </List>
+);

@@ -1,0 +1,97 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../api/src/seed/accounts';
+import { seedDemoData } from '../../api/src/seed/demo';
+import { startTestApi, TestApi } from '../support/api';
+import { launchBrowser, signIn, TestBrowser } from '../support/browser';
+
+const ADMIN_DIST = path.join(__dirname, '../../admin/dist/index.html');
+
+/** Each menu entry, and a column heading its list shows. */
+const SECTIONS = [
+  { menu: 'Pathways', column: 'Coverage' },
+  { menu: 'Credentials', column: 'Issuer' },
+  { menu: 'Occupations', column: 'SOC code' },
+  { menu: 'Employers', column: 'NAICS' },
+  { menu: 'Institutions', column: 'Kind' },
+  { menu: 'Degree programs', column: 'Prior-learning cap' },
+  { menu: 'Articulation agreements', column: 'Mappings' },
+  { menu: 'Learners', column: 'Student number' },
+];
+
+const slug = (text: string) => text.toLowerCase().replace(/\s+/g, '-');
+
+/** An error notification means a page asked the API for something it refused or does not have. */
+async function expectNoErrorNotice(page: Page) {
+  expect(await page.locator('.MuiSnackbarContent-root.error, .RaNotification-error').allTextContents()).toEqual([]);
+}
+
+describe('the admin console on the demo data', () => {
+  let api: TestApi;
+  let browser: TestBrowser;
+  let page: Page;
+
+  beforeAll(async () => {
+    if (!fs.existsSync(ADMIN_DIST)) {
+      throw new Error('admin/dist is missing: build the admin console first with `npm run build:admin`');
+    }
+    api = await startTestApi();
+    await seedDemoData(api.db);
+    browser = await launchBrowser();
+    page = browser.page;
+    await signIn(page, `${api.url}/admin/`, 'admin@demo.test', DEMO_PASSWORD);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  it.each(SECTIONS)('lists and shows $menu', async ({ menu, column }) => {
+    await page.getByRole('menuitem', { name: menu }).click();
+    await page.getByRole('columnheader', { name: column }).waitFor();
+    const firstRow = page.locator('tbody tr').first();
+    await firstRow.waitFor();
+    await expectNoErrorNotice(page);
+    await browser.screenshot(`tour-${slug(menu)}-list`);
+
+    const listUrl = page.url();
+    await firstRow.locator('td').first().click();
+    await page.waitForURL((url) => url.href !== listUrl && url.pathname.endsWith('/show'));
+    await page.locator('.RaLabeled-label').first().waitFor();
+    await expectNoErrorNotice(page);
+    await browser.screenshot(`tour-${slug(menu)}-show`);
+  });
+
+  it('shows what a pathway still misses for its occupation', async () => {
+    await page.getByRole('menuitem', { name: 'Pathways' }).click();
+    await page.getByPlaceholder('Search by title').fill('Network Support');
+    await page.locator('tbody tr').filter({ hasText: 'Network Support Technician' }).first().click();
+    await page.getByRole('tab', { name: 'Coverage' }).click();
+    await page.getByText(/core competencies/).waitFor();
+    await browser.screenshot('tour-pathway-coverage');
+  });
+
+  it('keeps what was typed and says so when someone else saved the pathway first', async () => {
+    const pathwayId = new URL(page.url()).pathname.split('/')[3];
+    await page.goto(`${api.url}/admin/pathways/${pathwayId}`);
+    const title = page.getByLabel(/^Title/);
+    await title.waitFor();
+    const original = await title.inputValue();
+
+    const current = await api.gql(`query($id: ID!) { pathway(id: $id) { revision } }`, { id: decodeURIComponent(pathwayId) });
+    const concurrent = await api.gql(
+      `mutation($input: PathwayUpdateInput!) { pathwayUpdate(input: $input) { userErrors { code } } }`,
+      { input: { id: decodeURIComponent(pathwayId), expectedRevision: current.data?.pathway.revision, description: 'Edited by a colleague meanwhile' } },
+    );
+    expect(concurrent.data?.pathwayUpdate.userErrors).toEqual([]);
+
+    await title.fill(`${original} (draft 2)`);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Someone else changed this pathway: reload').waitFor();
+    expect(await title.inputValue()).toBe(`${original} (draft 2)`);
+    expect(page.url()).toMatch(new RegExp(`/pathways/${pathwayId}$`));
+    await browser.screenshot('tour-pathway-conflict');
+  });
+});
