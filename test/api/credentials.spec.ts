@@ -12,7 +12,8 @@ import { gid, linkCore, makeCompetency, makeEmployer, makeFramework, makeInstitu
 import {
   addPrerequisite, align, assess, makeCredential, makeEmployerCredential, makeOutcome, makePublishedCredential, makeRubricLevel,
 } from '../support/factories/credentials';
-import { addToStage, makePathway, makeStage } from '../support/factories/pathways';
+import { addToStage, makePathway, makeStage, setStatus } from '../support/factories/pathways';
+import { PathwayStatus } from '../../api/src/modules/pathways/pathway.entity';
 
 const CREDENTIAL = `id title description level workloadHours creditValue deliveryMode cost currency status criteria evidenceTypes nextReviewOn
   issuer { __typename ... on Institution { id } ... on Employer { id } } prerequisites { id }`;
@@ -612,5 +613,27 @@ describe('credentials', () => {
       expect((await api.gql(OUTCOME, { c: gid(draft) }, { token: otherStaff })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
       expect((await api.gql(OUTCOME, { c: gid(draft) }, { token: ownStaff })).data?.learningOutcomeCreate).toEqual({ learningOutcome: { statement: 'Staff outcome' }, userErrors: [] });
     });
+  });
+});
+
+describe('credentials in published pathways', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi();
+  });
+  afterAll(() => api.close());
+
+  it('stay published while a published pathway version uses them', async () => {
+    const college = await makeInstitution(api.db);
+    const credential = await makePublishedCredential(api.db, college.id, { title: 'Frozen in a pathway' });
+    const pathway = await makePathway(api.db, college.id, { title: 'Live pathway' });
+    await addToStage(api.db, (await makeStage(api.db, pathway.id, 1)).id, credential.id);
+    await setStatus(api.db, pathway.id, PathwayStatus.PUBLISHED);
+    const WITHDRAW = `mutation($id: ID!, $status: CredentialStatus!) { credentialUpdate(input: { id: $id, status: $status }) { credential { status } userErrors { field code } } }`;
+    const refused = await api.gql(WITHDRAW, { id: gid(credential), status: 'RETIRED' });
+    expect(refused.data?.credentialUpdate).toEqual({ credential: null, userErrors: [{ field: ['input', 'status'], code: 'INVALID_STATE' }] });
+    await setStatus(api.db, pathway.id, PathwayStatus.RETIRED);
+    const retired = await api.gql(WITHDRAW, { id: gid(credential), status: 'RETIRED' });
+    expect(retired.data?.credentialUpdate).toEqual({ credential: { status: 'RETIRED' }, userErrors: [] });
   });
 });

@@ -26,7 +26,7 @@ import {
   RubricLevelCreateInput,
   RubricLevelUpdateInput,
 } from './credential.inputs';
-import { assertAssessedIfPublished, assertOneIssuer, replacePrerequisites } from './credential.rules';
+import { assertAssessedIfPublished, assertNotWithdrawnFromPublishedPathway, assertOneIssuer, replacePrerequisites } from './credential.rules';
 import { LearningOutcome } from './learning-outcome.entity';
 import { RubricLevel } from './rubric-level.entity';
 
@@ -57,9 +57,10 @@ export class CredentialResolver extends crudResolver({
   updateInput: CredentialUpdateInput,
   hooks: {
     virtualFields: ['prerequisiteIds'],
-    async beforeSave(em, credential) {
+    async beforeSave(em, credential, _ctx, previous) {
       assertOneIssuer(credential);
       await assertAssessedIfPublished(em, credential);
+      await assertNotWithdrawnFromPublishedPathway(em, credential, previous);
     },
     async afterSave(em, credential, _ctx, input) {
       if (Array.isArray(input.prerequisiteIds)) await replacePrerequisites(em, credential.id, input.prerequisiteIds as number[]);

@@ -55,3 +55,19 @@ export async function replacePrerequisites(em: EntityManager, credentialId: numb
   await em.getRepository(CredentialPrerequisite).delete({ credentialId });
   if (unique.length) await em.getRepository(CredentialPrerequisite).insert(unique.map((prerequisiteId) => ({ credentialId, prerequisiteId })));
 }
+
+/**
+ * Publishing freezes a pathway version with its credentials: a credential that a published
+ * version contains stays published until every such version is retired.
+ */
+export async function assertNotWithdrawnFromPublishedPathway(em: EntityManager, credential: Credential, previous: Credential | null): Promise<void> {
+  if (!previous || previous.status !== CredentialStatus.PUBLISHED || credential.status === CredentialStatus.PUBLISHED) return;
+  const published: { title: string }[] = await em.query(
+    `SELECT DISTINCT p.title FROM stage_credential sc JOIN pathway_stage s ON s.id = sc.stage_id JOIN pathway p ON p.id = s.pathway_id
+      WHERE sc.credential_id = $1 AND p.status = 'PUBLISHED' ORDER BY p.title`,
+    [credential.id],
+  );
+  if (published.length) {
+    throw UserInputFailure.of(['input', 'status'], `Published pathways use this credential: ${published.map((p) => p.title).join(', ')}. Retire or revise them first`, ErrorCode.INVALID_STATE);
+  }
+}
