@@ -11,6 +11,7 @@ import { config, repoRoot } from './core/config';
 import { Context, createContext } from './core/context';
 import { countStatements, StatementCounter } from './core/sql-counter';
 import { buildPathforgeSchema } from './schema/build';
+import { limits, queryLimitsPlugin } from './core/limits';
 import { GraphQLError } from 'graphql';
 import { viewerFromToken } from './modules/accounts/auth.service';
 import { PUBLIC_VIEWER, Viewer } from './core/viewer';
@@ -43,13 +44,22 @@ export async function startServer(db: DataSource, port = config.port, options: {
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: true,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    parseOptions: { maxTokens: limits.maxTokens },
+    // In production, no "did you mean" hints about the schema, and no internal detail in faults.
+    hideSchemaDetailsFromClientErrors: config.production,
+    formatError: (formatted) =>
+      config.production && formatted.extensions?.code === 'INTERNAL_SERVER_ERROR'
+        ? { message: 'Internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }
+        : formatted,
     // Compact JSON: Apollo's default indents every response, which costs time and bytes.
     stringifyResult: (result) => JSON.stringify(result),
     // main.ts stops the server itself, after which it closes the database.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !config.production,
     // Cache-control hints are unused, and the plugin instruments every field of every response.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled()],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled(), queryLimitsPlugin()],
   });
   await apollo.start();
 
@@ -59,7 +69,7 @@ export async function startServer(db: DataSource, port = config.port, options: {
 
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    express.json({ limit: limits.maxBodyBytes }),
     (_req, res, next) => {
       const statements: StatementCounter = { count: 0 };
       res.locals.statements = statements;
