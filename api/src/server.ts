@@ -12,6 +12,7 @@ import { Context, createContext } from './core/context';
 import { countStatements, StatementCounter } from './core/sql-counter';
 import { buildPathforgeSchema } from './schema/build';
 import { limits, queryLimitsPlugin } from './core/limits';
+import { DATABASE_UNAVAILABLE, isDatabaseUnavailable, readiness } from './core/availability';
 import { GraphQLError } from 'graphql';
 import { viewerFromToken } from './modules/accounts/auth.service';
 import { PUBLIC_VIEWER, Viewer } from './core/viewer';
@@ -40,6 +41,7 @@ export interface RunningServer {
 export async function startServer(db: DataSource, port = config.port, options: { countSqlStatements?: boolean } = { countSqlStatements: config.countSqlStatements }): Promise<RunningServer> {
   const app = express();
   const httpServer = http.createServer(app);
+  httpServer.requestTimeout = config.requestTimeoutMs;
   const schema = await buildPathforgeSchema();
   const apollo = new ApolloServer<Context>({
     schema,
@@ -49,10 +51,12 @@ export async function startServer(db: DataSource, port = config.port, options: {
     parseOptions: { maxTokens: limits.maxTokens },
     // In production, no "did you mean" hints about the schema, and no internal detail in faults.
     hideSchemaDetailsFromClientErrors: config.production,
-    formatError: (formatted) =>
-      config.production && formatted.extensions?.code === 'INTERNAL_SERVER_ERROR'
+    formatError: (formatted, error) => {
+      if (isDatabaseUnavailable(error)) return DATABASE_UNAVAILABLE;
+      return config.production && formatted.extensions?.code === 'INTERNAL_SERVER_ERROR'
         ? { message: 'Internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }
-        : formatted,
+        : formatted;
+    },
     // Compact JSON: Apollo's default indents every response, which costs time and bytes.
     stringifyResult: (result) => JSON.stringify(result),
     // main.ts stops the server itself, after which it closes the database.
@@ -65,6 +69,11 @@ export async function startServer(db: DataSource, port = config.port, options: {
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
+  });
+
+  app.get('/readyz', async (_req, res) => {
+    const state = await readiness(db);
+    res.status(state.ready ? 200 : 503).json(state);
   });
 
   app.use(

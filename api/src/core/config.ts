@@ -19,6 +19,12 @@ export const config = {
   databaseUrl: process.env.DATABASE_URL || undefined,
   dataDir: process.env.PATHFORGE_DATA_DIR || path.join(repoRoot, '.data'),
   poolSize: intFromEnv('DATABASE_POOL_SIZE', 10),
+  /** Longest a single SQL statement may run before PostgreSQL cancels it. */
+  statementTimeoutMs: intFromEnv('STATEMENT_TIMEOUT_MS', 10000),
+  /** Longest a request may take to arrive in full. */
+  requestTimeoutMs: intFromEnv('REQUEST_TIMEOUT_MS', 30000),
+  /** How long to wait for a database connection before failing with DATABASE_UNAVAILABLE. */
+  connectTimeoutMs: intFromEnv('DATABASE_CONNECT_TIMEOUT_MS', 2000),
   production: process.env.NODE_ENV === 'production',
   /**
    * Count SQL statements per request (X-SQL-Statements header). It needs AsyncLocalStorage,

@@ -1,6 +1,7 @@
 import { types } from 'pg';
 import { AbstractLogger, DataSource, DataSourceOptions, LogLevel, LogMessage } from 'typeorm';
 import { migrations } from '../../../migrations';
+import { config } from './config';
 import { entities } from './entities';
 import { AuditSubscriber } from '../modules/audit/audit.subscriber';
 import { SnakeNamingStrategy } from './naming';
@@ -37,7 +38,13 @@ export function dataSourceOptions(options: DatabaseOptions): DataSourceOptions {
     namingStrategy: new SnakeNamingStrategy(),
     logger: new StatementLogger(['query']),
     logging: ['query'],
-    extra: { max: options.poolSize ?? 10, application_name: options.applicationName ?? 'pathforge' },
+    extra: {
+      max: options.poolSize ?? 10,
+      application_name: options.applicationName ?? 'pathforge',
+      statement_timeout: config.statementTimeoutMs,
+      // Fail fast when the server is away, instead of queueing requests behind a dead pool.
+      connectionTimeoutMillis: config.connectTimeoutMs,
+    },
   };
 }
 
