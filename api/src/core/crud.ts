@@ -1,10 +1,9 @@
-import { GraphQLError } from 'graphql';
 import { Arg, Args, ClassType, Ctx, Field, ID, InputType, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { applyScope, assertCanWrite } from './access';
 import { Context } from './context';
 import { ErrorCode, UserError, UserInputFailure } from './errors';
-import { decodeId, decodeInput } from './input';
+import { argumentId, decodeId, decodeInput } from './input';
 import { runMutation } from './mutation';
 import { ConnectionType, OrderDirection, PageArgs, paginate } from './pagination';
 import { toGlobalId } from './ids';
@@ -199,9 +198,5 @@ export function containsPattern(text: string): string {
 
 /** An ID in a filter: a wrong one is a bad query argument, not an empty result. */
 export function filterId(globalId: string, typeName: string): number {
-  try {
-    return decodeId(globalId, [typeName], ['filter']);
-  } catch {
-    throw new GraphQLError(`Expected the ID of ${typeName} in the filter`, { extensions: { code: 'BAD_USER_INPUT' } });
-  }
+  return argumentId(globalId, typeName, 'filter');
 }

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { validate, ValidationError } from 'class-validator';
+import { GraphQLError } from 'graphql';
 import { ErrorCode, UserError, UserInputFailure, userError } from './errors';
 import { fromGlobalId } from './ids';
 
@@ -49,6 +50,19 @@ export function decodeId(globalId: string, typeNames: string[], field: string[])
     throw UserInputFailure.of(field, `Expected the ID of ${typeNames.join(' or ')}`, ErrorCode.INVALID_ID);
   }
   return decoded.localId;
+}
+
+/**
+ * Decodes an ID given as a query argument or filter field: a wrong one is a bad argument
+ * (BAD_USER_INPUT), not a payload error, since queries have no userErrors.
+ */
+export function argumentId(globalId: string, typeName: string, argument: string): number {
+  try {
+    return decodeId(globalId, [typeName], [argument]);
+  } catch (error) {
+    if (!(error instanceof UserInputFailure)) throw error;
+    throw new GraphQLError(`${argument} must be the ID of a ${typeName}`, { extensions: { code: 'BAD_USER_INPUT', argument } });
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { GraphQLError } from 'graphql';
 import { Context } from '../../core/context';
-import { decodeId, decodeInput } from '../../core/input';
+import { argumentId, decodeInput } from '../../core/input';
 import { DateScalar, todayIso } from '../../core/scalars';
 import { UserInputFailure } from '../../core/errors';
 import { ArticulationAgreement } from '../articulation/articulation-agreement.entity';
@@ -16,18 +16,6 @@ import { addDays } from '../../core/dates';
 import { Role } from '../accounts/user.entity';
 import { Learner } from '../learners/learner.entity';
 import { learnerForAdvising, learnerRoutes, routeInto } from './advising.service';
-
-/** Queries take IDs as arguments, so a bad one is a bad argument rather than a payload error. */
-function argumentId(globalId: string, typeName: string, name: string): number {
-  try {
-    return decodeId(globalId, [typeName], [name]);
-  } catch (error) {
-    if (error instanceof UserInputFailure) {
-      throw new GraphQLError(`${name} must be the ID of a ${typeName}`, { extensions: { code: 'BAD_USER_INPUT', argument: name } });
-    }
-    throw error;
-  }
-}
 
 async function advised(ctx: Context, learnerId: string): Promise<number> {
   const id = argumentId(learnerId, 'Learner', 'learnerId');

@@ -7,7 +7,7 @@ import { ErrorCode, UserError, userError, UserInputFailure } from '../../core/er
 import { todayIso } from '../../core/scalars';
 import { Credential } from '../credentials/credential.entity';
 import { Institution } from '../institutions/institution.entity';
-import { Issuer, loadIssuer } from '../institutions/issuer';
+import { Issuer, issuerError, loadIssuer } from '../institutions/issuer';
 import { Pathway } from '../pathways/pathway.entity';
 import { ArticulationAgreement } from './articulation-agreement.entity';
 import {
@@ -82,10 +82,8 @@ export class ArticulationAgreementResolver extends crudResolver({
   updateInput: ArticulationAgreementUpdateInput,
   hooks: {
     async beforeSave(_em, agreement) {
-      const failures: UserError[] = [];
-      if ((agreement.issuerInstitutionId == null) === (agreement.issuerEmployerId == null)) {
-        failures.push(userError(['input', 'issuerInstitutionId'], 'Give exactly one issuer: an institution or an employer', ErrorCode.INVALID));
-      }
+      const issuer = issuerError(agreement);
+      const failures: UserError[] = issuer ? [issuer] : [];
       if (agreement.effectiveTo != null && agreement.effectiveFrom != null && agreement.effectiveTo < agreement.effectiveFrom) {
         failures.push(userError(['input', 'effectiveTo'], 'The agreement cannot end before it starts', ErrorCode.OUT_OF_RANGE));
       }

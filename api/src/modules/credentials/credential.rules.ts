@@ -1,14 +1,14 @@
 import { EntityManager } from 'typeorm';
 import { ErrorCode, UserInputFailure } from '../../core/errors';
+import { issuerError } from '../institutions/issuer';
 import { Assessment } from './assessment.entity';
 import { Credential, CredentialStatus } from './credential.entity';
 import { CredentialPrerequisite } from './credential-prerequisite.entity';
 
 /** Exactly one issuer: a college or an employer. */
 export function assertOneIssuer(credential: Credential): void {
-  if ((credential.issuerInstitutionId == null) === (credential.issuerEmployerId == null)) {
-    throw UserInputFailure.of(['input', 'issuerInstitutionId'], 'Give exactly one issuer: an institution or an employer', ErrorCode.INVALID);
-  }
+  const error = issuerError(credential);
+  if (error) throw new UserInputFailure([error]);
 }
 
 /** DOMAIN.md: no participation badges; a credential without an assessment cannot be published. */

@@ -1,4 +1,5 @@
 import { createUnionType } from 'type-graphql';
+import { ErrorCode, UserError, userError } from '../../core/errors';
 import { Loaders } from '../../core/loaders';
 import { Employer } from '../employers/employer.entity';
 import { Institution } from './institution.entity';
@@ -20,3 +21,10 @@ export function loadIssuer(
   return Promise.resolve(null);
 }
 
+
+/** Credentials and agreements have exactly one issuer: a college or an employer. */
+export function issuerError(row: { issuerInstitutionId: number | null; issuerEmployerId: number | null }): UserError | null {
+  return (row.issuerInstitutionId == null) === (row.issuerEmployerId == null)
+    ? userError(['input', 'issuerInstitutionId'], 'Give exactly one issuer: an institution or an employer', ErrorCode.INVALID)
+    : null;
+}
