@@ -141,6 +141,9 @@ export class CredentialFilter {
 
   @Field(() => ID, { nullable: true, description: 'With an outcome aligned to a competency of this occupation.' })
   occupationId?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only credentials whose next review date has passed.' })
+  reviewOverdue?: boolean | null;
 }
 
 export enum CredentialOrderField {

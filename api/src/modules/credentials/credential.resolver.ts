@@ -5,6 +5,7 @@ import { Context } from '../../core/context';
 import { containsPattern, crudResolver, filterId } from '../../core/crud';
 import { ErrorCode, UserInputFailure } from '../../core/errors';
 import { groupBy } from '../../core/loaders';
+import { todayIso } from '../../core/scalars';
 import { loadIssuer, Issuer } from '../institutions/issuer';
 import { Occupation } from '../occupations/occupation.entity';
 import { Pathway } from '../pathways/pathway.entity';
@@ -76,6 +77,7 @@ export class CredentialResolver extends crudResolver({
       if (filter.search) qb.andWhere('row.title ILIKE :search', { search: containsPattern(filter.search) });
       if (filter.status) qb.andWhere('row.status = :status', { status: filter.status });
       if (filter.level) qb.andWhere('row.level = :level', { level: filter.level });
+      if (filter.reviewOverdue) qb.andWhere('row.nextReviewOn < :today', { today: todayIso() });
       if (filter.institutionId) qb.andWhere('row.issuerInstitutionId = :institutionId', { institutionId: filterId(filter.institutionId, 'Institution') });
       if (filter.employerId) qb.andWhere('row.issuerEmployerId = :employerId', { employerId: filterId(filter.employerId, 'Employer') });
       if (filter.competencyId) {
