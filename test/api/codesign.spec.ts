@@ -89,7 +89,7 @@ describe('co-design: lifecycle, coverage, readiness and comments', () => {
     await align(api.db, b.id, core[2].id, AlignmentStrength.RELATED);
     const { pathway } = await draftPathway('Coverage', [a, b]);
     const result = await api.gql(
-      `query($id: ID!) { pathway(id: $id) { coverage { coreCount coveredCount ratio covered { competency { code } by { credential { title } strength } } uncovered { code } } } }`,
+      `query($id: ID!) { pathway(id: $id) { coverage { coreCount coveredCount ratio covered { competency { code } by { credential { title } strength } } uncovered { code } relatedOnly { competency { code } by { credential { title } strength } } } } }`,
       { id: gid(pathway) },
     );
     expect(result.data?.pathway.coverage).toEqual({
@@ -101,6 +101,7 @@ describe('co-design: lifecycle, coverage, readiness and comments', () => {
         { competency: { code: 'S-2' }, by: [{ credential: { title: 'Coverage B' }, strength: 'PARTIAL' }] },
       ],
       uncovered: [{ code: 'T-3' }],
+      relatedOnly: [{ competency: { code: 'T-3' }, by: [{ credential: { title: 'Coverage B' }, strength: 'RELATED' }] }],
     });
   });
 

@@ -120,6 +120,11 @@ export class CoverageResolver {
     const rows = await ctx.loaders.byId(Competency).loadMany(result.uncoveredEntries.map((entry) => entry.competencyId));
     return rows.filter((row): row is Competency => row instanceof Competency);
   }
+
+  @FieldResolver(() => [CompetencyCoverage], { description: 'Uncovered core competencies that RELATED alignments reach: shown to the co-designers, not counted.' })
+  relatedOnly(@Root() result: Coverage): CompetencyCoverage[] {
+    return result.uncoveredEntries.filter((entry) => entry.by.length > 0);
+  }
 }
 
 @Resolver(() => CompetencyCoverage)
