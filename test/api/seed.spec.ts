@@ -33,7 +33,7 @@ describe('demo data', () => {
     expect(counts.degree_program).toBe(3);
     expect(counts.learner).toBeGreaterThanOrEqual(8);
     expect(counts.learner).toBeLessThanOrEqual(12);
-    expect(counts.app_user).toBe(4);
+    expect(counts.app_user).toBe(5);
     const [{ colleges, lineages }] = await rows<{ colleges: number; lineages: number }>(
       `SELECT (SELECT count(DISTINCT institution_id)::int FROM degree_program) AS colleges, (SELECT count(DISTINCT lineage_id)::int FROM pathway) AS lineages`,
     );

@@ -255,6 +255,7 @@ async function seedInto(em: EntityManager): Promise<void> {
   await seedAccounts(em, {
     institutionId: lookup(seeder.institutions, 'lakeshore', 'institution').id,
     employerId: lookup(seeder.employers, 'brightline', 'employer').id,
+    validatorEmployerId: lookup(seeder.employers, 'meridian', 'employer').id,
   });
 }
 
