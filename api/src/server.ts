@@ -12,7 +12,9 @@ import { Context, createContext } from './core/context';
 import { countStatements, StatementCounter } from './core/sql-counter';
 import { buildPathforgeSchema } from './schema/build';
 import { limits, queryLimitsPlugin } from './core/limits';
+import { rateLimitDefaults, rateLimitPlugin, RateLimitOptions, withClientAddress } from './core/rate-limit';
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable, readiness } from './core/availability';
+import { replicaReadsPlugin } from './core/read-routing';
 import { GraphQLError } from 'graphql';
 import { viewerFromToken } from './modules/accounts/auth.service';
 import { PUBLIC_VIEWER, Viewer } from './core/viewer';
@@ -38,8 +40,13 @@ export interface RunningServer {
 }
 
 /** Serves /graphql, /healthz and the built admin console at /admin/. */
-export async function startServer(db: DataSource, port = config.port, options: { countSqlStatements?: boolean } = { countSqlStatements: config.countSqlStatements }): Promise<RunningServer> {
+export async function startServer(
+  db: DataSource,
+  port = config.port,
+  options: { countSqlStatements?: boolean; rateLimits?: Partial<RateLimitOptions>; reads?: DataSource } = { countSqlStatements: config.countSqlStatements },
+): Promise<RunningServer> {
   const app = express();
+  if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
   const httpServer = http.createServer(app);
   httpServer.requestTimeout = config.requestTimeoutMs;
   const schema = await buildPathforgeSchema();
@@ -63,7 +70,13 @@ export async function startServer(db: DataSource, port = config.port, options: {
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !config.production,
     // Cache-control hints are unused, and the plugin instruments every field of every response.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled(), queryLimitsPlugin()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginCacheControlDisabled(),
+      queryLimitsPlugin(),
+      ...(options.reads && options.reads !== db ? [replicaReadsPlugin(options.reads)] : []),
+      rateLimitPlugin({ ...rateLimitDefaults(), ...options.rateLimits }),
+    ],
   });
   await apollo.start();
 
@@ -72,7 +85,7 @@ export async function startServer(db: DataSource, port = config.port, options: {
   });
 
   app.get('/readyz', async (_req, res) => {
-    const state = await readiness(db);
+    const state = await readiness(db, options.reads);
     res.status(state.ready ? 200 : 503).json(state);
   });
 
@@ -92,7 +105,7 @@ export async function startServer(db: DataSource, port = config.port, options: {
       countStatements(statements, next);
     },
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => createContext(db, res.locals.statements as StatementCounter, await viewerOf(req.headers.authorization)),
+      context: async ({ req, res }) => withClientAddress(createContext(db, res.locals.statements as StatementCounter, await viewerOf(req.headers.authorization)), req.ip),
     }),
   );
 

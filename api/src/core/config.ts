@@ -33,4 +33,19 @@ export const config = {
   countSqlStatements: process.env.PATHFORGE_COUNT_SQL === '1' || (process.env.NODE_ENV === 'test' && process.env.PATHFORGE_COUNT_SQL !== '0'),
   maxPageSize: 100,
   defaultPageSize: 20,
+  /** Query cost each signed-in viewer and each client address may spend per window (0: no limit). */
+  rateLimit: {
+    pointsPerViewer: intFromEnv('RATE_LIMIT_VIEWER_POINTS', 200_000),
+    pointsPerAddress: intFromEnv('RATE_LIMIT_ADDRESS_POINTS', 400_000),
+    windowSeconds: intFromEnv('RATE_LIMIT_WINDOW_SECONDS', 60),
+    keyPrefix: process.env.RATE_LIMIT_KEY_PREFIX || 'pathforge:rate',
+  },
+  /** Express's `trust proxy`: which proxies' X-Forwarded-For names the client address (unset: none). */
+  trustProxy: process.env.TRUST_PROXY ? (/^\d+$/.test(process.env.TRUST_PROXY) ? Number(process.env.TRUST_PROXY) : process.env.TRUST_PROXY) : undefined,
+  /** Streaming replicas of DATABASE_URL (comma-separated URLs) that serve query operations. */
+  replicaUrls: (process.env.DATABASE_REPLICA_URLS ?? '').split(',').map((url) => url.trim()).filter(Boolean),
+  /** Connections to each replica, per API process (DATABASE_POOL_SIZE is the primary's). */
+  replicaPoolSize: intFromEnv('DATABASE_REPLICA_POOL_SIZE', 10),
+  /** API processes sharing the port; 0 (or "auto"): one per CPU. */
+  apiProcesses: process.env.API_PROCESSES === 'auto' ? 0 : intFromEnv('API_PROCESSES', 1),
 };

@@ -1,4 +1,4 @@
-import { ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPlugin, BaseContext, GraphQLRequest, GraphQLRequestContextDidResolveOperation } from '@apollo/server';
 import { DocumentNode, FragmentDefinitionNode, GraphQLError, Kind, SelectionSetNode } from 'graphql';
 import { ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 
@@ -61,6 +61,34 @@ const pageEstimator: ComplexityEstimator = ({ args, field, childComplexity }) =>
   return 1 + first * Math.max(childComplexity, 1);
 };
 
+const costs = new WeakMap<GraphQLRequest, number | null>();
+
+/**
+ * What an operation costs (each field 1, lists their page size times their items), computed once
+ * per request for the query limit and the rate limits. Null for introspection, which is exempt,
+ * and for variables that do not fit the operation, which execution reports as BAD_USER_INPUT.
+ */
+export function operationCost<TContext extends BaseContext>({ request, document, schema, operation }: GraphQLRequestContextDidResolveOperation<TContext>): number | null {
+  if (costs.has(request)) return costs.get(request)!;
+  let cost: number | null = null;
+  const introspection = !operation || operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && s.name.value.startsWith('__'));
+  if (!introspection) {
+    try {
+      cost = getComplexity({
+        schema,
+        query: document,
+        operationName: request.operationName ?? undefined,
+        variables: request.variables ?? {},
+        estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })],
+      });
+    } catch {
+      cost = null;
+    }
+  }
+  costs.set(request, cost);
+  return cost;
+}
+
 /**
  * Refuses an operation before it runs when it is too deep, too costly (each field costs 1, lists
  * cost their page size times their items) or uses too many aliases. Introspection is exempt
@@ -70,7 +98,8 @@ export function queryLimitsPlugin(): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, schema, operation }) {
+        async didResolveOperation(requestContext) {
+          const { document, operation } = requestContext;
           if (!operation) return;
           const fragments = new Map(
             document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
@@ -79,21 +108,8 @@ export function queryLimitsPlugin(): ApolloServerPlugin {
           if (depth > limits.maxDepth) throw refused(`The query is ${depth} levels deep; at most ${limits.maxDepth} are allowed`, 'QUERY_TOO_DEEP', { depth, limit: limits.maxDepth });
           const aliases = aliasCount(document);
           if (aliases > limits.maxAliases) throw refused(`The query uses ${aliases} aliases; at most ${limits.maxAliases} are allowed`, 'TOO_MANY_ALIASES', { aliases, limit: limits.maxAliases });
-          const introspection = operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && s.name.value.startsWith('__'));
-          if (introspection) return;
-          let cost: number;
-          try {
-            cost = getComplexity({
-              schema,
-              query: document,
-              operationName: request.operationName ?? undefined,
-              variables: request.variables ?? {},
-              estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })],
-            });
-          } catch {
-            // Variables that do not fit the operation: execution reports them as BAD_USER_INPUT.
-            return;
-          }
+          const cost = operationCost(requestContext);
+          if (cost === null) return;
           if (cost > limits.maxCost) throw refused(`The query would cost ${cost}; at most ${limits.maxCost} is allowed`, 'QUERY_TOO_COSTLY', { cost, limit: limits.maxCost });
         },
       };
