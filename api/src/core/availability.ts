@@ -1,5 +1,7 @@
 import { GraphQLFormattedError } from 'graphql';
+import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
+import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
 /** Error codes and messages by which pg and PostgreSQL say the server cannot be reached. */
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
@@ -25,15 +27,34 @@ export interface Readiness {
   ready: boolean;
   database: 'up' | 'down';
   migrations: 'current' | 'pending' | 'unknown';
+  /** Each read replica's state, in DATABASE_REPLICA_URLS order; absent without replicas. */
+  replicas?: ('up' | 'down')[];
 }
 
-/** Ready when the database answers and no migration is pending. */
-export async function readiness(db: DataSource): Promise<Readiness> {
+/** A replica is up when it answers as a standby; a server that is not one would serve diverging reads. */
+async function replicaStates(reads: DataSource): Promise<('up' | 'down')[]> {
+  const pools = (reads.driver as PostgresDriver).slaves as Pool[];
+  return Promise.all(
+    pools.map(async (pool) => {
+      try {
+        const { rows } = await pool.query<{ standby: boolean }>('SELECT pg_is_in_recovery() AS standby');
+        return rows[0]?.standby ? 'up' : 'down';
+      } catch {
+        return 'down';
+      }
+    }),
+  );
+}
+
+/** Ready when the database and every replica answer and no migration is pending. */
+export async function readiness(db: DataSource, reads: DataSource = db): Promise<Readiness> {
+  const replicas = reads === db ? undefined : await replicaStates(reads);
+  const replicasUp = !replicas || replicas.every((state) => state === 'up');
   try {
     await db.query('SELECT 1');
     const pending = await db.showMigrations();
-    return { ready: !pending, database: 'up', migrations: pending ? 'pending' : 'current' };
+    return { ready: !pending && replicasUp, database: 'up', migrations: pending ? 'pending' : 'current', ...(replicas && { replicas }) };
   } catch {
-    return { ready: false, database: 'down', migrations: 'unknown' };
+    return { ready: false, database: 'down', migrations: 'unknown', ...(replicas && { replicas }) };
   }
 }

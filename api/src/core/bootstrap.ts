@@ -1,23 +1,38 @@
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { config } from './config';
-import { createDataSource } from './database';
+import { createDataSource, createReplicaReads } from './database';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './embedded';
 import { withDatabase } from './db-url';
 
 export interface Database {
+  /** The primary: writes, mutations (their payloads' reads too) and migrations. */
   db: DataSource;
+  /** Where query operations read: the replicas when there are any, else the primary. */
+  reads: DataSource;
+  /** The primary's URL, for other processes to connect to. */
+  url: string;
   embedded: EmbeddedDatabase | null;
   close(): Promise<void>;
 }
 
+export interface OpenOptions {
+  url?: string;
+  replicaUrls?: string[];
+  /** False where another process has run the migrations already. */
+  migrate?: boolean;
+}
+
 /**
  * Connects to DATABASE_URL, or starts the embedded PostgreSQL with its data under .data/, then
- * runs pending migrations. `close` releases the pool and stops the embedded server.
+ * runs pending migrations on it. With DATABASE_REPLICA_URLS, query operations read from those
+ * replicas. `close` releases the pools and stops the embedded server.
  */
-export async function openDatabase(log: (line: string) => void = () => {}): Promise<Database> {
+export async function openDatabase(log: (line: string) => void = () => {}, options: OpenOptions = {}): Promise<Database> {
+  const replicaUrls = options.replicaUrls ?? config.replicaUrls;
+  let url = options.url ?? config.databaseUrl;
+  if (!url && replicaUrls.length > 0) throw new Error('DATABASE_REPLICA_URLS needs DATABASE_URL: replicas of the embedded PostgreSQL are not supported');
   let embedded: EmbeddedDatabase | null = null;
-  let url = config.databaseUrl;
   if (!url) {
     const dataDir = path.join(config.dataDir, 'pg');
     log(`Starting embedded PostgreSQL with data in ${dataDir}`);
@@ -25,21 +40,24 @@ export async function openDatabase(log: (line: string) => void = () => {}): Prom
     url = withDatabase(embedded.url, 'postgres');
   }
   const db = createDataSource({ url, poolSize: config.poolSize });
+  const reads = replicaUrls.length > 0 ? createReplicaReads({ url, replicaUrls, poolSize: config.replicaPoolSize }) : db;
+  const close = async () => {
+    await Promise.all([...new Set([db, reads])].filter((source) => source.isInitialized).map((source) => source.destroy()));
+    await embedded?.stop();
+  };
   try {
     await db.initialize();
-    const applied = await db.runMigrations({ transaction: 'each' });
-    if (applied.length > 0) log(`Applied migrations: ${applied.map((m) => m.name).join(', ')}`);
+    if (options.migrate ?? true) {
+      const applied = await db.runMigrations({ transaction: 'each' });
+      if (applied.length > 0) log(`Applied migrations: ${applied.map((m) => m.name).join(', ')}`);
+    }
+    if (reads !== db) {
+      await reads.initialize();
+      log(`Query operations read from ${replicaUrls.length} replica(s)`);
+    }
   } catch (error) {
-    if (db.isInitialized) await db.destroy();
-    await embedded?.stop();
+    await close();
     throw error;
   }
-  return {
-    db,
-    embedded,
-    close: async () => {
-      await db.destroy();
-      await embedded?.stop();
-    },
-  };
+  return { db, reads, url, embedded, close };
 }

@@ -1,5 +1,5 @@
 import { types } from 'pg';
-import { AbstractLogger, DataSource, DataSourceOptions, LogLevel, LogMessage } from 'typeorm';
+import { AbstractLogger, DataSource, DataSourceOptions, LogLevel, LogMessage, QueryRunner } from 'typeorm';
 import { migrations } from '../../../migrations';
 import { config } from './config';
 import { entities } from './entities';
@@ -23,12 +23,17 @@ export interface DatabaseOptions {
   url: string;
   poolSize?: number;
   applicationName?: string;
+  /** Read replicas of `url`: each gets a pool of `poolSize` connections. */
+  replicaUrls?: string[];
 }
 
 export function dataSourceOptions(options: DatabaseOptions): DataSourceOptions {
+  const replicas = options.replicaUrls ?? [];
   return {
     type: 'postgres',
-    url: options.url,
+    ...(replicas.length > 0
+      ? { replication: { master: { url: options.url }, slaves: replicas.map((url) => ({ url })), defaultMode: 'slave' as const } }
+      : { url: options.url }),
     entities,
     migrations,
     subscribers: [AuditSubscriber],
@@ -50,4 +55,28 @@ export function dataSourceOptions(options: DatabaseOptions): DataSourceOptions {
 
 export function createDataSource(options: DatabaseOptions): DataSource {
   return new DataSource(dataSourceOptions(options));
+}
+
+/**
+ * The database of GraphQL query operations when read replicas are configured. TypeORM's
+ * replication sends repository and query builder reads to a replica (one chosen at random per
+ * statement) and everything else to the primary; raw SQL, which TypeORM sends to the primary
+ * too, goes to a replica here, since a query operation only reads. Mutations never use it: they
+ * run on the primary, and so do the reads of their payloads, which must see what they wrote.
+ */
+export class ReplicaReads extends DataSource {
+  override async query<T = any>(sql: string, parameters?: any[], queryRunner?: QueryRunner): Promise<T> {
+    if (queryRunner) return super.query<T>(sql, parameters, queryRunner);
+    const replica = this.createQueryRunner('slave');
+    try {
+      return await super.query<T>(sql, parameters, replica);
+    } finally {
+      await replica.release();
+    }
+  }
+}
+
+/** `url` is the primary's: TypeORM's replication needs it, and sends any write there. */
+export function createReplicaReads(options: DatabaseOptions & { replicaUrls: string[] }): ReplicaReads {
+  return new ReplicaReads(dataSourceOptions({ applicationName: 'pathforge-reads', ...options }));
 }

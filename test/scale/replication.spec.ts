@@ -1,0 +1,144 @@
+import 'reflect-metadata';
+import { Database, openDatabase } from '../../api/src/core/bootstrap';
+import { issueToken } from '../../api/src/modules/accounts/auth.service';
+import { Role, User } from '../../api/src/modules/accounts/user.entity';
+import { RunningServer, startServer } from '../../api/src/server';
+import { gid, insert, makeCompetency, makeEmployer, makeFramework, makeInstitution } from '../support/factories';
+import { align, makeCredential, makeOutcome } from '../support/factories/credentials';
+import { debianPostgresBin, startStreamingPair, StreamingPair } from './support/streaming-replica';
+
+const bin = debianPostgresBin();
+if (!bin) console.warn('Skipping the replication tests: no Debian PostgreSQL server binaries under /usr/lib/postgresql/<version>/bin');
+const describeWithDebianPostgres = bin ? describe : describe.skip;
+
+/**
+ * The proof that a read came from the replica: while the replica's replay is paused, a row
+ * written on the primary exists there and not on the replica, so whichever server answered shows
+ * in the answer itself.
+ */
+describeWithDebianPostgres('read replicas: a real streaming replica made with pg_basebackup', () => {
+  let pair: StreamingPair;
+  let database: Database;
+  let server: RunningServer;
+  let token: string;
+
+  const gql = async (query: string, variables: Record<string, unknown> = {}) => {
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
+    return { status: response.status, ...body };
+  };
+
+  beforeAll(async () => {
+    pair = await startStreamingPair(bin!);
+    database = await openDatabase(() => {}, { url: pair.primary.url, replicaUrls: [pair.replica.url] });
+    server = await startServer(database.db, 0, { countSqlStatements: false, reads: database.reads });
+    const admin = await insert(database.db, User, { email: 'admin@replication.test', displayName: 'Admin', role: Role.ADMIN, passwordHash: 'unused' });
+    token = (await issueToken(admin)).token;
+    await pair.caughtUp();
+  }, 90000);
+
+  afterAll(async () => {
+    await server?.stop();
+    await database?.close();
+    await pair?.destroy();
+  });
+
+  afterEach(async () => {
+    await pair.replica.sql('SELECT pg_wal_replay_resume()').catch(() => undefined);
+  });
+
+  it('migrates only the primary, which streams the schema to the replica', async () => {
+    const [primary] = await pair.primary.sql<{ applied: number }>('SELECT count(*)::int AS applied FROM migrations');
+    expect(primary.applied).toBeGreaterThan(0);
+    expect(await pair.replica.sql('SELECT count(*)::int AS applied FROM migrations')).toEqual([primary]);
+    await expect(pair.replica.sql(`INSERT INTO employer (name) VALUES ('refused')`)).rejects.toThrow(/read-only transaction/);
+  });
+
+  it('serves query operations from the replica: a row the replica has not replayed is not there, by repository or raw SQL', async () => {
+    const institution = await makeInstitution(database.db);
+    const credential = await makeCredential(database.db, institution.id);
+    const outcome = await makeOutcome(database.db, credential.id);
+    const framework = await makeFramework(database.db);
+    const competency = await makeCompetency(database.db, framework.id);
+    await pair.caughtUp();
+
+    await pair.pauseReplay();
+    const employer = await makeEmployer(database.db, { name: 'Written while the replica waits' });
+    await align(database.db, outcome.id, competency.id);
+
+    const lagging = await gql(
+      `query($employer: ID!, $credential: ID!) {
+        employer: node(id: $employer) { id }
+        credential: node(id: $credential) { ... on Credential { competencies { id } } }
+      }`,
+      { employer: gid(employer), credential: gid(credential) },
+    );
+    expect(lagging.errors).toBeUndefined();
+    // The repository read (node) and the raw SQL one (competencies) both came from the replica.
+    expect(lagging.data).toEqual({ employer: null, credential: { competencies: [] } });
+
+    await pair.resumeReplay();
+    const current = await gql(
+      `query($employer: ID!, $credential: ID!) {
+        employer: node(id: $employer) { ... on Employer { name } }
+        credential: node(id: $credential) { ... on Credential { competencies { id } } }
+      }`,
+      { employer: gid(employer), credential: gid(credential) },
+    );
+    expect(current.data).toEqual({ employer: { name: 'Written while the replica waits' }, credential: { competencies: [{ id: gid(competency) }] } });
+  });
+
+  it('sends a mutation to the primary and builds its payload there, so it reads its own write while the replica lags', async () => {
+    const institution = await makeInstitution(database.db);
+    const credential = await makeCredential(database.db, institution.id);
+    const outcome = await makeOutcome(database.db, credential.id);
+    const framework = await makeFramework(database.db);
+    const competency = await makeCompetency(database.db, framework.id);
+    await pair.caughtUp();
+
+    await pair.pauseReplay();
+    const created = await gql(
+      `mutation($input: AlignmentCreateInput!) {
+        alignmentCreate(input: $input) {
+          alignment { id strength outcome { alignments { id } credential { competencies { id } } } }
+          userErrors { code message }
+        }
+      }`,
+      { input: { outcomeId: gid(outcome), competencyId: gid(competency), strength: 'EXACT' } },
+    );
+    expect(created.errors).toBeUndefined();
+    const { alignment, userErrors } = created.data.alignmentCreate;
+    expect(userErrors).toEqual([]);
+    // Both reads ran after commit, through the request's loaders: on the replica they would find nothing.
+    expect(alignment.outcome).toEqual({ alignments: [{ id: alignment.id }], credential: { competencies: [{ id: gid(competency) }] } });
+
+    const byOutcome = 'SELECT count(*)::int AS rows FROM alignment WHERE outcome_id = $1';
+    expect(await pair.primary.sql(byOutcome, [outcome.id])).toEqual([{ rows: 1 }]);
+    expect(await pair.replica.sql(byOutcome, [outcome.id])).toEqual([{ rows: 0 }]);
+    const meanwhile = await gql(`query($id: ID!) { node(id: $id) { id } }`, { id: alignment.id });
+    expect(meanwhile.data).toEqual({ node: null });
+
+    await pair.resumeReplay();
+    expect(await pair.replica.sql(byOutcome, [outcome.id])).toEqual([{ rows: 1 }]);
+    expect((await gql(`query($id: ID!) { node(id: $id) { id } }`, { id: alignment.id })).data).toEqual({ node: { id: alignment.id } });
+  });
+
+  it('reports the replica on /readyz, and keeps taking writes on the primary when the replica is gone', async () => {
+    const ready = async () => {
+      const response = await fetch(`${server.url}/readyz`);
+      return { status: response.status, body: await response.json() };
+    };
+    expect(await ready()).toEqual({ status: 200, body: { ready: true, database: 'up', migrations: 'current', replicas: ['up'] } });
+
+    await pair.stopReplica();
+    expect(await ready()).toEqual({ status: 503, body: { ready: false, database: 'up', migrations: 'current', replicas: ['down'] } });
+    const read = await gql(`{ employers(first: 1) { totalCount } }`);
+    expect(read.errors?.[0].extensions?.code).toBe('DATABASE_UNAVAILABLE');
+    const write = await gql(`mutation { employerCreate(input: { name: "Still writable" }) { employer { name } userErrors { code } } }`);
+    expect(write.data).toEqual({ employerCreate: { employer: { name: 'Still writable' }, userErrors: [] } });
+  });
+});
