@@ -1,4 +1,5 @@
 import { AuthProvider, HttpError } from 'ra-core';
+import { roleCan } from './common/access';
 import { gql, session } from './graphql';
 
 interface LoginResult {
@@ -46,6 +47,11 @@ export const authProvider: AuthProvider = {
 
   async getPermissions() {
     return session.role();
+  },
+
+  /** react-admin hides menu items, buttons and pages the role cannot use (see common/access.ts). */
+  async canAccess({ resource, action }) {
+    return roleCan(session.role(), resource, action);
   },
 
   async getIdentity() {
