@@ -1,10 +1,14 @@
-import { Admin, Resource } from 'react-admin';
-import { BrowserRouter } from 'react-router';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { BrowserRouter, Route } from 'react-router';
+import { AdvisorPage } from './advising/AdvisorPage';
 import agreements from './agreements';
 import { authProvider } from './authProvider';
+import competencies from './competencies';
 import credentials from './credentials';
+import { Dashboard } from './dashboard/Dashboard';
 import { createDataProvider } from './dataProvider';
 import employers from './employers';
+import frameworks from './frameworks';
 import { gql } from './graphql';
 import { i18nProvider } from './i18nProvider';
 import institutions from './institutions';
@@ -34,6 +38,7 @@ export const App = () => (
       loginPage={LoginPage}
       layout={Layout}
       theme={theme}
+      dashboard={Dashboard}
       disableTelemetry
     >
       <Resource name="pathways" {...pathways} />
@@ -44,6 +49,11 @@ export const App = () => (
       <Resource name="degreePrograms" {...programs} />
       <Resource name="articulationAgreements" {...agreements} />
       <Resource name="learners" {...learners} />
+      <Resource name="competencyFrameworks" {...frameworks} />
+      <Resource name="competencies" {...competencies} />
+      <CustomRoutes>
+        <Route path="/advising" element={<AdvisorPage />} />
+      </CustomRoutes>
     </Admin>
   </BrowserRouter>
 );

@@ -1,7 +1,9 @@
 import { agreementDescription } from './agreements/description';
+import { competencyDescription } from './competencies/description';
 import { credentialDescription } from './credentials/description';
 import { ResourceDescription } from './dataProvider';
 import { employerDescription } from './employers/description';
+import { frameworkDescription } from './frameworks/description';
 import { institutionDescription } from './institutions/description';
 import { learnerDescription } from './learners/description';
 import { occupationDescription } from './occupations/description';
@@ -18,4 +20,6 @@ export const RESOURCES: Readonly<Record<string, ResourceDescription>> = {
   degreePrograms: degreeProgramDescription,
   articulationAgreements: agreementDescription,
   learners: learnerDescription,
+  competencyFrameworks: frameworkDescription,
+  competencies: competencyDescription,
 };

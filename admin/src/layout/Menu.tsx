@@ -1,5 +1,6 @@
+import SchoolIcon from '@mui/icons-material/School';
 import { ListSubheader } from '@mui/material';
-import { Menu as RaMenu, useSidebarState } from 'react-admin';
+import { Menu as RaMenu, useCanAccess, useSidebarState } from 'react-admin';
 
 /** Section headings only make sense with the sidebar open; closed, the icons stand alone. */
 const Section = ({ title }: { title: string }) => {
@@ -12,12 +13,21 @@ const Section = ({ title }: { title: string }) => {
   );
 };
 
+/** Advising is a page of its own rather than a resource, so its menu item checks the role itself. */
+const AdvisingItem = () => {
+  const { canAccess } = useCanAccess({ resource: 'advising', action: 'use' });
+  return canAccess ? <RaMenu.Item to="/advising" primaryText="Advising" leftIcon={<SchoolIcon />} /> : null;
+};
+
 export const Menu = () => (
   <RaMenu>
+    <RaMenu.DashboardItem />
     <Section title="Design" />
     <RaMenu.ResourceItem name="pathways" />
     <RaMenu.ResourceItem name="credentials" />
     <RaMenu.ResourceItem name="occupations" />
+    <RaMenu.ResourceItem name="competencyFrameworks" />
+    <RaMenu.ResourceItem name="competencies" />
     <Section title="Partners" />
     <RaMenu.ResourceItem name="employers" />
     <RaMenu.ResourceItem name="institutions" />
@@ -25,5 +35,6 @@ export const Menu = () => (
     <RaMenu.ResourceItem name="degreePrograms" />
     <RaMenu.ResourceItem name="articulationAgreements" />
     <RaMenu.ResourceItem name="learners" />
+    <AdvisingItem />
   </RaMenu>
 );

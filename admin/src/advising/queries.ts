@@ -1,0 +1,103 @@
+import { gql } from '../graphql';
+
+export interface CredentialRef {
+  id: string;
+  title: string;
+}
+
+export interface Stage {
+  position: number;
+  title: string;
+  requirement: 'ALL' | 'AT_LEAST';
+  requiredCount: number | null;
+  credentials: CredentialRef[];
+}
+
+export interface Agreement {
+  id: string;
+  title: string;
+  status: string;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  recencyYears: number | null;
+  blockCredits: number | null;
+  blockPathway: { id: string; title: string; stages: Stage[] } | null;
+  mappings: { id: string; credits: number; courseEquivalent: string | null; minMasteryLevel: number | null; credential: CredentialRef & { workloadHours: number } }[];
+}
+
+export type RouteItemStatus = 'COUNTED' | 'DUPLICATE' | 'EXPIRED' | 'LEVEL_TOO_LOW' | 'NOT_YET_AWARDED' | 'NO_AGREEMENT' | 'REVOKED';
+
+export interface RouteItem {
+  status: RouteItemStatus;
+  credits: number;
+  courseEquivalent: string | null;
+  credential: CredentialRef;
+  award: { id: string; awardedOn: string; masteryLevel: number | null } | null;
+  agreement: { id: string } | null;
+}
+
+export interface NextStep {
+  credential: CredentialRef;
+  creditsGained: number;
+  creditsPerHour: number;
+  workloadHours: number;
+}
+
+/** Credit figures of a route: enough to draw its bar and compare a what-if with it. */
+export interface RouteFigures {
+  appliedCredits: number;
+  remainingCredits: number;
+  totalCredits: number;
+  articulatedCredits: number;
+  blockCredits: number;
+  priorLearningCredits: number;
+  creditsCutByLimits: number;
+}
+
+export interface Route extends RouteFigures {
+  asOf: string;
+  degreeProgram: {
+    id: string;
+    title: string;
+    totalCredits: number;
+    residencyCredits: number;
+    priorLearningCap: number;
+    institution: { name: string };
+    agreements: Agreement[];
+  };
+  items: RouteItem[];
+  missingCredentials: CredentialRef[];
+  nextSteps: NextStep[];
+}
+
+const FIGURES = 'appliedCredits remainingCredits totalCredits articulatedCredits blockCredits priorLearningCredits creditsCutByLimits';
+
+const ROUTE = `asOf ${FIGURES}
+  degreeProgram {
+    id title totalCredits residencyCredits priorLearningCap institution { name }
+    agreements {
+      id title status effectiveFrom effectiveTo recencyYears blockCredits
+      blockPathway { id title stages { position title requirement requiredCount credentials { id title } } }
+      mappings { id credits courseEquivalent minMasteryLevel credential { id title workloadHours } }
+    }
+  }
+  items { status credits courseEquivalent credential { id title } award { id awardedOn masteryLevel } agreement { id } }
+  missingCredentials { id title }
+  nextSteps(first: 5) { credential { id title } creditsGained creditsPerHour workloadHours }`;
+
+export const fetchRoutes = async (learnerId: string, asOf: string) =>
+  (await gql<{ learnerRoutes: Route[] }>(`query LearnerRoutes($learnerId: ID!, $asOf: Date) { learnerRoutes(learnerId: $learnerId, asOf: $asOf) { ${ROUTE} } }`, { learnerId, asOf }))
+    .learnerRoutes;
+
+/** The route as if the learner also held these credentials; the API writes nothing. */
+export const fetchWhatIf = async (learnerId: string, degreeProgramId: string, asOf: string, addCredentialIds: string[]) =>
+  (
+    await gql<{ whatIf: (RouteFigures & { nextSteps: NextStep[]; missingCredentials: CredentialRef[] }) | null }>(
+      `query WhatIf($learnerId: ID!, $degreeProgramId: ID!, $asOf: Date, $addCredentialIds: [ID!]!) {
+        whatIf(learnerId: $learnerId, degreeProgramId: $degreeProgramId, asOf: $asOf, addCredentialIds: $addCredentialIds) {
+          ${FIGURES} missingCredentials { id title } nextSteps(first: 3) { credential { id title } creditsGained creditsPerHour workloadHours }
+        }
+      }`,
+      { learnerId, degreeProgramId, asOf, addCredentialIds },
+    )
+  ).whatIf;

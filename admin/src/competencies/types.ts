@@ -1,0 +1,3 @@
+import { enumChoices } from '../common/choices';
+
+export const COMPETENCY_TYPES = enumChoices(['KNOWLEDGE', 'SKILL', 'TASK', 'ABILITY']);

@@ -1,0 +1,65 @@
+import { gql } from '../graphql';
+
+export const PATHWAY_STATUSES = ['DRAFT', 'IN_REVIEW', 'CHANGES_REQUESTED', 'APPROVED', 'PUBLISHED', 'RETIRED'] as const;
+
+/** How far ahead "expiring soon" looks. */
+export const EXPIRY_WINDOW_DAYS = 90;
+
+export interface OutcomeReport {
+  id: string;
+  cohort: string;
+  enrolled: number | null;
+  completed: number | null;
+  placed: number | null;
+  medianWageBefore: number | null;
+  medianWageAfter: number | null;
+  suppressed: boolean;
+}
+
+export interface DashboardData {
+  statusCounts: Record<(typeof PATHWAY_STATUSES)[number], number>;
+  overduePathways: { totalCount: number; nodes: { id: string; title: string; version: number; status: string; reviewDueOn: string; ownerInstitution: { name: string } }[] };
+  overdueCredentials: { totalCount: number; nodes: { id: string; title: string; status: string; nextReviewOn: string; issuer: { name: string } }[] };
+  expiringAgreements: { totalCount: number; nodes: { id: string; title: string; effectiveTo: string; degreeProgram: { title: string } }[] };
+  outcomePathways: { id: string; title: string; version: number; outcomes: OutcomeReport[] }[];
+}
+
+const statusCounts = PATHWAY_STATUSES.map((status) => `${status}: pathways(first: 1, filter: { status: ${status} }) { totalCount }`).join('\n');
+
+const DASHBOARD = `query Dashboard($expiryDays: Int!) {
+  ${statusCounts}
+  overduePathways: pathways(first: 10, filter: { reviewOverdue: true }, orderBy: { field: REVIEW_DUE_ON, direction: ASC }) {
+    totalCount nodes { id title version status reviewDueOn ownerInstitution { name } }
+  }
+  overdueCredentials: credentials(first: 10, filter: { reviewOverdue: true }) {
+    totalCount nodes { id title status nextReviewOn issuer { ... on Institution { name } ... on Employer { name } } }
+  }
+  expiringAgreements: articulationAgreements(first: 10, filter: { expiringWithinDays: $expiryDays }, orderBy: { field: EFFECTIVE_TO, direction: ASC }) {
+    totalCount nodes { id title effectiveTo degreeProgram { title } }
+  }
+  outcomePathways: pathways(first: 20, filter: { status: PUBLISHED }, orderBy: { field: TITLE, direction: ASC }) {
+    nodes { id title version outcomes { id cohort enrolled completed placed medianWageBefore medianWageAfter suppressed } }
+  }
+}`;
+
+type Raw = Omit<DashboardData, 'statusCounts' | 'outcomePathways'> & { outcomePathways: { nodes: DashboardData['outcomePathways'] } } & Record<string, { totalCount: number }>;
+
+export async function fetchDashboard(): Promise<DashboardData> {
+  const raw = await gql<Raw>(DASHBOARD, { expiryDays: EXPIRY_WINDOW_DAYS });
+  return {
+    statusCounts: Object.fromEntries(PATHWAY_STATUSES.map((status) => [status, raw[status].totalCount])) as DashboardData['statusCounts'],
+    overduePathways: raw.overduePathways,
+    overdueCredentials: raw.overdueCredentials,
+    expiringAgreements: raw.expiringAgreements,
+    outcomePathways: raw.outcomePathways.nodes.filter((pathway) => pathway.outcomes.length > 0),
+  };
+}
+
+/** Registrars only: for each agreement ending soon, how many learners would lose credit. */
+export async function fetchExpiryImpacts(): Promise<Record<string, number>> {
+  const { expiringAgreementImpacts } = await gql<{ expiringAgreementImpacts: { agreement: { id: string }; changes: { difference: number }[] }[] }>(
+    `query ExpiryImpacts($days: Int!) { expiringAgreementImpacts(withinDays: $days) { agreement { id } changes { difference } } }`,
+    { days: EXPIRY_WINDOW_DAYS },
+  );
+  return Object.fromEntries(expiringAgreementImpacts.map((impact) => [impact.agreement.id, impact.changes.filter((change) => change.difference < 0).length]));
+}
