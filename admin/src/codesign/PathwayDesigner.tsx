@@ -1,0 +1,140 @@
+import EditIcon from '@mui/icons-material/Edit';
+import { Alert, Box, Button, Card, CardContent, Chip, CircularProgress, Stack, Typography } from '@mui/material';
+import { HttpError, Link as RaLink, Title, useCreatePath } from 'react-admin';
+import { useParams } from 'react-router';
+import { humanize } from '../common/choices';
+import { CoverageChart } from './CoverageChart';
+import { DestinationsPanel } from './DestinationsPanel';
+import { Discussion } from './Discussion';
+import { EndorsementPanel } from './EndorsementPanel';
+import { LifecycleActions } from './LifecycleActions';
+import { PartnersPanel } from './PartnersPanel';
+import { ReadinessChecklist } from './ReadinessChecklist';
+import { StageBoard } from './StageBoard';
+import { DesignerContext, useDesigner, useDesignerState } from './useDesigner';
+import { VersionHistory } from './VersionHistory';
+
+const TONES: Record<string, 'default' | 'info' | 'warning' | 'secondary' | 'success'> = {
+  DRAFT: 'default', IN_REVIEW: 'info', CHANGES_REQUESTED: 'warning', APPROVED: 'secondary', PUBLISHED: 'success', RETIRED: 'default',
+};
+
+const STATUS_HELP: Record<string, string> = {
+  DRAFT: 'Being co-designed: partners and the college can change it.',
+  IN_REVIEW: 'Waiting for the validating partner to approve it or ask for changes.',
+  CHANGES_REQUESTED: 'The validating partner asked for changes: edit, then submit again.',
+  APPROVED: 'Approved by the validating partner: the college can publish it once every check passes.',
+  PUBLISHED: 'Published and frozen: start a revision to change it.',
+  RETIRED: 'Retired: kept for the record.',
+};
+
+function Header() {
+  const { pathway, allowed, viewer } = useDesigner();
+  const createPath = useCreatePath();
+  const myRole = allowed.partnerRole ? `You are the ${humanize(allowed.partnerRole).toLowerCase()} partner` : viewer?.role === 'INSTITUTION_STAFF' && viewer.institution?.id === pathway.ownerInstitution.id ? 'Your college owns this pathway' : null;
+  return (
+    <Card sx={{ mb: 2 }}>
+      <CardContent sx={{ '&:last-child': { pb: 2 } }}>
+        <Stack direction={{ xs: 'column', md: 'row' }} sx={{ justifyContent: 'space-between', gap: 2 }}>
+          <Box sx={{ minWidth: 0 }}>
+            <Stack direction="row" sx={{ alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
+              <Typography variant="h5" component="h1" sx={{ fontWeight: 700 }}>
+                {pathway.title}
+              </Typography>
+              <Chip label={humanize(pathway.status)} color={TONES[pathway.status]} variant="outlined" size="small" sx={{ fontWeight: 600 }} data-testid="pathway-status" />
+              <Chip label={`Version ${pathway.version}`} size="small" />
+            </Stack>
+            <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
+              {pathway.ownerInstitution.name}
+              {pathway.reviewDueOn && ` · review due ${new Date(`${pathway.reviewDueOn}T00:00:00Z`).toLocaleDateString('en-US', { dateStyle: 'medium', timeZone: 'UTC' })}`}
+              {myRole && ` · ${myRole}`}
+            </Typography>
+            {pathway.description && (
+              <Typography variant="body1" sx={{ mt: 1, maxWidth: 760 }}>
+                {pathway.description}
+              </Typography>
+            )}
+            <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+              {STATUS_HELP[pathway.status]}
+            </Typography>
+          </Box>
+          <Stack sx={{ gap: 1, alignItems: { md: 'flex-end' }, flexShrink: 0 }}>
+            <LifecycleActions />
+            {allowed.edit && (
+              <Button component={RaLink} to={createPath({ resource: 'pathways', id: pathway.id, type: 'edit' })} startIcon={<EditIcon />} size="small">
+                Edit title and description
+              </Button>
+            )}
+          </Stack>
+        </Stack>
+      </CardContent>
+    </Card>
+  );
+}
+
+function ConflictNotice() {
+  const { conflict, reload, busy } = useDesigner();
+  if (!conflict) return null;
+  return (
+    <Alert
+      severity="warning"
+      sx={{ mb: 2 }}
+      action={
+        <Button color="inherit" size="small" onClick={reload} disabled={busy}>
+          Reload
+        </Button>
+      }
+    >
+      Someone else changed this pathway: reload to see their changes. What you typed stays here.
+    </Alert>
+  );
+}
+
+const Centered = ({ children }: { children: React.ReactNode }) => <Box sx={{ py: 8, textAlign: 'center' }}>{children}</Box>;
+
+/** The co-design page of one pathway version: the design on the left, what to act on at the right. */
+export const PathwayDesigner = () => {
+  const { id = '' } = useParams();
+  const { value, error, isPending } = useDesignerState(decodeURIComponent(id));
+  if (isPending) {
+    return (
+      <Centered>
+        <CircularProgress />
+      </Centered>
+    );
+  }
+  if (!value) {
+    const forbidden = error instanceof HttpError && error.status === 403;
+    return (
+      <Centered>
+        <Title title="Pathway" />
+        <Typography variant="h6">{forbidden || !error ? 'This pathway is not shared with you' : 'The pathway could not be loaded'}</Typography>
+        <Typography variant="body2" color="text.secondary">
+          {forbidden || !error ? 'Drafts are visible to the owning college and its employer partners only.' : String(error)}
+        </Typography>
+      </Centered>
+    );
+  }
+  return (
+    <DesignerContext.Provider value={value}>
+      <Title title={`${value.pathway.title} · v${value.pathway.version}`} />
+      <Box sx={{ pt: 2 }}>
+        <ConflictNotice />
+        <Header />
+        <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 7fr) minmax(0, 5fr)' }, gap: 2, alignItems: 'start' }}>
+          <Box>
+            <StageBoard />
+            <DestinationsPanel />
+            <PartnersPanel />
+            <EndorsementPanel />
+          </Box>
+          <Box>
+            <CoverageChart />
+            <ReadinessChecklist />
+            <Discussion />
+            <VersionHistory />
+          </Box>
+        </Box>
+      </Box>
+    </DesignerContext.Provider>
+  );
+};

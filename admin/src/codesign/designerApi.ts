@@ -1,0 +1,163 @@
+import { CONFLICT, conflictMessage, UserError } from '../dataProvider';
+import { gql } from '../graphql';
+
+export type PathwayStatus = 'DRAFT' | 'IN_REVIEW' | 'CHANGES_REQUESTED' | 'APPROVED' | 'PUBLISHED' | 'RETIRED';
+export type Strength = 'EXACT' | 'PARTIAL' | 'RELATED';
+export type PartnerRole = 'LEAD' | 'CONTRIBUTOR' | 'VALIDATOR';
+
+export interface CredentialSummary {
+  id: string;
+  title: string;
+  level: number;
+  creditValue: number;
+  status: string;
+  assessed: boolean;
+}
+
+export interface Stage {
+  id: string;
+  position: number;
+  title: string;
+  requirement: 'ALL' | 'AT_LEAST';
+  requiredCount: number | null;
+  minCredits: number | null;
+  entries: { id: string; credential: CredentialSummary }[];
+}
+
+export interface Competency {
+  id: string;
+  code: string;
+  statement: string;
+}
+
+export interface CompetencyCoverage {
+  competency: Competency;
+  by: { strength: Strength; credential: { id: string; title: string } }[];
+}
+
+export interface Comment {
+  id: string;
+  kind: 'COMMENT' | 'CHANGE_REQUEST';
+  body: string;
+  authorName: string | null;
+  createdAt: string;
+  resolution: 'DONE' | 'ANSWERED' | 'WONT_DO' | null;
+  resolutionNote: string | null;
+  resolvedAt: string | null;
+  stage: { id: string; title: string } | null;
+}
+
+export interface PathwayDesign {
+  id: string;
+  title: string;
+  description: string | null;
+  status: PathwayStatus;
+  version: number;
+  revision: number;
+  reviewDueOn: string | null;
+  publishedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  ownerInstitution: { id: string; name: string };
+  stages: Stage[];
+  destinationLinks: { id: string; occupation: { id: string; socCode: string; title: string; medianAnnualWage: number | null } }[];
+  offRamps: { id: string; credential: { id: string; title: string }; occupation: { id: string; socCode: string; title: string } }[];
+  partners: { id: string; role: PartnerRole; employer: { id: string; name: string } }[];
+  coverage: { coreCount: number; coveredCount: number; ratio: number; covered: CompetencyCoverage[]; uncovered: Competency[]; relatedOnly: CompetencyCoverage[] };
+  publishReadiness: { ready: boolean; checks: { check: string; passed: boolean; message: string }[] };
+  comments: Comment[];
+  endorsements: { id: string; statement: string; commitment: string | null; signatoryName: string; signatoryTitle: string | null; endorsedOn: string; current: boolean; employer: { id: string; name: string } }[];
+  versions: { id: string; version: number; status: PathwayStatus; publishedAt: string | null; createdAt: string; updatedAt: string }[];
+}
+
+/** Everything the designer shows, in one request: it is fetched again after every edit. */
+export const DESIGN_SELECTION = `id title description status version revision reviewDueOn publishedAt createdAt updatedAt
+  ownerInstitution { id name }
+  stages { id position title requirement requiredCount minCredits entries { id credential { id title level creditValue status assessed } } }
+  destinationLinks { id occupation { id socCode title medianAnnualWage } }
+  offRamps { id credential { id title } occupation { id socCode title } }
+  partners { id role employer { id name } }
+  coverage {
+    coreCount coveredCount ratio
+    covered { competency { id code statement } by { strength credential { id title } } }
+    relatedOnly { competency { id code statement } by { strength credential { id title } } }
+    uncovered { id code statement }
+  }
+  publishReadiness { ready checks { check passed message } }
+  comments { id kind body authorName createdAt resolution resolutionNote resolvedAt stage { id title } }
+  endorsements { id statement commitment signatoryName signatoryTitle endorsedOn current employer { id name } }
+  versions { id version status publishedAt createdAt updatedAt }`;
+
+export async function loadDesign(id: string): Promise<PathwayDesign | null> {
+  const data = await gql<{ pathway: PathwayDesign | null }>(`query PathwayDesign($id: ID!) { pathway(id: $id) { ${DESIGN_SELECTION} } }`, { id });
+  return data.pathway;
+}
+
+export interface Viewer {
+  role: 'ADMIN' | 'INSTITUTION_STAFF' | 'EMPLOYER_PARTNER' | 'ADVISOR' | 'PUBLIC';
+  employer: { id: string; name: string } | null;
+  institution: { id: string; name: string } | null;
+  user: { displayName: string } | null;
+}
+
+export async function loadViewer(): Promise<Viewer> {
+  const data = await gql<{ me: Viewer }>(`query DesignerViewer { me { role employer { id name } institution { id name } user { displayName } } }`);
+  return data.me;
+}
+
+/** A refused edit: `conflict` when someone else saved first, otherwise the API's reasons. */
+export class EditRefused extends Error {
+  constructor(
+    message: string,
+    readonly conflict: boolean,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Runs one mutation and returns its payload; userErrors become an EditRefused whose message is
+ * what people read. A CONFLICT always reads the same, so the designer can offer a reload.
+ */
+export async function edit<T = unknown>(mutation: string, inputType: string, input: Record<string, unknown>, selection = 'userErrors { field message code }'): Promise<T> {
+  const data = await gql<Record<string, T & { userErrors: UserError[] }>>(
+    `mutation Designer($input: ${inputType}!) { ${mutation}(input: $input) { ${selection} } }`,
+    { input },
+  );
+  const payload = data[mutation];
+  const errors = payload.userErrors ?? [];
+  if (errors.some((error) => error.code === CONFLICT)) throw new EditRefused(conflictMessage('Pathway'), true);
+  if (errors.length) throw new EditRefused(errors.map((error) => error.message).join('; '), false);
+  return payload;
+}
+
+export interface Option {
+  id: string;
+  label: string;
+  detail?: string;
+}
+
+/** Search for the autocompletes: credentials, occupations and employers by text. */
+export async function searchCredentials(search: string): Promise<Option[]> {
+  const data = await gql<{ credentials: { nodes: { id: string; title: string; level: number; creditValue: number; status: string }[] } }>(
+    `query CredentialSearch($filter: CredentialFilter) { credentials(first: 20, filter: $filter, orderBy: { field: TITLE, direction: ASC }) { nodes { id title level creditValue status } } }`,
+    { filter: search ? { search } : {} },
+  );
+  return data.credentials.nodes.map((node) => ({ id: node.id, label: node.title, detail: `Level ${node.level} · ${node.creditValue} credits${node.status === 'PUBLISHED' ? '' : ` · ${node.status.toLowerCase()}`}` }));
+}
+
+export async function searchOccupations(search: string): Promise<Option[]> {
+  const data = await gql<{ occupations: { nodes: { id: string; title: string; socCode: string }[] } }>(
+    `query OccupationSearch($filter: OccupationFilter) { occupations(first: 20, filter: $filter) { nodes { id title socCode } } }`,
+    { filter: search ? { search } : {} },
+  );
+  return data.occupations.nodes.map((node) => ({ id: node.id, label: node.title, detail: `SOC ${node.socCode}` }));
+}
+
+export async function searchEmployers(search: string): Promise<Option[]> {
+  const data = await gql<{ employers: { nodes: { id: string; name: string; region: string | null }[] } }>(
+    `query EmployerSearch($filter: EmployerFilter) { employers(first: 20, filter: $filter) { nodes { id name region } } }`,
+    { filter: search ? { search } : {} },
+  );
+  return data.employers.nodes.map((node) => ({ id: node.id, label: node.name, detail: node.region ?? undefined }));
+}
