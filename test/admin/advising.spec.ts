@@ -1,0 +1,111 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Locator, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../api/src/seed/accounts';
+import { seedDemoData } from '../../api/src/seed/demo';
+import { startTestApi, TestApi } from '../support/api';
+import { launchBrowser, signIn, TestBrowser } from '../support/browser';
+
+const ADMIN_DIST = path.join(__dirname, '../../admin/dist/index.html');
+
+/** DOMAIN.md's worked example is evaluated on this date. */
+const AS_OF = '2026-11-22';
+
+/** The worked example's table: source, credits, and the reason (after the status chip, where there is one). */
+const WORKED_EXAMPLE_ROWS = [
+  ['IT Support Fundamentals', '3', 'Counted', 'CIS-105'],
+  ['Customer Service Essentials', '0', 'Duplicate', 'CIS-105 already counted'],
+  ['Network Basics', '0', 'Expired', 'Awarded before 2021-11-22: older than the 5-year limit'],
+  ['Help Desk Practicum', '3', 'Counted', 'CIS-198'],
+  ['Block credit: IT Support pathway', '0', '', 'Stage 2 (Network Basics) not satisfied'],
+  ['Prior learning', '6', '', 'Under the cap of 45'],
+  ['Applied', '12', '', 'Remaining 48; best next step: earn Network Basics again, +6 (4 + block 2)'],
+];
+
+/** Each row of the route table as [source, credits, status, why]. */
+async function routeRows(table: Locator): Promise<string[][]> {
+  const rows: string[][] = [];
+  for (const row of await table.locator('tbody tr').all()) {
+    const cells = row.locator('td');
+    const why = cells.nth(3);
+    const chip = why.locator('.MuiChip-label');
+    rows.push([
+      await cells.nth(0).innerText(),
+      await cells.nth(2).innerText(),
+      (await chip.count()) ? await chip.innerText() : '',
+      await why.locator('span').last().innerText(),
+    ]);
+  }
+  return rows;
+}
+
+const figure = (scope: Page | Locator, label: string) => scope.locator(`[data-figure="${label}"]`).first();
+
+describe('the advisor view on the demo data', () => {
+  let api: TestApi;
+  let browser: TestBrowser;
+  let page: Page;
+
+  beforeAll(async () => {
+    if (!fs.existsSync(ADMIN_DIST)) {
+      throw new Error('admin/dist is missing: build the admin console first with `npm run build:admin`');
+    }
+    api = await startTestApi();
+    await seedDemoData(api.db);
+    browser = await launchBrowser();
+    page = browser.page;
+    await signIn(page, `${api.url}/admin/`, 'advisor@demo.test', DEMO_PASSWORD);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  it('shows the worked-example learner 12 credits applied and 48 remaining, row by row as DOMAIN.md does', async () => {
+    await page.getByRole('menuitem', { name: 'Advising' }).click();
+    await page.getByLabel('Learner').fill('Morales');
+    await page.getByRole('option', { name: /Ana Morales/ }).click();
+    await page.getByLabel('As of').fill(AS_OF);
+
+    const route = page.getByRole('region', { name: 'AAS Information Technology' });
+    await route.waitFor();
+    await expect(figure(route, 'Applied').innerText()).resolves.toBe('12 of 60');
+    expect(await figure(route, 'Remaining').innerText()).toBe('48');
+    expect(await figure(route, 'Articulated').innerText()).toBe('6');
+    expect(await figure(route, 'Block credit').innerText()).toBe('0');
+    expect(await figure(route, 'Prior learning').innerText()).toBe('6');
+    expect(await figure(route, 'Cut by limits').innerText()).toBe('0');
+    expect(await routeRows(route.getByRole('table', { name: 'Credit toward AAS Information Technology' }))).toEqual(WORKED_EXAMPLE_ROWS);
+    expect(await route.getByRole('list', { name: 'Next steps' }).innerText()).toContain('Network Basics: +6 credits for 60 hours');
+    expect(new URL(page.url()).searchParams.get('asOf')).toBe(AS_OF);
+    await browser.screenshot('advising-worked-example');
+  });
+
+  it('tries earning Network Basics again: +6 applied, 6 fewer remaining, and nothing saved', async () => {
+    const route = page.getByRole('region', { name: 'AAS Information Technology' });
+    await route.getByRole('checkbox', { name: /^Network Basics/ }).check();
+    const result = route.getByTestId('what-if-result');
+    await result.waitFor();
+    expect(await figure(result, 'Applied with these').innerText()).toBe('18 (+6)');
+    expect(await figure(result, 'Remaining with these').innerText()).toBe('42 (−6)');
+    expect(await figure(result, 'Block credit').innerText()).toBe('2');
+    await browser.screenshot('advising-what-if');
+
+    const ana = await api.gql(`{ learners(filter: { search: "Morales" }) { nodes { id awards { id } } } }`);
+    const [learner] = ana.data?.learners.nodes;
+    expect(learner.awards).toHaveLength(4);
+    const stored = await api.gql(`query($id: ID!) { learnerRoutes(learnerId: $id, asOf: "${AS_OF}") { appliedCredits } }`, { id: learner.id });
+    expect(stored.data?.learnerRoutes).toEqual([{ appliedCredits: 12 }]);
+
+    await route.getByRole('checkbox', { name: /^Network Basics/ }).uncheck();
+    await result.waitFor({ state: 'detached' });
+  });
+
+  it('keeps the learner and date in the address, so the view comes back on reload', async () => {
+    await page.reload();
+    const route = page.getByRole('region', { name: 'AAS Information Technology' });
+    await expect(figure(route, 'Applied').innerText()).resolves.toBe('12 of 60');
+    expect(await page.getByLabel('Learner').inputValue()).toMatch(/^Ana Morales/);
+  });
+});
