@@ -18,6 +18,7 @@ import { replicaReadsPlugin } from './core/read-routing';
 import { GraphQLError } from 'graphql';
 import { viewerFromToken } from './modules/accounts/auth.service';
 import { PUBLIC_VIEWER, Viewer } from './core/viewer';
+import { interopRoutes } from './modules/interop/interop.routes';
 
 /** No header: the public. A header with a bad or expired token is refused rather than downgraded. */
 async function viewerOf(authorization: string | undefined): Promise<Viewer> {
@@ -108,6 +109,9 @@ export async function startServer(
       context: async ({ req, res }) => withClientAddress(createContext(db, res.locals.statements as StatementCounter, await viewerOf(req.headers.authorization)), req.ip),
     }),
   );
+
+  // Stable URLs of exported Open Badges and CTDL documents and of awards' signed credentials.
+  app.use(interopRoutes(db, viewerOf));
 
   const adminDist = path.join(repoRoot, 'admin', 'dist');
   if (fs.existsSync(adminDist)) {

@@ -1,6 +1,8 @@
 import { User } from '../modules/accounts/user.entity';
 import { AuditEntry } from '../modules/audit/audit-entry.entity';
 import { PathwayComment } from '../modules/codesign/pathway-comment.entity';
+import { AwardCredential } from '../modules/interop/award-credential.entity';
+import { IssuerKey } from '../modules/interop/issuer-key.entity';
 import { Alignment } from '../modules/credentials/alignment.entity';
 import { Assessment } from '../modules/credentials/assessment.entity';
 import { Credential } from '../modules/credentials/credential.entity';
@@ -58,4 +60,6 @@ export const entities = [
   User,
   AuditEntry,
   PathwayComment,
+  IssuerKey,
+  AwardCredential,
 ];

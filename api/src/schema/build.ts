@@ -10,6 +10,7 @@ import { resolvers as codesign } from '../modules/codesign';
 import { resolvers as credentials } from '../modules/credentials';
 import { resolvers as employers } from '../modules/employers';
 import { resolvers as institutions } from '../modules/institutions';
+import { resolvers as interop } from '../modules/interop';
 import { resolvers as learners } from '../modules/learners';
 import { resolvers as occupations } from '../modules/occupations';
 import { resolvers as outcomes } from '../modules/outcomes';
@@ -35,6 +36,7 @@ const resolvers = [
   ...learners,
   ...advising,
   ...outcomes,
+  ...interop,
 ] as unknown as NonEmptyArray<Function>;
 
 let built: Promise<GraphQLSchema> | undefined;

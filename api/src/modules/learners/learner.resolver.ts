@@ -10,6 +10,7 @@ import { DegreeProgram } from '../articulation/degree-program.entity';
 import { Credential } from '../credentials/credential.entity';
 import { RubricLevel } from '../credentials/rubric-level.entity';
 import { Institution } from '../institutions/institution.entity';
+import { issueAwardCredential } from '../interop/award-credential.service';
 import { Award } from './award.entity';
 import { Learner } from './learner.entity';
 import {
@@ -85,7 +86,13 @@ export class AwardResolver extends crudResolver({
   entity: Award,
   createInput: AwardCreateInput,
   updateInput: AwardUpdateInput,
-  hooks: { beforeSave: (em, award) => assertLevelOnRubric(em, award) },
+  hooks: {
+    beforeSave: (em, award) => assertLevelOnRubric(em, award),
+    // Issuing an award signs its Open Badges credential; a changed award gets a new one.
+    afterSave: async (em, award) => {
+      await issueAwardCredential(em, award, { replace: true });
+    },
+  },
 }) {
   @Mutation(() => AwardRevokePayload, { description: 'Revokes an award; it stops counting toward any route.' })
   awardRevoke(@Arg('input', () => AwardRevokeInput) input: AwardRevokeInput, @Ctx() ctx: Context) {
