@@ -17,11 +17,16 @@ export function secretFromEnvironment(name: string): Buffer {
   const file = path.join(config.dataDir, 'secrets', name.toLowerCase());
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    // Written aside and linked into place, so that API processes starting together never read a
+    // half-written secret: the first link wins and every process reads that one.
+    const draft = `${file}.${process.pid}.${randomBytes(6).toString('hex')}`;
+    fs.writeFileSync(draft, randomBytes(48).toString('base64url'), { mode: 0o600, flag: 'wx' });
     try {
-      fs.writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600, flag: 'wx' });
+      fs.linkSync(draft, file);
     } catch (error) {
-      // Another process created it first; theirs is as good as ours.
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      fs.rmSync(draft, { force: true });
     }
   }
   return Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'utf8');
