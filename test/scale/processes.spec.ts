@@ -1,0 +1,137 @@
+import 'reflect-metadata';
+import { ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { freePort } from '../../api/src/core/db-url';
+import { Role } from '../../api/src/modules/accounts/user.entity';
+import { repoRoot } from '../../api/src/core/config';
+import { createTestDatabase, TestDatabase } from '../support/db';
+import { makeInstitution, makeUser } from '../support/factories';
+
+interface Answer {
+  status: number;
+  worker: string;
+  body: any;
+}
+
+/** One request on a connection of its own: the cluster spreads connections, not requests. */
+function request(port: number, method: 'GET' | 'POST', urlPath: string, body?: unknown, token?: string): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const outgoing = http.request(
+      {
+        host: '127.0.0.1', port, method, path: urlPath, agent: false,
+        headers: { ...(payload && { 'content-type': 'application/json' }), ...(token && { authorization: `Bearer ${token}` }) },
+      },
+      (response) => {
+        let text = '';
+        response.on('data', (chunk) => (text += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, worker: String(response.headers['x-worker-id']), body: JSON.parse(text) }));
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end(payload);
+  });
+}
+
+/**
+ * The API as `npm start` runs it with API_PROCESSES=2, from its sources: a primary process and
+ * two workers on one port, against a database of its own, with no AUTH_SECRET in the
+ * environment, so the workers create and share the secret under a fresh data directory.
+ */
+describe('several API processes behind one port', () => {
+  let database: TestDatabase;
+  let dataDir: string;
+  let port: number;
+  let primary: ChildProcess;
+  let output = '';
+
+  const logged = (pattern: RegExp, timeoutMs = 45000) =>
+    new Promise<RegExpMatchArray>((resolve, reject) => {
+      const check = () => {
+        const match = output.match(pattern);
+        if (match) {
+          clearInterval(timer);
+          clearTimeout(timeout);
+          resolve(match);
+        }
+      };
+      const timer = setInterval(check, 50);
+      const timeout = setTimeout(() => {
+        clearInterval(timer);
+        reject(new Error(`Not logged within ${timeoutMs} ms: ${pattern}\n${output}`));
+      }, timeoutMs);
+      check();
+    });
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    // Not empty, so the primary does not load the demo data.
+    await makeInstitution(database.db);
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pathforge-processes-'));
+    port = await freePort();
+    const environment = { ...process.env };
+    delete environment.AUTH_SECRET;
+    primary = spawn(process.execPath, ['-r', path.join(__dirname, 'support/typescript-register.js'), path.join(repoRoot, 'api/src/main.ts')], {
+      cwd: repoRoot,
+      env: { ...environment, DATABASE_URL: database.url, API_PROCESSES: '2', PORT: String(port), PATHFORGE_DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    primary.stdout!.on('data', (chunk) => (output += chunk));
+    primary.stderr!.on('data', (chunk) => (output += chunk));
+    await logged(/2 processes serving GraphQL/, 90000);
+  }, 100000);
+
+  afterAll(async () => {
+    if (primary && primary.exitCode === null) primary.kill('SIGKILL');
+    await database?.drop();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('spreads connections over both workers, which accept each other\'s tokens, replaces a crashed one and drains on SIGTERM', async () => {
+    const workers = [...output.matchAll(/Worker (\d+) started \(pid (\d+)\)/g)].map(([, id, pid]) => ({ id, pid: Number(pid) }));
+    expect(workers.map((worker) => worker.id)).toEqual(['1', '2']);
+
+    const user = await makeUser(database.db, Role.ADMIN, { password: 'correct horse battery' });
+    const login = await request(port, 'POST', '/graphql', {
+      query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
+      variables: { e: user.email, p: 'correct horse battery' },
+    });
+    const token = login.body.data.login.token as string;
+    expect(token).toEqual(expect.any(String));
+    // One secret, created by whichever worker came first, with no draft left beside it.
+    expect(fs.readdirSync(path.join(dataDir, 'secrets'))).toEqual(['auth_secret']);
+
+    const query = { query: '{ institutions(first: 5) { totalCount } }' };
+    const answers = await Promise.all(Array.from({ length: 8 }, () => request(port, 'POST', '/graphql', query, token)));
+    for (const answer of answers) expect({ status: answer.status, body: answer.body }).toEqual({ status: 200, body: { data: { institutions: { totalCount: 1 } } } });
+    expect(new Set(answers.map((answer) => answer.worker))).toEqual(new Set(['1', '2']));
+
+    const [killed, survivor] = workers;
+    process.kill(killed.pid, 'SIGKILL');
+    await logged(new RegExp(`Worker ${killed.id} \\(pid ${killed.pid}\\) exited with SIGKILL: starting another`));
+    const meanwhile = await Promise.all(Array.from({ length: 4 }, () => request(port, 'GET', '/healthz')));
+    expect(meanwhile.map((answer) => [answer.status, answer.worker])).toEqual(Array(4).fill([200, survivor.id]));
+
+    await logged(/Worker 3 started/);
+    const replacementAnswers = async () => {
+      const deadline = Date.now() + 45000;
+      while (Date.now() < deadline) {
+        const answered = await Promise.all(Array.from({ length: 4 }, () => request(port, 'GET', '/healthz').catch(() => null)));
+        if (answered.some((answer) => answer?.worker === '3')) return true;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      return false;
+    };
+    expect(await replacementAnswers()).toBe(true);
+
+    const exited = new Promise<number | null>((resolve) => primary.once('exit', (code) => resolve(code)));
+    primary.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(output).toMatch(new RegExp(`worker ${survivor.id}\\] SIGTERM: finishing requests in flight`));
+    expect(output).toMatch(/worker 3\] SIGTERM: finishing requests in flight/);
+    await expect(request(port, 'GET', '/healthz')).rejects.toThrow(/ECONNREFUSED/);
+  }, 120000);
+});
