@@ -1,150 +1,310 @@
 import 'reflect-metadata';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { Client } from 'pg';
+import { isDeepStrictEqual, parseArgs } from 'node:util';
+import autocannon from 'autocannon';
 import { repoRoot } from '../api/src/core/config';
-import { createDataSource } from '../api/src/core/database';
-import { withDatabase } from '../api/src/core/db-url';
-import { startEmbeddedPostgres } from '../api/src/core/embedded';
-import { toGlobalId } from '../api/src/core/ids';
+import { freePort } from '../api/src/core/db-url';
 import { issueToken } from '../api/src/modules/accounts/auth.service';
 import { Role, User } from '../api/src/modules/accounts/user.entity';
-import { startServer } from '../api/src/server';
-import { generate, SIZES } from './generate';
+import { measureAdvising, mulberry32, Post } from './advising';
+import { drawChart } from './chart';
+import { prepareBenchDatabase } from './database';
+import { SIZES } from './generate';
+import { BenchQuery, benchQueries, queryDepth } from './queries';
 
-const ROUTES = `query($learner: ID!) {
-  learnerRoutes(learnerId: $learner, asOf: "2026-11-22") {
-    degreeProgram { title } appliedCredits remainingCredits articulatedCredits blockCredits priorLearningCredits creditsCutByLimits
-    items { status credits courseEquivalent credential { title } }
-    missingCredentials { title }
-    nextSteps(first: 10) { credential { title } creditsGained creditsPerHour }
-  }
-}`;
+const OUT = path.join(repoRoot, 'bench', 'out');
+const POSTGRAPHILE_DIR = path.join(OUT, 'postgraphile');
+const CONNECTIONS = 10;
+const RUNS = 3;
 
-const IMPACT = `query($agreement: ID!, $change: AgreementChangeInput!) {
-  agreementImpact(agreementId: $agreement, change: $change, asOf: "2026-11-22") { learnersConsidered changes { learner { id } difference } }
-}`;
+type ServerName = 'Pathforge' | 'single SQL' | 'PostGraphile 4';
 
-/** A small seeded PRNG, so every run routes the same learners. */
-function mulberry32(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+interface Server {
+  name: ServerName;
+  url: string;
+  process: ChildProcess;
+  /** The HTTP request that asks `query` about record `n`, or null when this server cannot express it. */
+  request(query: BenchQuery, n: number): { method: 'GET' | 'POST'; path: string; headers: Record<string, string>; body?: string } | null;
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-const ms = (value: number) => `${value.toFixed(1)} ms`;
+export interface Figures {
+  query: string;
+  server: ServerName;
+  rps: number[];
+  p50: number[];
+  p99: number[];
+  statements: number[];
+  bytes: number;
+  peakRssMb: number;
+}
+
+const log = (line: string) => console.log(`[bench] ${line}`);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** Installs PostGraphile 4 outside the workspace: it needs graphql 15, and the project keeps exactly one graphql (16). */
+function ensurePostGraphile(): string {
+  const cli = path.join(POSTGRAPHILE_DIR, 'node_modules', 'postgraphile', 'cli.js');
+  if (!fs.existsSync(cli)) {
+    log(`installing postgraphile@4 into ${path.relative(repoRoot, POSTGRAPHILE_DIR)}`);
+    fs.mkdirSync(POSTGRAPHILE_DIR, { recursive: true });
+    fs.writeFileSync(path.join(POSTGRAPHILE_DIR, 'package.json'), JSON.stringify({ name: 'pathforge-bench-postgraphile', private: true }));
+    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefix', POSTGRAPHILE_DIR, 'postgraphile@4'], { stdio: 'inherit' });
+  }
+  return cli;
+}
+
+/** Starts a server process, its output in bench/out/<name>.log, and waits until it answers HTTP. */
+async function startProcess(name: string, args: string[], env: Record<string, string>, url: string): Promise<ChildProcess> {
+  const logFile = fs.openSync(path.join(OUT, `${name}.log`), 'w');
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', logFile, logFile] });
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}; see bench/out/${name}.log`);
+    try {
+      await fetch(url);
+      return child;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  child.kill();
+  throw new Error(`${name} did not answer within two minutes`);
+}
+
+/** The resident memory of a process now, and the highest it has been, in MB. */
+function memoryOf(pid: number): { rss: number; hwm: number } {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { rss: kb('VmRSS') / 1024, hwm: kb('VmHWM') / 1024 };
+}
+
+async function run(server: Server, query: BenchQuery, seconds: number, seed: number) {
+  const random = mulberry32(seed);
+  const result = await autocannon({
+    url: server.url,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: [{ setupRequest: (request) => ({ ...request, ...server.request(query, query.pick(random))! }) }],
+  });
+  if (result.errors || result.non2xx) throw new Error(`${server.name} ${query.key}: ${result.errors} errors, ${result.non2xx} non-2xx responses`);
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+}
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { size: { type: 'string', default: 'M' }, routes: { type: 'string', default: '400' } } });
-  const size = SIZES[values.size as 'S' | 'M'];
+  const { values } = parseArgs({
+    options: {
+      size: { type: 'string', default: 'M' },
+      fresh: { type: 'boolean', default: false },
+      seconds: { type: 'string' },
+      routes: { type: 'string', default: '400' },
+      only: { type: 'string' },
+    },
+  });
+  const sizeName = values.size!.toUpperCase() as 'S' | 'M';
+  const size = SIZES[sizeName];
   if (!size) throw new Error('--size must be S or M');
-  const routeSamples = Number(values.routes);
-
-  const log = (line: string) => console.log(`[bench] ${line}`);
+  const seconds = Number(values.seconds ?? (sizeName === 'M' ? 10 : 3));
+  fs.mkdirSync(OUT, { recursive: true });
   process.env.AUTH_SECRET ??= 'a benchmark-only secret that is long enough to sign';
-  let serverUrl = process.env.DATABASE_URL;
-  let stopEmbedded: (() => Promise<void>) | null = null;
-  if (!serverUrl) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pathforge-bench-'));
-    fs.chmodSync(dir, 0o755);
-    const embedded = await startEmbeddedPostgres(path.join(dir, 'pg'), { persistent: false });
-    serverUrl = embedded.url;
-    stopEmbedded = async () => {
-      await embedded.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
-    };
-  }
-  const database = `pathforge_bench_${Date.now()}`;
-  const admin = new Client({ connectionString: withDatabase(serverUrl, 'postgres') });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${database}`);
-  const db = createDataSource({ url: withDatabase(serverUrl, database), poolSize: 10 });
-  await db.initialize();
+
+  const bench = await prepareBenchDatabase({ size: sizeName, url: process.env.DATABASE_URL, reuse: !values.fresh, log, onStep: (step, millis) => log(`  ${step.padEnd(24)} ${(millis / 1000).toFixed(2)} s`) });
+  const children: ChildProcess[] = [];
   try {
-    await db.runMigrations({ transaction: 'each' });
-    log(`generating size ${values.size}: ${size.learners} learners, ${size.programs} programs, ${size.agreements} agreements`);
-    const started = performance.now();
-    await generate(db, size, (step, millis) => log(`  ${step.padEnd(22)} ${ms(millis)}`));
-    const counts = (await db.query(`SELECT (SELECT count(*) FROM learner)::int AS learners, (SELECT count(*) FROM award)::int AS awards,
-      (SELECT count(*) FROM degree_program)::int AS programs, (SELECT count(*) FROM articulation_agreement)::int AS agreements,
-      (SELECT count(*) FROM credit_mapping)::int AS mappings`))[0];
-    log(`generated in ${ms(performance.now() - started)}: ${JSON.stringify(counts)}`);
+    const [user] = await bench.db.query(
+      `INSERT INTO app_user (email, display_name, role, password_hash) VALUES ('bench@bench.test', 'Bench', 'ADMIN', 'unused')
+        ON CONFLICT (email) DO UPDATE SET role = 'ADMIN' RETURNING id, role, institution_id AS "institutionId", employer_id AS "employerId"`,
+    );
+    const { token } = await issueToken(Object.assign(new User(), user, { role: Role.ADMIN }));
+    const postgraphileCli = ensurePostGraphile();
 
-    // Latency is measured as in production: no per-request SQL counting (it needs async hooks).
-    const server = await startServer(db, 0, { countSqlStatements: false });
-    const counting = await startServer(db, 0, { countSqlStatements: true });
-    const user = await db.getRepository(User).save({ email: 'bench@bench.test', displayName: 'Bench', role: Role.ADMIN, passwordHash: 'unused' });
-    const { token } = await issueToken(user);
-    const post = async (query: string, variables: Record<string, unknown>, url = server.url) => {
-      const response = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ query, variables }),
-      });
-      const body = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
-      if (body.errors) throw new Error(JSON.stringify(body.errors));
-      return { body, statements: Number(response.headers.get('x-sql-statements')) };
+    const apiEnv = (counting: boolean) => ({
+      NODE_ENV: 'production',
+      DATABASE_URL: bench.url,
+      PATHFORGE_COUNT_SQL: counting ? '1' : '0',
+      RATE_LIMIT_VIEWER_POINTS: '0',
+      RATE_LIMIT_ADDRESS_POINTS: '0',
+    });
+    const apiEntry = path.join(repoRoot, 'dist', 'bench', 'serve-api.js');
+    const graphqlRequest = (query: BenchQuery, n: number) => ({
+      method: 'POST' as const,
+      path: '/graphql',
+      headers: { 'content-type': 'application/json', ...(query.signedIn ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query: query.graphql, variables: query.variables(n) }),
+    });
+    const ports = { api: await freePort(), counting: await freePort(), limit: await freePort(), postgraphile: await freePort() };
+    const api = await startProcess('api', [apiEntry], { ...apiEnv(false), PORT: String(ports.api) }, `http://127.0.0.1:${ports.api}/healthz`);
+    children.push(api);
+    const counting = await startProcess('api-counting', [apiEntry], { ...apiEnv(true), PORT: String(ports.counting) }, `http://127.0.0.1:${ports.counting}/healthz`);
+    children.push(counting);
+    const limit = await startProcess('limit', [path.join(repoRoot, 'dist', 'bench', 'limit-server.js')], { DATABASE_URL: bench.url, PORT: String(ports.limit), BENCH_SIZE: sizeName }, `http://127.0.0.1:${ports.limit}/`);
+    children.push(limit);
+    const postgraphile = await startProcess(
+      'postgraphile',
+      [postgraphileCli, '--connection', bench.url, '--schema', 'public', '--host', '127.0.0.1', '--port', String(ports.postgraphile), '--disable-query-log', '--disable-graphiql', '--max-pool-size', '10'],
+      { NODE_ENV: 'production' },
+      `http://127.0.0.1:${ports.postgraphile}/graphql`,
+    );
+    children.push(postgraphile);
+
+    const servers: Server[] = [
+      { name: 'Pathforge', url: `http://127.0.0.1:${ports.api}`, process: api, request: graphqlRequest },
+      {
+        name: 'single SQL',
+        url: `http://127.0.0.1:${ports.limit}`,
+        process: limit,
+        request: (query, n) => (query.limitSql ? { method: 'GET', path: `/${query.key}?n=${n}`, headers: {} } : null),
+      },
+      {
+        name: 'PostGraphile 4',
+        url: `http://127.0.0.1:${ports.postgraphile}`,
+        process: postgraphile,
+        request: (query, n) =>
+          query.postgraphile
+            ? { method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: query.postgraphile.query, variables: query.postgraphile.variables(n) }) }
+            : null,
+      },
+    ];
+    const send = async (url: string, request: NonNullable<ReturnType<Server['request']>>) => {
+      const response = await fetch(`${url}${request.path}`, { method: request.method, headers: request.headers, body: request.body });
+      const text = await response.text();
+      const body = JSON.parse(text) as { data?: Record<string, unknown>; errors?: unknown };
+      if (!response.ok || body.errors) throw new Error(`${url}${request.path}: ${response.status} ${text.slice(0, 500)}`);
+      return { text, body, statements: Number(response.headers.get('x-sql-statements')) };
     };
 
-    const random = mulberry32(7);
-    const learnerId = () => toGlobalId('Learner', 1 + Math.floor(random() * size.learners));
-    for (let i = 0; i < 30; i += 1) await post(ROUTES, { learner: learnerId() });
-    const latencies: number[] = [];
-    let routes = 0;
-    for (let i = 0; i < routeSamples; i += 1) {
-      const t = performance.now();
-      const { body } = await post(ROUTES, { learner: learnerId() });
-      latencies.push(performance.now() - t);
-      routes += (body.data?.learnerRoutes as unknown[]).length;
+    const queries = benchQueries(size).filter((query) => !values.only || values.only.split(',').includes(query.key));
+    const figures: Figures[] = [];
+    const notes: string[] = [];
+    for (const query of queries) {
+      // Check each server's answer first: no errors, and the single statement's JSON is ours.
+      const sampleRandom = mulberry32(99);
+      const samples = Array.from({ length: 20 }, () => query.pick(sampleRandom));
+      const bytes = new Map<ServerName, number[]>();
+      const statements: number[] = [];
+      for (const n of samples) {
+        const ours = await send(servers[0].url, graphqlRequest(query, n));
+        statements.push((await send(`http://127.0.0.1:${ports.counting}`, graphqlRequest(query, n))).statements);
+        for (const server of servers) {
+          const request = server.request(query, n);
+          if (!request) continue;
+          const answer = server === servers[0] ? ours : await send(server.url, request);
+          bytes.set(server.name, [...(bytes.get(server.name) ?? []), Buffer.byteLength(answer.text)]);
+          if (server.name === 'single SQL' && !isDeepStrictEqual(answer.body, ours.body) && !notes.some((note) => note.startsWith(query.key))) {
+            notes.push(`${query.key}: the single statement's JSON differs from ours for record ${n}`);
+          }
+        }
+      }
+      const able = servers.filter((server) => server.request(query, 1));
+      for (const server of able) await run(server, query, Math.max(2, Math.round(seconds / 3)), 1);
+      const runs = new Map<ServerName, { rps: number; p50: number; p99: number; peak: number }[]>();
+      for (let i = 0; i < RUNS; i += 1) {
+        for (const server of able) {
+          let peak = memoryOf(server.process.pid!).rss;
+          const sampler = setInterval(() => (peak = Math.max(peak, memoryOf(server.process.pid!).rss)), 100);
+          const figuresOfRun = await run(server, query, seconds, 100 + i);
+          clearInterval(sampler);
+          runs.set(server.name, [...(runs.get(server.name) ?? []), { ...figuresOfRun, peak }]);
+        }
+      }
+      for (const server of able) {
+        const list = runs.get(server.name)!;
+        figures.push({
+          query: query.key,
+          server: server.name,
+          rps: list.map((r) => r.rps),
+          p50: list.map((r) => r.p50),
+          p99: list.map((r) => r.p99),
+          statements: server.name === 'Pathforge' ? statements : [],
+          bytes: median(bytes.get(server.name)!),
+          peakRssMb: Math.max(...list.map((r) => r.peak)),
+        });
+      }
+      const ours = figures.find((f) => f.query === query.key && f.server === 'Pathforge')!;
+      log(`${query.key} ${query.title}: ${median(ours.rps).toFixed(0)} req/s, p50 ${median(ours.p50)} ms, ${median(ours.statements)} statements`);
     }
-    latencies.sort((a, b) => a - b);
-    const statements = new Set<number>();
-    for (let i = 0; i < 50; i += 1) statements.add((await post(ROUTES, { learner: learnerId() }, counting.url)).statements);
 
-    const mapped: { credential_id: number; credits: string }[] = await db.query(`SELECT credential_id, credits FROM credit_mapping WHERE agreement_id = 1`);
-    const change = { credits: mapped.map((m) => ({ credentialId: toGlobalId('Credential', m.credential_id), credits: Number(m.credits) + 1 })) };
-    const impactTimes: number[] = [];
-    let impact: { learnersConsidered: number; changes: unknown[] } | undefined;
-    for (let i = 0; i < 3; i += 1) {
-      const t = performance.now();
-      const { body } = await post(IMPACT, { agreement: toGlobalId('ArticulationAgreement', 1), change });
-      impactTimes.push(performance.now() - t);
-      impact = body.data?.agreementImpact as typeof impact;
+    const post: Post = async (query, variables, url = servers[0].url) =>
+      send(url, { method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+    const advising = values.only ? [] : await measureAdvising(bench.db, size, Number(values.routes), post, `http://127.0.0.1:${ports.counting}`);
+    const hwm = memoryOf(api.pid!).hwm;
+    const counts = await bench.db.query(`SELECT (SELECT count(*) FROM pathway)::int AS pathways, (SELECT count(*) FROM learner)::int AS learners, (SELECT count(*) FROM award)::int AS awards`);
+
+    const report = renderReport({ sizeName, seconds, queries, figures, advising, notes, hwm, counts: counts[0] });
+    console.log(`\n${report}`);
+    if (!values.only) {
+      fs.writeFileSync(path.join(repoRoot, 'bench', 'results.md'), `# Benchmark results\n\n${report}`);
+      await drawChart(figures, queries, path.join(repoRoot, 'bench', 'results'), log);
     }
-    impactTimes.sort((a, b) => a - b);
-    await server.stop();
-    await counting.stop();
-
-    const rows = [
-      ['learnerRoutes p50', ms(percentile(latencies, 50)), '—'],
-      ['learnerRoutes p99', ms(percentile(latencies, 99)), '< 20 ms'],
-      ['learnerRoutes routes per learner (mean)', (routes / routeSamples).toFixed(1), '—'],
-      ['learnerRoutes SQL statements per request', [...statements].join(', '), 'fixed'],
-      ['agreementImpact median of 3', ms(impactTimes[1]), '< 2000 ms'],
-      ['agreementImpact learners re-routed / changed', `${impact?.learnersConsidered} / ${impact?.changes.length}`, '~5,000'],
-    ];
-    const table = [
-      `Articulation benchmark, size ${values.size} (${counts.learners} learners, ${counts.awards} awards, ${counts.programs} programs, ${counts.agreements} agreements, ${counts.mappings} mappings), ${routeSamples} random learners over HTTP, ${os.cpus().length} cores`,
-      '',
-      '| figure | value | target |',
-      '|---|---|---|',
-      ...rows.map((row) => `| ${row.join(' | ')} |`),
-    ].join('\n');
-    console.log(`\n${table}\n`);
-    fs.writeFileSync(path.join(repoRoot, 'bench', 'results.md'), `# Benchmark results\n\n${table}\n`);
   } finally {
-    await db.destroy();
-    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await admin.end();
-    await stopEmbedded?.();
+    for (const child of children) child.kill('SIGTERM');
+    await bench.close();
   }
+}
+
+interface ReportInput {
+  sizeName: string;
+  seconds: number;
+  queries: BenchQuery[];
+  figures: Figures[];
+  advising: string[][];
+  notes: string[];
+  hwm: number;
+  counts: { pathways: number; learners: number; awards: number };
+}
+
+const spread = (values: number[], digits: number) =>
+  values.length ? `${median(values).toFixed(digits)} (${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)})` : '—';
+
+function renderReport({ sizeName, seconds, queries, figures, advising, notes, hwm, counts }: ReportInput): string {
+  const of = (key: string, server: ServerName) => figures.find((f) => f.query === key && f.server === server);
+  const lines = [
+    `Size ${sizeName} (${counts.pathways} pathways, ${counts.learners} learners, ${counts.awards} awards), ${os.cpus().length} cores, ${new Date().toISOString().slice(0, 10)}.`,
+    `autocannon, ${CONNECTIONS} connections, a warm-up, then ${RUNS} runs of ${seconds} s per query and server, interleaved; median (range) of the runs.`,
+    `SQL statements per request: ours counted on 20 requests (median (range)); the single statement is one by construction, PostGraphile 4 compiles each query to one.`,
+    '',
+    '| query | server | req/s | p50 ms | p99 ms | SQL statements | response bytes | peak RSS MB |',
+    '|---|---|---|---|---|---|---|---|',
+  ];
+  for (const query of queries) {
+    for (const f of figures.filter((figure) => figure.query === query.key)) {
+      const statements = f.server === 'Pathforge' ? spread(f.statements, 0) : '1';
+      lines.push(`| ${query.key} ${query.title} | ${f.server} | ${spread(f.rps, 0)} | ${spread(f.p50, 1)} | ${spread(f.p99, 1)} | ${statements} | ${f.bytes} | ${f.peakRssMb.toFixed(0)} |`);
+    }
+  }
+  lines.push('', '| target | figure | met |', '|---|---|---|');
+  for (const key of ['q1', 'q2']) {
+    const ours = of(key, 'Pathforge');
+    const theirs = of(key, 'PostGraphile 4');
+    if (ours && theirs) {
+      const ratio = median(ours.rps) / median(theirs.rps);
+      lines.push(`| ${key}: ≥ 1.5× PostGraphile's req/s | ${ratio.toFixed(2)}× | ${ratio >= 1.5 ? 'yes' : 'no'} |`);
+    }
+  }
+  for (const query of queries) {
+    const ours = of(query.key, 'Pathforge');
+    const limit = of(query.key, 'single SQL');
+    if (ours && limit) {
+      const ratio = median(ours.p50) / median(limit.p50);
+      lines.push(`| ${query.key}: p50 within 2× of the single statement | ${ratio.toFixed(2)}× | ${ratio <= 2 ? 'yes' : 'no'} |`);
+    }
+  }
+  for (const query of queries) {
+    const ours = of(query.key, 'Pathforge');
+    if (!ours?.statements.length) continue;
+    const depth = queryDepth(query.graphql);
+    const most = Math.max(...ours.statements);
+    lines.push(`| ${query.key}: SQL statements ≤ query depth (${depth}) | ${most} | ${most <= depth ? 'yes' : 'no'} |`);
+  }
+  const peak = Math.max(...figures.filter((f) => f.server === 'Pathforge').map((f) => f.peakRssMb), hwm);
+  lines.push(`| < 300 MB RSS under load | ${peak.toFixed(0)} MB | ${peak < 300 ? 'yes' : 'no'} |`);
+  if (notes.length) lines.push('', ...notes.map((note) => `- ${note}`));
+  if (advising.length) {
+    lines.push('', 'Articulation (issue 4): one request at a time.', '', '| figure | value | target |', '|---|---|---|', ...advising.map((row) => `| ${row.join(' | ')} |`));
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 main().catch((error) => {

@@ -1,0 +1,74 @@
+import { DataSource } from 'typeorm';
+import { toGlobalId } from '../api/src/core/ids';
+import { Size } from './generate';
+
+const ROUTES = `query($learner: ID!) {
+  learnerRoutes(learnerId: $learner, asOf: "2026-11-22") {
+    degreeProgram { title } appliedCredits remainingCredits articulatedCredits blockCredits priorLearningCredits creditsCutByLimits
+    items { status credits courseEquivalent credential { title } }
+    missingCredentials { title }
+    nextSteps(first: 10) { credential { title } creditsGained creditsPerHour }
+  }
+}`;
+
+const IMPACT = `query($agreement: ID!, $change: AgreementChangeInput!) {
+  agreementImpact(agreementId: $agreement, change: $change, asOf: "2026-11-22") { learnersConsidered changes { learner { id } difference } }
+}`;
+
+/** A small seeded PRNG, so every run asks about the same records. */
+export function mulberry32(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export type Post = (query: string, variables: Record<string, unknown>, url?: string) => Promise<{ body: { data?: Record<string, unknown> }; statements: number }>;
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+/**
+ * Issue 4's figures: learnerRoutes one request at a time for `samples` random learners (p50, p99,
+ * routes per learner, statements per request from the counting server), and agreementImpact of
+ * raising every mapping of agreement 1 by a credit, median of three. Rows of figure, value, target.
+ */
+export async function measureAdvising(db: DataSource, size: Size, samples: number, post: Post, countingUrl: string): Promise<string[][]> {
+  const random = mulberry32(7);
+  const learnerId = () => toGlobalId('Learner', 1 + Math.floor(random() * size.learners));
+  for (let i = 0; i < 30; i += 1) await post(ROUTES, { learner: learnerId() });
+  const latencies: number[] = [];
+  let routes = 0;
+  for (let i = 0; i < samples; i += 1) {
+    const t = performance.now();
+    const { body } = await post(ROUTES, { learner: learnerId() });
+    latencies.push(performance.now() - t);
+    routes += (body.data?.learnerRoutes as unknown[]).length;
+  }
+  latencies.sort((a, b) => a - b);
+  const statements = new Set<number>();
+  for (let i = 0; i < 50; i += 1) statements.add((await post(ROUTES, { learner: learnerId() }, countingUrl)).statements);
+
+  const mapped: { credential_id: number; credits: string }[] = await db.query(`SELECT credential_id, credits FROM credit_mapping WHERE agreement_id = 1`);
+  const change = { credits: mapped.map((m) => ({ credentialId: toGlobalId('Credential', m.credential_id), credits: Number(m.credits) + 1 })) };
+  const impactTimes: number[] = [];
+  let impact: { learnersConsidered: number; changes: unknown[] } | undefined;
+  for (let i = 0; i < 3; i += 1) {
+    const t = performance.now();
+    const { body } = await post(IMPACT, { agreement: toGlobalId('ArticulationAgreement', 1), change });
+    impactTimes.push(performance.now() - t);
+    impact = body.data?.agreementImpact as typeof impact;
+  }
+  impactTimes.sort((a, b) => a - b);
+  return [
+    ['learnerRoutes p50', ms(percentile(latencies, 50)), '—'],
+    ['learnerRoutes p99', ms(percentile(latencies, 99)), '< 20 ms'],
+    ['learnerRoutes routes per learner (mean)', (routes / samples).toFixed(1), '—'],
+    ['learnerRoutes SQL statements per request', [...statements].sort((a, b) => a - b).join(', '), 'fixed'],
+    ['agreementImpact median of 3', ms(impactTimes[1]), '< 2000 ms'],
+    ['agreementImpact learners re-routed / changed', `${impact?.learnersConsidered} / ${impact?.changes.length}`, '~5,000'],
+  ];
+}
