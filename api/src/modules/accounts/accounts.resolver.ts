@@ -41,7 +41,8 @@ export class AccountsResolver {
     const refused = (error: UserError): LoginPayload => ({ token: null, expiresAt: null, viewer: null, userErrors: [error] });
     if (!email.trim()) return refused(userError(['email'], 'Enter your email', ErrorCode.REQUIRED));
     if (!password) return refused(userError(['password'], 'Enter your password', ErrorCode.REQUIRED));
-    if (password.length > MAX_PASSWORD_LENGTH || email.length > 320) {
+    // No account's email holds U+0000, and PostgreSQL refuses to compare text that does.
+    if (password.length > MAX_PASSWORD_LENGTH || email.length > 320 || email.includes('\u0000')) {
       return refused(userError(null, 'Email or password is wrong', ErrorCode.INVALID_CREDENTIALS));
     }
     const user = await findByEmail(ctx.db, email);
