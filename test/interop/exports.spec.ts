@@ -229,7 +229,7 @@ describe('exports', () => {
       expect((await get(`/ctdl/pathways/${gid(draft)}`, partnerToken)).status).toBe(200);
       const refused = await get(`/ctdl/pathways/${gid(draft)}`, outsiderToken);
       expect(refused.status).toBe(403);
-      expect((await refused.json()).error.code).toBe('FORBIDDEN');
+      expect(((await refused.json()) as Node).error.code).toBe('FORBIDDEN');
     });
 
     it('answers 404 for IDs that name nothing of the kind, and 401 for a bad token', async () => {

@@ -212,9 +212,9 @@ describe('verifiable awards', () => {
     it('are published at the issuer\'s profile URL, where a verifier can check a signature without us', async () => {
       const { verifiableCredential } = await issue();
       const { kid } = decodeProtectedHeader(verifiableCredential);
-      const profile = await (await fetch(`${api.url}/ob/issuers/${gid(college)}`)).json();
+      const profile = (await (await fetch(`${api.url}/ob/issuers/${gid(college)}`)).json()) as { verificationMethod: { id: string; publicKeyJwk: JWK }[] };
       expect(profile).toMatchObject({ id: `http://localhost:4000/ob/issuers/${gid(college)}`, type: ['Profile'], name: 'Lakeshore College' });
-      const method = profile.verificationMethod.find((m: { id: string }) => m.id === kid);
+      const method = profile.verificationMethod.find((m) => m.id === kid)!;
       expect(method.publicKeyJwk.d).toBeUndefined();
       await expect(compactVerify(verifiableCredential, await importJWK(method.publicKeyJwk, 'EdDSA'))).resolves.toBeDefined();
     });
