@@ -13,8 +13,8 @@ export function processCount(setting = config.apiProcesses): number {
 }
 
 /** Opens the database (starting the embedded one if need be), migrates it and loads the demo data into an empty one. */
-export async function prepareDatabase(log: Log, options: { replicas: boolean }): Promise<Database> {
-  const database = await openDatabase(log, options.replicas ? {} : { replicaUrls: [] });
+export async function prepareDatabase(log: Log): Promise<Database> {
+  const database = await openDatabase(log);
   try {
     if (await isEmpty(database.db)) {
       log('Empty database: loading the demo data');
@@ -68,9 +68,9 @@ const RESTART_PAUSE_MS = 1000;
  * stops.
  */
 export async function runPrimary(count: number, log: Log): Promise<void> {
-  const database = await prepareDatabase(log, { replicas: false });
+  const database = await prepareDatabase(log);
   // The workers hold the connections; the primary keeps only the embedded server running.
-  await database.db.destroy();
+  await database.disconnect();
 
   const startedAt = new Map<Worker, number>();
   let stopping = false;

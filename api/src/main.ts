@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const log = (line: string) => console.log(`[pathforge] ${line}`);
   const processes = processCount();
   if (processes > 1) return runPrimary(processes, log);
-  await serve(await prepareDatabase(log, { replicas: true }), log);
+  await serve(await prepareDatabase(log), log);
 }
 
 main().catch((error) => {

@@ -13,6 +13,8 @@ export interface Database {
   /** The primary's URL, for other processes to connect to. */
   url: string;
   embedded: EmbeddedDatabase | null;
+  /** Releases the pools; the embedded server keeps running. */
+  disconnect(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -41,8 +43,11 @@ export async function openDatabase(log: (line: string) => void = () => {}, optio
   }
   const db = createDataSource({ url, poolSize: config.poolSize });
   const reads = replicaUrls.length > 0 ? createReplicaReads({ url, replicaUrls, poolSize: config.replicaPoolSize }) : db;
-  const close = async () => {
+  const disconnect = async () => {
     await Promise.all([...new Set([db, reads])].filter((source) => source.isInitialized).map((source) => source.destroy()));
+  };
+  const close = async () => {
+    await disconnect();
     await embedded?.stop();
   };
   try {
@@ -59,5 +64,5 @@ export async function openDatabase(log: (line: string) => void = () => {}, optio
     await close();
     throw error;
   }
-  return { db, reads, url, embedded, close };
+  return { db, reads, url, embedded, disconnect, close };
 }
