@@ -1,10 +1,20 @@
-import { DataTable, DateField, List, SearchInput, SelectInput } from 'react-admin';
-import { enumChoices } from '../common/choices';
+import { AutocompleteInput, DataTable, DateField, List, ReferenceInput, SearchInput, SelectInput } from 'react-admin';
+import { AGREEMENT_STATUSES } from './choices';
 import { AgreementStatusField } from './AgreementStatusField';
+
+const EXPIRY_WINDOWS = [
+  { id: 30, name: 'Within 30 days' },
+  { id: 90, name: 'Within 90 days' },
+  { id: 365, name: 'Within a year' },
+];
 
 const filters = [
   <SearchInput key="q" source="q" placeholder="Search by title" alwaysOn />,
-  <SelectInput key="status" source="status" choices={enumChoices(['DRAFT', 'ACTIVE', 'SUSPENDED', 'EXPIRED'])} />,
+  <SelectInput key="status" source="status" choices={AGREEMENT_STATUSES} />,
+  <ReferenceInput key="degreeProgramId" source="degreeProgramId" reference="degreePrograms">
+    <AutocompleteInput label="Program" />
+  </ReferenceInput>,
+  <SelectInput key="expiringWithinDays" source="expiringWithinDays" label="Ending" choices={EXPIRY_WINDOWS} />,
 ];
 
 export const AgreementList = () => (

@@ -7,8 +7,12 @@ export const agreementDescription: ResourceDescription = {
   orderFields: { title: 'TITLE', effectiveFrom: 'EFFECTIVE_FROM', effectiveTo: 'EFFECTIVE_TO' },
   listSelection: 'id title status effectiveFrom effectiveTo mappingCount degreeProgram { id title }',
   showSelection: `id title status effectiveFrom effectiveTo recencyYears blockCredits signedBy signedOn
-    degreeProgram { id title } blockPathway { id title }
+    issuer { __typename ... on Institution { id name } ... on Employer { id name } }
+    degreeProgram { id title } blockPathway { id title version }
     mappings { id credits courseEquivalent minMasteryLevel credential { id title } }`,
-  inputFields: ['title', 'status', 'effectiveFrom', 'effectiveTo', 'recencyYears', 'blockCredits', 'signedBy', 'signedOn'],
+  inputFields: [
+    'title', 'status', 'effectiveFrom', 'effectiveTo', 'recencyYears', 'blockCredits', 'signedBy', 'signedOn',
+    'degreeProgramId', 'issuerInstitutionId', 'issuerEmployerId', 'blockPathwayId',
+  ],
   requiredOnCreate: ['title'],
 };

@@ -1,17 +1,12 @@
-import { BooleanField, DataTable, List, SearchInput, SelectInput } from 'react-admin';
-import { enumChoices } from '../common/choices';
+import { BooleanField, BooleanInput, DataTable, DateField, List, SearchInput, SelectInput } from 'react-admin';
+import { CREDENTIAL_LEVELS, CREDENTIAL_STATUSES } from './choices';
 import { CredentialStatusField } from './CredentialStatusField';
-
-export const CREDENTIAL_LEVELS = [
-  { id: 1, name: '1 Foundation' },
-  { id: 2, name: '2 Rigorous training' },
-  { id: 3, name: '3 Applied work-based learning' },
-];
 
 const filters = [
   <SearchInput key="q" source="q" placeholder="Search by title" alwaysOn />,
-  <SelectInput key="status" source="status" choices={enumChoices(['DRAFT', 'PUBLISHED', 'RETIRED'])} />,
+  <SelectInput key="status" source="status" choices={CREDENTIAL_STATUSES} />,
   <SelectInput key="level" source="level" choices={CREDENTIAL_LEVELS} />,
+  <BooleanInput key="reviewOverdue" source="reviewOverdue" label="Review overdue" />,
 ];
 
 export const CredentialList = () => (
@@ -24,6 +19,7 @@ export const CredentialList = () => (
       <DataTable.NumberCol source="creditValue" label="Credits" disableSort />
       <DataTable.Col source="status" disableSort field={CredentialStatusField} />
       <DataTable.Col source="assessed" disableSort field={BooleanField} />
+      <DataTable.Col source="nextReviewOn" label="Next review" disableSort field={DateField} />
     </DataTable>
   </List>
 );

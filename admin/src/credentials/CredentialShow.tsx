@@ -1,16 +1,10 @@
-import { ArrayField, BooleanField, DataTable, DateField, NumberField, SelectField, Show, TabbedShowLayout, TextField } from 'react-admin';
-import { enumChoices, humanize } from '../common/choices';
+import { ArrayField, BooleanField, ChipField, DateField, FunctionField, Labeled, NumberField, SelectField, Show, SingleFieldList, TabbedShowLayout, TextField } from 'react-admin';
+import { humanize } from '../common/choices';
 import { FactGrid } from '../common/FactGrid';
 import { NoneYet } from '../common/NoneYet';
-import { CREDENTIAL_LEVELS } from './CredentialList';
+import { CREDENTIAL_LEVELS, DELIVERY_MODES } from './choices';
+import { AssessmentsEditor, OutcomesEditor, RubricEditor } from './CredentialEditors';
 import { CredentialStatusField } from './CredentialStatusField';
-
-const DELIVERY_MODES = enumChoices(['IN_PERSON', 'ONLINE', 'HYBRID', 'WORK_BASED']);
-
-interface Alignment {
-  strength: string;
-  competency: { code: string };
-}
 
 export const CredentialShow = () => (
   <Show>
@@ -27,37 +21,26 @@ export const CredentialShow = () => (
           <NumberField source="cost" options={{ style: 'currency', currency: 'USD' }} emptyText="—" />
           <BooleanField source="assessed" />
           <DateField source="nextReviewOn" label="Next review" emptyText="—" />
+          <FunctionField label="Evidence" render={(credential: { evidenceTypes: string[] }) => credential.evidenceTypes.map(humanize).join(', ') || '—'} />
         </FactGrid>
         <TextField source="description" emptyText="—" />
-        <TextField source="criteria" emptyText="—" />
+        <TextField source="criteria" label="Award criteria" emptyText="—" />
+        <ArrayField source="prerequisites">
+          <SingleFieldList linkType="show" empty={<NoneYet>None</NoneYet>}>
+            <ChipField source="title" size="small" />
+          </SingleFieldList>
+        </ArrayField>
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="Outcomes and crosswalk" path="outcomes">
-        <ArrayField source="outcomes" label={false}>
-          <DataTable bulkActionButtons={false} empty={<NoneYet />}>
-            <DataTable.Col source="statement" label="Learning outcome" />
-            <DataTable.Col
-              label="Aligned competencies"
-              render={(outcome: { alignments: Alignment[] }) =>
-                outcome.alignments.map((alignment) => `${alignment.competency.code} (${humanize(alignment.strength)})`).join(', ') || '—'
-              }
-            />
-          </DataTable>
-        </ArrayField>
+        <OutcomesEditor />
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="Assessment and rubric" path="assessment">
-        <ArrayField source="assessments">
-          <DataTable bulkActionButtons={false} empty={<NoneYet>Not assessed: it cannot be published</NoneYet>}>
-            <DataTable.Col source="method" render={(assessment: { method: string }) => humanize(assessment.method)} />
-            <DataTable.Col source="description" />
-          </DataTable>
-        </ArrayField>
-        <ArrayField source="rubricLevels" label="Rubric">
-          <DataTable bulkActionButtons={false} empty={<NoneYet />}>
-            <DataTable.NumberCol source="level" />
-            <DataTable.Col source="name" />
-            <DataTable.Col source="criteria" />
-          </DataTable>
-        </ArrayField>
+        <Labeled label="Assessments" fullWidth>
+          <AssessmentsEditor />
+        </Labeled>
+        <Labeled label="Rubric" fullWidth>
+          <RubricEditor />
+        </Labeled>
       </TabbedShowLayout.Tab>
     </TabbedShowLayout>
   </Show>

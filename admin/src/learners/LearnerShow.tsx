@@ -1,10 +1,29 @@
-import { ArrayField, BooleanField, DataTable, DateField, Show, SimpleShowLayout, TextField } from 'react-admin';
-import { humanize } from '../common/choices';
+import SchoolIcon from '@mui/icons-material/School';
+import { Button } from '@mui/material';
+import { EditButton, Labeled, Link, Show, SimpleShowLayout, TextField, TopToolbar, useCanAccess, useRecordContext } from 'react-admin';
 import { FactGrid } from '../common/FactGrid';
-import { NoneYet } from '../common/NoneYet';
+import { AwardsEditor, ClaimsEditor } from './LearnerRecords';
+
+const AdviseButton = () => {
+  const learner = useRecordContext();
+  const { canAccess } = useCanAccess({ resource: 'advising', action: 'use' });
+  if (!learner || !canAccess) return null;
+  return (
+    <Button size="small" startIcon={<SchoolIcon />} component={Link} to={`/advising?learner=${encodeURIComponent(String(learner.id))}`}>
+      Degree routes
+    </Button>
+  );
+};
+
+const Actions = () => (
+  <TopToolbar>
+    <AdviseButton />
+    <EditButton />
+  </TopToolbar>
+);
 
 export const LearnerShow = () => (
-  <Show>
+  <Show actions={<Actions />}>
     <SimpleShowLayout>
       <FactGrid label={false}>
         <TextField source="givenName" label="Given name" />
@@ -13,22 +32,12 @@ export const LearnerShow = () => (
         <TextField source="externalId" label="Student number" emptyText="—" />
         <TextField source="institution.name" label="Institution" />
       </FactGrid>
-      <ArrayField source="awards" label="Credentials earned">
-        <DataTable bulkActionButtons={false} empty={<NoneYet />}>
-          <DataTable.Col source="credential.title" label="Credential" />
-          <DataTable.Col source="awardedOn" label="Awarded" field={DateField} />
-          <DataTable.NumberCol source="masteryLevel" label="Mastery level" />
-          <DataTable.Col source="revoked" field={BooleanField} />
-        </DataTable>
-      </ArrayField>
-      <ArrayField source="priorLearningClaims" label="Prior learning">
-        <DataTable bulkActionButtons={false} empty={<NoneYet />}>
-          <DataTable.Col source="title" />
-          <DataTable.Col source="status" render={(claim: { status: string }) => humanize(claim.status)} />
-          <DataTable.NumberCol source="creditsRequested" label="Requested" />
-          <DataTable.NumberCol source="creditsApproved" label="Approved" />
-        </DataTable>
-      </ArrayField>
+      <Labeled label="Credentials earned" fullWidth>
+        <AwardsEditor />
+      </Labeled>
+      <Labeled label="Prior learning" fullWidth>
+        <ClaimsEditor />
+      </Labeled>
     </SimpleShowLayout>
   </Show>
 );

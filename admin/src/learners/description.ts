@@ -7,8 +7,8 @@ export const learnerDescription: ResourceDescription = {
   orderFields: { familyName: 'FAMILY_NAME', createdAt: 'CREATED_AT' },
   listSelection: 'id givenName familyName email externalId institution { id name }',
   showSelection: `id givenName familyName email externalId institution { id name }
-    awards { id awardedOn masteryLevel revoked credential { id title } }
-    priorLearningClaims { id title status creditsRequested creditsApproved }`,
-  inputFields: ['givenName', 'familyName', 'email', 'externalId'],
+    awards { id awardedOn masteryLevel evidenceUrl revoked revocationReason credential { id title } }
+    priorLearningClaims { id title status evidence creditsRequested creditsApproved decisionReason decidedAt degreeProgram { id title } }`,
+  inputFields: ['givenName', 'familyName', 'email', 'externalId', 'institutionId'],
   requiredOnCreate: ['givenName', 'familyName', 'email'],
 };

@@ -7,6 +7,6 @@ export const degreeProgramDescription: ResourceDescription = {
   orderFields: { title: 'TITLE', createdAt: 'CREATED_AT' },
   listSelection: 'id title awardLevel cipCode totalCredits residencyCredits priorLearningCap institution { id name }',
   showSelection: 'id title awardLevel cipCode totalCredits residencyCredits priorLearningCap institution { id name }',
-  inputFields: ['title', 'awardLevel', 'cipCode', 'totalCredits', 'residencyCredits', 'priorLearningCap'],
+  inputFields: ['title', 'awardLevel', 'cipCode', 'totalCredits', 'residencyCredits', 'priorLearningCap', 'institutionId'],
   requiredOnCreate: ['title'],
 };

@@ -1,0 +1,42 @@
+import { useCanAccess, useRecordContext } from 'react-admin';
+import { InlineTable } from '../common/InlineTable';
+
+interface Mapping {
+  id: string;
+  credits: number;
+  courseEquivalent: string | null;
+  minMasteryLevel: number | null;
+  credential: { id: string; title: string };
+}
+
+/** The agreement's credit-mapping table: credential → credits, course equivalent and minimum mastery, edited row by row. */
+export const MappingsEditor = () => {
+  const agreement = useRecordContext<{ id: string; mappings: Mapping[] }>();
+  const { canAccess } = useCanAccess({ resource: 'articulationAgreements', action: 'edit' });
+  if (!agreement) return null;
+  return (
+    <InlineTable<Mapping>
+      label="Credit mappings"
+      rows={[...agreement.mappings].sort((a, b) => a.credential.title.localeCompare(b.credential.title))}
+      typeName="CreditMapping"
+      createInput={{ agreementId: agreement.id }}
+      editable={canAccess ?? false}
+      addLabel="Add a mapping"
+      emptyText="No credential is mapped yet"
+      columns={[
+        {
+          field: 'credentialId',
+          label: 'Credential',
+          kind: 'reference',
+          createOnly: true,
+          reference: { resource: 'credentials', optionText: (credential) => String(credential.title) },
+          value: (mapping) => mapping.credential.id,
+          display: (mapping) => mapping.credential.title,
+        },
+        { field: 'credits', label: 'Credits', kind: 'number', align: 'right', value: (mapping) => mapping.credits, width: 110 },
+        { field: 'courseEquivalent', label: 'Course equivalent', value: (mapping) => mapping.courseEquivalent, display: (mapping) => mapping.courseEquivalent ?? '—', width: 170 },
+        { field: 'minMasteryLevel', label: 'Minimum mastery level', kind: 'number', align: 'right', value: (mapping) => mapping.minMasteryLevel, display: (mapping) => mapping.minMasteryLevel ?? 'Any', width: 170 },
+      ]}
+    />
+  );
+};

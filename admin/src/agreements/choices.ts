@@ -1,0 +1,3 @@
+import { enumChoices } from '../common/choices';
+
+export const AGREEMENT_STATUSES = enumChoices(['DRAFT', 'ACTIVE', 'SUSPENDED', 'EXPIRED']);
