@@ -5,7 +5,9 @@ import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
 /** Error codes and messages by which pg and PostgreSQL say the server cannot be reached. */
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
-const UNAVAILABLE_MESSAGES = /timeout exceeded when trying to connect|Connection terminated|connection is closed|Client has encountered a connection error/i;
+// TypeORM reports a transaction whose connection died as a released query runner.
+const UNAVAILABLE_MESSAGES =
+  /timeout exceeded when trying to connect|Connection terminated|connection is closed|Client has encountered a connection error|Query runner already released|connection provided by a query runner was already released/i;
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   type Link = { code?: unknown; message?: unknown; driverError?: unknown; originalError?: unknown; cause?: unknown; thrownValue?: unknown };
