@@ -108,6 +108,9 @@ export function userErrorFromDatabase(error: unknown, inputPath = 'input'): User
       return userError(null, 'Someone else was changing the same records at the same moment: try again', ErrorCode.CONFLICT);
     case '22001':
       return userError(null, 'A value is too long', ErrorCode.TOO_LONG);
+    case '22P02':
+      // Text PostgreSQL cannot parse as its type, such as an unpaired surrogate in a JSON value.
+      return userError(null, 'A value is not valid for its type', ErrorCode.INVALID);
     case '22021':
       // PostgreSQL text cannot hold U+0000, which JSON strings can.
       return userError(null, 'A value contains a character that cannot be stored (U+0000)', ErrorCode.INVALID);
