@@ -12,8 +12,9 @@ import { StageCredential } from '../pathways/stage-credential.entity';
 import { PathwayComment } from './pathway-comment.entity';
 
 /** The partner role of the viewer's employer on a pathway version, if any (batched per request). */
-export async function viewerPartnerRole(ctx: Context, pathwayId: number): Promise<PartnerRole | null> {
-  if (ctx.viewer.role !== Role.EMPLOYER_PARTNER) return null;
+export async function viewerPartnerRole(ctx: Context, pathwayId: number | undefined): Promise<PartnerRole | null> {
+  // A pathway being created has no ID, and so no partners yet.
+  if (ctx.viewer.role !== Role.EMPLOYER_PARTNER || pathwayId === undefined) return null;
   const partners = await ctx.loaders.manyBy(PathwayPartner, 'pathwayId').load(pathwayId);
   return partners.find((partner) => partner.employerId === ctx.viewer.employerId)?.role ?? null;
 }
