@@ -17,6 +17,7 @@ import { DATABASE_UNAVAILABLE, isDatabaseUnavailable, readiness } from './core/a
 import { replicaReadsPlugin } from './core/read-routing';
 import { GraphQLError } from 'graphql';
 import { viewerFromToken } from './modules/accounts/auth.service';
+import { caseRouter } from './modules/standards';
 import { PUBLIC_VIEWER, Viewer } from './core/viewer';
 import { interopRoutes } from './modules/interop/interop.routes';
 
@@ -110,6 +111,7 @@ export async function startServer(
     }),
   );
 
+  app.use(caseRouter(db));
   // Stable URLs of exported Open Badges and CTDL documents and of awards' signed credentials.
   app.use(interopRoutes(db, viewerOf));
 

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { Field, ObjectType } from 'type-graphql';
-import { Column, Entity, Index } from 'typeorm';
+import { BeforeInsert, Column, Entity, Index } from 'typeorm';
 import { BaseEntity } from '../../core/entity-base';
 import { Node } from '../../core/node';
+import { CaseFrameworkExtras } from './case-package.types';
 
 @ObjectType({ implements: Node, description: 'A published occupational standard or skills framework (CASE CFDocument).' })
 @Entity()
@@ -33,7 +35,21 @@ export class CompetencyFramework extends BaseEntity {
   @Column({ type: 'text', nullable: true })
   sourceUrl: string | null;
 
-  @Field(() => String, { nullable: true, description: 'CASE identifier (UUID) of the CFDocument.' })
+  @Field(() => String, { nullable: true, description: 'CASE identifier (UUID) of the CFDocument; given to every new one.' })
   @Column({ type: 'uuid', nullable: true, unique: true })
   caseIdentifier: string | null;
+
+  /**
+   * What a CASE import brought that has no column here: the CFDocument's other properties, the
+   * package's other top-level members and the associations that are not the hierarchy. Exports
+   * put them back, so a framework from elsewhere round-trips whole.
+   */
+  @Column({ type: 'jsonb', nullable: true })
+  caseExtras: CaseFrameworkExtras | null;
+
+  /** Every new row gets its CASE identifier, so its first export already names it for good. */
+  @BeforeInsert()
+  assignCaseIdentifier(): void {
+    this.caseIdentifier ??= randomUUID();
+  }
 }

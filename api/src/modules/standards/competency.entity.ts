@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
+import { BeforeInsert, Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
 import { BaseEntity } from '../../core/entity-base';
 import { Node } from '../../core/node';
+import { CaseItemExtras } from './case-package.types';
 import { CompetencyFramework } from './competency-framework.entity';
 
 export enum CompetencyType {
@@ -46,7 +48,20 @@ export class Competency extends BaseEntity {
   @JoinColumn({ name: 'parent_id' })
   parent?: Competency;
 
-  @Field(() => String, { nullable: true, description: 'CASE identifier (UUID) of the CFItem.' })
+  @Field(() => String, { nullable: true, description: 'CASE identifier (UUID) of the CFItem; given to every new one.' })
   @Column({ type: 'uuid', nullable: true, unique: true })
   caseIdentifier: string | null;
+
+  /**
+   * What a CASE import brought that has no column here: the CFItem's other properties, and its
+   * isChildOf association when that carried more than an export would generate.
+   */
+  @Column({ type: 'jsonb', nullable: true })
+  caseExtras: CaseItemExtras | null;
+
+  /** Every new row gets its CASE identifier, so its first export already names it for good. */
+  @BeforeInsert()
+  assignCaseIdentifier(): void {
+    this.caseIdentifier ??= randomUUID();
+  }
 }

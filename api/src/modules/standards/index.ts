@@ -1,3 +1,5 @@
+import { CasePackageResolver } from './case.resolver';
 import { CompetencyFrameworkResolver, CompetencyResolver } from './standards.resolver';
 
-export const resolvers = [CompetencyFrameworkResolver, CompetencyResolver] as const;
+export { caseRouter } from './case.routes';
+export const resolvers = [CompetencyFrameworkResolver, CompetencyResolver, CasePackageResolver] as const;
