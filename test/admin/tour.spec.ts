@@ -8,9 +8,9 @@ import { launchBrowser, signIn, TestBrowser } from '../support/browser';
 
 const ADMIN_DIST = path.join(__dirname, '../../admin/dist/index.html');
 
-/** Each menu entry, and a column heading its list shows. */
-const SECTIONS = [
-  { menu: 'Pathways', column: 'Coverage' },
+/** Each menu entry, a column heading its list shows, and what its show page shows once loaded (field labels unless said). */
+const SECTIONS: { menu: string; column: string; shown?: string }[] = [
+  { menu: 'Pathways', column: 'Coverage', shown: 'section[aria-label="Stages"]' },
   { menu: 'Credentials', column: 'Issuer' },
   { menu: 'Occupations', column: 'SOC code' },
   { menu: 'Employers', column: 'NAICS' },
@@ -48,7 +48,7 @@ describe('the admin console on the demo data', () => {
     await api?.close();
   });
 
-  it.each(SECTIONS)('lists and shows $menu', async ({ menu, column }) => {
+  it.each(SECTIONS)('lists and shows $menu', async ({ menu, column, shown = '.RaLabeled-label' }) => {
     await page.getByRole('menuitem', { name: menu }).click();
     await page.getByRole('columnheader', { name: column }).waitFor();
     const firstRow = page.locator('tbody tr').first();
@@ -59,7 +59,7 @@ describe('the admin console on the demo data', () => {
     const listUrl = page.url();
     await firstRow.locator('td').first().click();
     await page.waitForURL((url) => url.href !== listUrl && url.pathname.endsWith('/show'));
-    await page.locator('.RaLabeled-label').first().waitFor();
+    await page.locator(shown).first().waitFor();
     await expectNoErrorNotice(page);
     await browser.screenshot(`tour-${slug(menu)}-show`);
   });
@@ -68,8 +68,8 @@ describe('the admin console on the demo data', () => {
     await page.getByRole('menuitem', { name: 'Pathways' }).click();
     await page.getByPlaceholder('Search by title').fill('Network Support');
     await page.locator('tbody tr').filter({ hasText: 'Network Support Technician' }).first().click();
-    await page.getByRole('tab', { name: 'Coverage' }).click();
-    await page.getByText(/core competencies/).waitFor();
+    await page.getByTestId('coverage-summary').filter({ hasText: '4 of 6 covered' }).waitFor();
+    expect(await page.getByTestId('uncovered').textContent()).toContain('IT-4.1');
     await browser.screenshot('tour-pathway-coverage');
   });
 

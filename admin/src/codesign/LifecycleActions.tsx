@@ -57,7 +57,7 @@ export function LifecycleActions() {
   if (allowed.steps.length === 0) return null;
   const notReady = !pathway.publishReadiness.ready;
   return (
-    <Stack direction="row" sx={{ gap: 1, flexWrap: 'wrap' }} aria-label="Lifecycle">
+    <Stack direction="row" sx={{ gap: 1, flexWrap: 'wrap' }} role="group" aria-label="Lifecycle">
       {allowed.steps.map((step) => {
         const blocked = step === 'publish' && notReady;
         const confirm = step === 'requestChanges' || step === 'retire' || step === 'publish';

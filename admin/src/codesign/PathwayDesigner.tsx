@@ -1,6 +1,6 @@
 import EditIcon from '@mui/icons-material/Edit';
 import { Alert, Box, Button, Card, CardContent, Chip, CircularProgress, Stack, Typography } from '@mui/material';
-import { HttpError, Link as RaLink, Title, useCreatePath } from 'react-admin';
+import { HttpError, Link as RaLink, Title, useAuthenticated, useCreatePath } from 'react-admin';
 import { useParams } from 'react-router';
 import { humanize } from '../common/choices';
 import { CoverageChart } from './CoverageChart';
@@ -93,6 +93,7 @@ const Centered = ({ children }: { children: React.ReactNode }) => <Box sx={{ py:
 
 /** The co-design page of one pathway version: the design on the left, what to act on at the right. */
 export const PathwayDesigner = () => {
+  useAuthenticated();
   const { id = '' } = useParams();
   const { value, error, isPending } = useDesignerState(decodeURIComponent(id));
   if (isPending) {

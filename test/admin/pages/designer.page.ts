@@ -1,0 +1,99 @@
+import { Locator, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../../api/src/seed/accounts';
+
+/** The console seen by one signed-in person: sign-in, the pathway list and the designer of one version. */
+export class DesignerPage {
+  constructor(
+    readonly page: Page,
+    private readonly consoleUrl: string,
+  ) {}
+
+  /** Ends whatever session the browser had and signs in as the given demo account. */
+  async signInAs(email: string): Promise<void> {
+    await this.page.goto(`${this.consoleUrl}/login`);
+    await this.page.evaluate('localStorage.clear()');
+    await this.page.goto(`${this.consoleUrl}/login`);
+    await this.page.getByLabel('Email').fill(email);
+    await this.page.getByLabel(/^Password/).fill(DEMO_PASSWORD);
+    await this.page.getByRole('button', { name: 'Sign in' }).click();
+    await this.page.getByRole('menuitem').first().waitFor();
+  }
+
+  /** Finds the pathway in the list by its title and opens its designer. */
+  async openFromList(title: string): Promise<void> {
+    await this.page.getByRole('menuitem', { name: 'Pathways' }).click();
+    await this.page.getByPlaceholder('Search by title').fill(title);
+    await this.page.locator('tbody tr').filter({ hasText: title }).first().click();
+    await this.stages.waitFor();
+  }
+
+  async open(pathwayId: string): Promise<void> {
+    await this.page.goto(`${this.consoleUrl}/pathways/${encodeURIComponent(pathwayId)}/show`);
+    await this.stages.waitFor();
+  }
+
+  get stages(): Locator {
+    return this.page.getByRole('region', { name: 'Stages' });
+  }
+
+  stage(title: string): Locator {
+    return this.stages.getByTestId('stage').filter({ hasText: title });
+  }
+
+  /** "4 of 6 covered" as the two numbers, once it shows `expected` (or whatever it shows when the wait ends). */
+  async coverage(expected?: string): Promise<{ covered: number; core: number }> {
+    const summary = this.page.getByTestId('coverage-summary');
+    if (expected) await summary.filter({ hasText: expected }).waitFor();
+    const text = (await summary.textContent()) ?? '';
+    const match = /(\d+) of (\d+) covered/.exec(text);
+    if (!match) throw new Error(`No coverage figures in "${text}"`);
+    return { covered: Number(match[1]), core: Number(match[2]) };
+  }
+
+  async addCredential(stageTitle: string, search: string, credentialTitle: string): Promise<void> {
+    const box = this.page.getByLabel(`Add a credential to ${stageTitle}`);
+    await box.fill(search);
+    await this.page.getByRole('option', { name: new RegExp(`^${credentialTitle}`) }).click();
+    await this.stage(stageTitle).getByText(credentialTitle, { exact: true }).waitFor();
+  }
+
+  async comment(body: string): Promise<void> {
+    const discussion = this.page.getByRole('region', { name: 'Discussion' });
+    await discussion.getByLabel('Your comment').fill(body);
+    await discussion.getByRole('button', { name: 'Post comment' }).click();
+    await discussion.getByTestId('comment').filter({ hasText: body }).waitFor();
+  }
+
+  lifecycleButton(name: string): Locator {
+    return this.page.getByRole('button', { name, exact: true });
+  }
+
+  /** Names of the lifecycle buttons shown in the header. */
+  async lifecycleButtons(): Promise<string[]> {
+    const group = this.page.getByLabel('Lifecycle');
+    if ((await group.count()) === 0) return [];
+    return group.getByRole('button').allTextContents();
+  }
+
+  async status(expected: string): Promise<void> {
+    await this.page.getByTestId('pathway-status').filter({ hasText: expected }).waitFor();
+  }
+
+  async readiness(): Promise<{ name: string; passed: boolean }[]> {
+    const checks = this.page.getByTestId('readiness-check');
+    const result = [];
+    for (const check of await checks.all()) {
+      result.push({ name: (await check.locator('p').first().textContent()) ?? '', passed: (await check.getAttribute('data-passed')) === 'true' });
+    }
+    return result;
+  }
+
+  /** An error notification means the console asked the API for something it refused. */
+  async errorNotices(): Promise<string[]> {
+    return this.page.locator('.MuiSnackbarContent-root.error, .RaNotification-error, .MuiAlert-filledError').allTextContents();
+  }
+
+  pathwayIdFromUrl(): string {
+    return decodeURIComponent(new URL(this.page.url()).pathname.split('/')[3]);
+  }
+}
