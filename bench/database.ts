@@ -8,7 +8,7 @@ import { startEmbeddedPostgres } from '../api/src/core/embedded';
 import { generate, SIZES, tableCounts } from './generate';
 
 /** Bumped whenever the generator's output changes, so an older data set is not reused. */
-const GENERATOR_VERSION = 2;
+const GENERATOR_VERSION = 3;
 
 export interface BenchDatabase {
   /** URL of the generated database, for other processes (the limit server, PostGraphile). */

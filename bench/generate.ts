@@ -73,10 +73,11 @@ export function generationSteps(size: Size): [step: string, sql: string][] {
       SELECT lpad((11 + i / 10000)::text, 2, '0') || '-' || lpad((i % 10000)::text, 4, '0'), 'Occupation ' || i, 'What occupation ' || i || ' does',
              30000 + (i * 7919) % 90000, 'BLS OEWS', 2023, 1 + i % 5, ARRAY['Task A of ' || i, 'Task B of ' || i]
         FROM generate_series(1, ${s.occupations}) i`],
-    ['frameworks', `INSERT INTO competency_framework (name, publisher, version, jurisdiction)
-      SELECT 'Framework ' || i, 'Bench Publisher', '1.0', 'US' FROM generate_series(1, ${s.frameworks}) i`],
-    ['competencies', `INSERT INTO competency (framework_id, code, statement, type)
-      SELECT 1 + i % ${s.frameworks}, 'C' || i, 'Competency statement ' || i, (ARRAY['KNOWLEDGE', 'SKILL', 'TASK', 'ABILITY'])[1 + i % 4]::competency_type
+    ['frameworks', `INSERT INTO competency_framework (name, publisher, version, jurisdiction, case_identifier)
+      SELECT 'Framework ' || i, 'Bench Publisher', '1.0', 'US', md5('framework ' || i)::uuid FROM generate_series(1, ${s.frameworks}) i`],
+    ['competencies', `INSERT INTO competency (framework_id, code, statement, type, case_identifier)
+      SELECT 1 + i % ${s.frameworks}, 'C' || i, 'Competency statement ' || i, (ARRAY['KNOWLEDGE', 'SKILL', 'TASK', 'ABILITY'])[1 + i % 4]::competency_type,
+             md5('competency ' || i)::uuid
         FROM generate_series(1, ${s.competencies}) i`],
     ['occupation competencies', `INSERT INTO occupation_competency (occupation_id, competency_id, is_core)
       SELECT o, 1 + (o * 7919 + k * 104723) % ${s.competencies}, k < 3 FROM generate_series(1, ${s.occupations}) o, generate_series(0, 4) k`],
