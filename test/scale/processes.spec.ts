@@ -83,9 +83,23 @@ describe('several API processes behind one port', () => {
   }, 100000);
 
   afterAll(async () => {
-    if (primary && primary.exitCode === null) primary.kill('SIGKILL');
+    if (primary && primary.exitCode === null && primary.signalCode === null) {
+      const exited = new Promise((resolve) => primary.once('exit', resolve));
+      primary.kill('SIGTERM');
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15000))]);
+      primary.kill('SIGKILL');
+    }
+    // A primary killed before it could stop PostgreSQL leaves the postmaster running.
+    const pidFile = dataDir && path.join(dataDir, 'pg', 'postmaster.pid');
+    if (pidFile && fs.existsSync(pidFile)) {
+      try {
+        process.kill(Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]), 'SIGQUIT');
+      } catch {
+        // Already gone.
+      }
+    }
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  }, 30000);
 
   it('starts PostgreSQL once, spreads connections over both workers, which accept each other\'s tokens, replaces a crashed one, and drains them all before stopping PostgreSQL', async () => {
     expect(output.match(/Starting embedded PostgreSQL/g)).toHaveLength(1);
