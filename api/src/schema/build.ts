@@ -9,6 +9,7 @@ import { resolvers as audit } from '../modules/audit';
 import { resolvers as codesign } from '../modules/codesign';
 import { resolvers as credentials } from '../modules/credentials';
 import { resolvers as employers } from '../modules/employers';
+import { resolvers as imports } from '../modules/imports';
 import { resolvers as institutions } from '../modules/institutions';
 import { resolvers as interop } from '../modules/interop';
 import { resolvers as learners } from '../modules/learners';
@@ -36,6 +37,7 @@ const resolvers = [
   ...learners,
   ...advising,
   ...outcomes,
+  ...imports,
   ...interop,
 ] as unknown as NonEmptyArray<Function>;
 

@@ -1,0 +1,3 @@
+import { ImportsResolver } from './imports.resolver';
+
+export const resolvers = [ImportsResolver] as const;
