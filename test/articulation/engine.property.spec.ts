@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { AgreementStatus, computeRoute, EngineAgreement, EngineAward, EngineCredential, EngineStage, RouteInput, withHypotheticalAwards } from '../../api/src/modules/articulation/engine';
+import { AgreementStatus, computeRoute, EngineAgreement, EngineAward, EngineCredential, EngineStage, isCounting, planRoute, RouteInput, withHypotheticalAwards } from '../../api/src/modules/articulation/engine';
 
 const credentials = new Map<number, EngineCredential>([1, 2, 3, 4, 5].map((id) => [id, { id, title: `Credential ${6 - id}`, workloadHours: 10 * id }]));
 
@@ -140,6 +140,20 @@ describe('articulation engine properties', () => {
       }
       const rates = route.nextSteps.map((step) => step.creditsPerHour);
       expect(rates).toEqual([...rates].sort((a, b) => b - a));
+    }), RUNS);
+  });
+
+  it('lists every credential whose earning would gain credit, and ranks the best few as it ranks them all', () => {
+    fc.assert(fc.property(routeInput, fc.integer({ min: 1, max: 2 }), (input, limit) => {
+      const route = computeRoute(input);
+      const mapped = new Set(input.agreements.filter((agreement) => isCounting(agreement, input.asOf)).flatMap((agreement) => agreement.mappings.map((mapping) => mapping.credentialId)));
+      const gaining = [...mapped].filter((credentialId) => {
+        const gained = cents(computeRoute(withHypotheticalAwards(input, [credentialId])).appliedCredits) - cents(route.appliedCredits);
+        const alreadyValid = route.items.some((item) => item.credentialId === credentialId && (item.status === 'COUNTED' || item.status === 'DUPLICATE'));
+        return gained > 0 && !alreadyValid;
+      });
+      expect(route.nextSteps.map((step) => step.credentialId).sort()).toEqual(gaining.sort());
+      expect(planRoute(input).nextSteps(limit)).toEqual(route.nextSteps.slice(0, limit));
     }), RUNS);
   });
 });

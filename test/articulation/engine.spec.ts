@@ -1,4 +1,4 @@
-import { addYears, AgreementStatus, computeRoute, EngineCredential, EngineMapping, isCounting, RouteResult, withHypotheticalAwards } from '../../api/src/modules/articulation/engine';
+import { addYears, AgreementStatus, computeRoute, EngineCredential, EngineMapping, isCounting, planRoute, RouteResult, withHypotheticalAwards } from '../../api/src/modules/articulation/engine';
 import { anaInput, award, credentials, CUSTOMER_SERVICE, FUNDAMENTALS, HELP_DESK, itAgreement, NETWORK_BASICS } from './fixtures';
 
 /** A credential the block pathway names but no agreement maps. */
@@ -338,6 +338,43 @@ describe('articulation engine', () => {
       const agreement = itAgreement({ block: null, mappings: withMapping(NETWORK_BASICS, { credits: 3 }) });
       const route = computeRoute(anaInput({ agreements: [agreement], awards: [award(1, CUSTOMER_SERVICE, '2025-01-01')], credentials: sameWork }));
       expect(route.nextSteps.map((step) => step.credentialId)).toEqual([HELP_DESK, NETWORK_BASICS]);
+    });
+
+    describe('asked for only the best few', () => {
+      it('gives the first of the full ranking, ties in rate included', () => {
+        const input = anaInput({ awards: [], approvedPriorLearningCredits: 0 });
+        const all = computeRoute(input).nextSteps;
+        expect([1, 2, 3, 4, 5].map((limit) => planRoute(input).nextSteps(limit))).toEqual([1, 2, 3, 4, 5].map((limit) => all.slice(0, limit)));
+      });
+
+      it('still tries a candidate that could tie the last one kept and win on title', () => {
+        const sameWork = new Map<number, EngineCredential>([...credentials].map(([id, credential]) => [id, { ...credential, workloadHours: 30 }]));
+        const agreement = itAgreement({ block: null, mappings: withMapping(NETWORK_BASICS, { credits: 3 }) });
+        const input = anaInput({ agreements: [agreement], awards: [award(1, CUSTOMER_SERVICE, '2025-01-01')], credentials: sameWork });
+        expect(planRoute(input).nextSteps(1).map((step) => step.credentialId)).toEqual([HELP_DESK]);
+      });
+
+      it('bounds a gain by the block credit the credential would unlock too', () => {
+        // Network Basics again gains 4 + block 2 in 60 hours (0.1 an hour); Lab Safety 1 in 12 (0.0833).
+        const withLabSafety = new Map([...credentials, [LAB_SAFETY, { id: LAB_SAFETY, title: 'Lab Safety', workloadHours: 12 }]]);
+        const agreement = itAgreement({ mappings: [...itAgreement().mappings, { credentialId: LAB_SAFETY, credits: 1, courseEquivalent: 'LAB-100', minMasteryLevel: null }] });
+        const input = anaInput({ agreements: [agreement], credentials: withLabSafety });
+        expect(planRoute(input).nextSteps(1)).toEqual([{ credentialId: NETWORK_BASICS, creditsGained: 6, workloadHours: 60, creditsPerHour: 0.1 }]);
+      });
+
+      it('bounds a gain by the room left under the limit on outside credit, not below it', () => {
+        // 8 of the 10 outside credits are used: the 5-credit mapping can add 2 (0.4 an hour), the 1-credit one 1 (0.25 an hour).
+        const short = new Map<number, EngineCredential>([
+          [FUNDAMENTALS, { id: FUNDAMENTALS, title: 'Five credits', workloadHours: 5 }],
+          [NETWORK_BASICS, { id: NETWORK_BASICS, title: 'One credit', workloadHours: 4 }],
+        ]);
+        const agreement = itAgreement({ block: null, mappings: [
+          { credentialId: FUNDAMENTALS, credits: 5, courseEquivalent: 'C-1', minMasteryLevel: null },
+          { credentialId: NETWORK_BASICS, credits: 1, courseEquivalent: 'C-2', minMasteryLevel: null },
+        ] });
+        const input = anaInput({ agreements: [agreement], awards: [], approvedPriorLearningCredits: 8, program: program(10, 0, 1), credentials: short });
+        expect(planRoute(input).nextSteps(1)).toEqual([{ credentialId: FUNDAMENTALS, creditsGained: 2, workloadHours: 5, creditsPerHour: 0.4 }]);
+      });
     });
 
     it('counts what duplicates and limits leave of a gain, and lists no step that gains nothing', () => {

@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { denial } from './access';
 import { beginAudit } from '../modules/audit/audit.subscriber';
+import { forgetProgramCatalogue } from '../modules/advising/program-catalogue';
 import { Context } from './context';
 import { Role } from '../modules/accounts/user.entity';
 import { UserError, UserInputFailure, userErrorFromDatabase } from './errors';
@@ -12,7 +13,8 @@ export interface Payload {
 /**
  * Runs one mutation in one transaction. Expected failures (UserInputFailure, integrity
  * violations) roll everything back and come back as userErrors; anything else is rethrown as a
- * fault. After commit the request's loaders are cleared so the payload reads what was written.
+ * fault. After commit the request's loaders and the process's program catalogue are cleared, so
+ * the payload, and the requests after it, read what was written.
  */
 export async function runMutation<P extends Payload>(
   ctx: Context,
@@ -26,6 +28,7 @@ export async function runMutation<P extends Payload>(
       return work(em);
     });
     ctx.loaders.clearAll();
+    forgetProgramCatalogue(ctx.db);
     return { ...result, userErrors: [] } as unknown as P;
   } catch (error) {
     if (error instanceof UserInputFailure) return { ...empty, userErrors: error.userErrors } as unknown as P;

@@ -6,7 +6,7 @@ import { DateScalar, todayIso } from '../../core/scalars';
 import { UserInputFailure } from '../../core/errors';
 import { ArticulationAgreement } from '../articulation/articulation-agreement.entity';
 import { DegreeProgram } from '../articulation/degree-program.entity';
-import type { RouteResult } from '../articulation/engine';
+import type { RoutePlan } from '../articulation/engine';
 import { Credential } from '../credentials/credential.entity';
 import { Award } from '../learners/award.entity';
 import { AgreementChangeInput, AgreementImpact, ArticulationRoute, LearnerImpact, NextStep, RouteItem } from './advising.types';
@@ -16,6 +16,7 @@ import { addDays } from '../../core/dates';
 import { Role } from '../accounts/user.entity';
 import { Learner } from '../learners/learner.entity';
 import { learnerForAdvising, learnerRoutes, routeInto } from './advising.service';
+import { programCatalogue } from './program-catalogue';
 
 async function advised(ctx: Context, learnerId: string): Promise<number> {
   const id = argumentId(learnerId, 'Learner', 'learnerId');
@@ -34,8 +35,8 @@ export class ArticulationRouteResolver {
     @Arg('learnerId', () => ID) learnerId: string,
     @Arg('asOf', () => DateScalar, { nullable: true, description: 'Evaluation date; today when omitted.' }) asOf: string | null,
     @Ctx() ctx: Context,
-  ): Promise<RouteResult[]> {
-    return learnerRoutes(ctx.db.manager, await advised(ctx, learnerId), asOf ?? todayIso());
+  ): Promise<RoutePlan[]> {
+    return learnerRoutes(ctx.db.manager, programCatalogue(ctx.db), await advised(ctx, learnerId), asOf ?? todayIso());
   }
 
   @Query(() => ArticulationRoute, { nullable: true, description: 'The learner\'s route into one program.' })
@@ -44,9 +45,9 @@ export class ArticulationRouteResolver {
     @Arg('degreeProgramId', () => ID) degreeProgramId: string,
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
     @Ctx() ctx: Context,
-  ): Promise<RouteResult | null> {
+  ): Promise<RoutePlan | null> {
     const learner = await advised(ctx, learnerId);
-    return routeInto(ctx.db.manager, learner, argumentId(degreeProgramId, 'DegreeProgram', 'degreeProgramId'), asOf ?? todayIso());
+    return routeInto(ctx.db.manager, programCatalogue(ctx.db), learner, argumentId(degreeProgramId, 'DegreeProgram', 'degreeProgramId'), asOf ?? todayIso());
   }
 
   @Query(() => ArticulationRoute, { nullable: true, description: 'The route as if the learner also held these credentials; writes nothing.' })
@@ -56,26 +57,26 @@ export class ArticulationRouteResolver {
     @Arg('addCredentialIds', () => [ID]) addCredentialIds: string[],
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
     @Ctx() ctx: Context,
-  ): Promise<RouteResult | null> {
+  ): Promise<RoutePlan | null> {
     const learner = await advised(ctx, learnerId);
     if (addCredentialIds.length > 50) throw new GraphQLError('At most 50 credentials at a time', { extensions: { code: 'BAD_USER_INPUT' } });
     const added = addCredentialIds.map((id) => argumentId(id, 'Credential', 'addCredentialIds'));
-    return routeInto(ctx.db.manager, learner, argumentId(degreeProgramId, 'DegreeProgram', 'degreeProgramId'), asOf ?? todayIso(), added);
+    return routeInto(ctx.db.manager, programCatalogue(ctx.db), learner, argumentId(degreeProgramId, 'DegreeProgram', 'degreeProgramId'), asOf ?? todayIso(), added);
   }
 
   @FieldResolver(() => [NextStep], { description: 'Credentials worth earning next, best first: credits per workload hour, then credits, then title.' })
-  nextSteps(@Root() route: RouteResult, @Arg('first', () => Int, { defaultValue: 10, description: 'How many, 1 to 100.' }) first: number): NextStep[] {
+  nextSteps(@Root() route: RoutePlan, @Arg('first', () => Int, { defaultValue: 10, description: 'How many, 1 to 100.' }) first: number): NextStep[] {
     if (!Number.isInteger(first) || first < 1 || first > 100) throw new GraphQLError('first must be between 1 and 100', { extensions: { code: 'BAD_USER_INPUT' } });
-    return route.nextSteps.slice(0, first);
+    return route.nextSteps(first);
   }
 
   @FieldResolver(() => DegreeProgram)
-  degreeProgram(@Root() route: RouteResult, @Ctx() ctx: Context) {
+  degreeProgram(@Root() route: RoutePlan, @Ctx() ctx: Context) {
     return ctx.loaders.byId(DegreeProgram).load(route.programId);
   }
 
   @FieldResolver(() => [Credential], { description: 'Credentials of the block pathways\' unsatisfied stages that the learner holds no valid award for.' })
-  async missingCredentials(@Root() route: RouteResult, @Ctx() ctx: Context) {
+  async missingCredentials(@Root() route: RoutePlan, @Ctx() ctx: Context) {
     const rows = await ctx.loaders.byId(Credential).loadMany(route.missingCredentialIds);
     return rows.filter((row): row is Credential => row instanceof Credential);
   }

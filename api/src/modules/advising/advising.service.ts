@@ -3,8 +3,9 @@ import { Context } from '../../core/context';
 import { denial, isAdmin } from '../../core/access';
 import { ErrorCode, UserInputFailure } from '../../core/errors';
 import { Role } from '../accounts/user.entity';
-import { computeRoute, RouteResult, withHypotheticalAwards } from '../articulation/engine';
+import { planRoute, RoutePlan, withHypotheticalAwards } from '../articulation/engine';
 import { Learner } from '../learners/learner.entity';
+import { ProgramCatalogue } from './program-catalogue';
 import { loadLearnerRouteData, routeInput } from './route-data';
 
 /** Advisors and staff of the learner's institution, and admins, may see a learner's routes. */
@@ -18,19 +19,26 @@ export async function learnerForAdvising(ctx: Context, learnerId: number): Promi
   return learner;
 }
 
-const byAppliedThenProgram = (a: RouteResult, b: RouteResult) => b.appliedCredits - a.appliedCredits || a.programId - b.programId;
+const byAppliedThenProgram = (a: RoutePlan, b: RoutePlan) => b.appliedCredits - a.appliedCredits || a.programId - b.programId;
 
 /** Every program an active agreement or approved prior learning connects the learner to, best first. */
-export async function learnerRoutes(em: EntityManager, learnerId: number, asOf: string): Promise<RouteResult[]> {
-  const data = await loadLearnerRouteData(em, learnerId, asOf);
-  return data.programs.map((program) => computeRoute(routeInput(data, program, asOf))).sort(byAppliedThenProgram);
+export async function learnerRoutes(em: EntityManager, catalogue: ProgramCatalogue, learnerId: number, asOf: string): Promise<RoutePlan[]> {
+  const data = await loadLearnerRouteData(em, catalogue, learnerId, asOf);
+  return data.programs.map((program) => planRoute(routeInput(data, program, asOf))).sort(byAppliedThenProgram);
 }
 
 /** The route into one program, as things are or as if the learner also held `addCredentialIds`. */
-export async function routeInto(em: EntityManager, learnerId: number, programId: number, asOf: string, addCredentialIds: number[] = []): Promise<RouteResult | null> {
-  const data = await loadLearnerRouteData(em, learnerId, asOf, programId, addCredentialIds);
+export async function routeInto(
+  em: EntityManager,
+  catalogue: ProgramCatalogue,
+  learnerId: number,
+  programId: number,
+  asOf: string,
+  addCredentialIds: number[] = [],
+): Promise<RoutePlan | null> {
+  const data = await loadLearnerRouteData(em, catalogue, learnerId, asOf, programId);
   const program = data.programs[0];
   if (!program) return null;
   const input = routeInput(data, program, asOf);
-  return computeRoute(addCredentialIds.length ? withHypotheticalAwards(input, addCredentialIds) : input);
+  return planRoute(addCredentialIds.length ? withHypotheticalAwards(input, addCredentialIds) : input);
 }

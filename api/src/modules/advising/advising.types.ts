@@ -78,8 +78,8 @@ export class ArticulationRoute {
   @Field(() => [RouteItem])
   items: RouteItem[];
 
-  /** Every next step, ranked; the field resolver returns the first few. */
-  nextSteps: NextStep[];
+  /** Ranks the next steps on demand; the field resolver asks for the first few. */
+  nextSteps: (limit?: number) => NextStep[];
 }
 
 @ObjectType({ description: 'How one learner\'s applied credit would change.' })

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import type { ProgramCatalogue } from './program-catalogue';
 import type { AgreementStatus, EngineAgreement, EngineAward, EngineCredential, EngineProgram, EngineStage, RouteInput } from '../articulation/engine';
 
 /**
@@ -118,40 +119,49 @@ export function credentialIdsOf(agreements: Iterable<EngineAgreement>, awards: E
   return ids;
 }
 
-/** One learner's route data; `onlyProgramId` limits it to one program (route and what-if). */
-export async function loadLearnerRouteData(em: EntityManager, learnerId: number, asOf: string, onlyProgramId?: number, extraCredentialIds: number[] = []): Promise<LearnerRouteData> {
-  const awardRows: { id: number; credential_id: number; awarded_on: string; mastery_level: number | null; revoked: boolean }[] = await em.query(
-    `SELECT id, credential_id, awarded_on, mastery_level, revoked_at IS NOT NULL AS revoked FROM award WHERE learner_id = $1 ORDER BY awarded_on, id`,
-    [learnerId],
-  );
-  const awards: EngineAward[] = awardRows.map((row) => ({
-    id: row.id,
-    credentialId: row.credential_id,
-    awardedOn: row.awarded_on,
-    masteryLevel: row.mastery_level,
-    revoked: row.revoked,
-  }));
-  const priorRows: { degree_program_id: number; credits: string }[] = await em.query(
-    `SELECT degree_program_id, sum(credits_approved) AS credits FROM prior_learning_claim WHERE learner_id = $1 AND status = 'APPROVED' GROUP BY degree_program_id`,
-    [learnerId],
-  );
-  const priorLearningByProgram = new Map(priorRows.map((row) => [row.degree_program_id, Number(row.credits)]));
+interface LearnerRow {
+  awards: { id: number; credential_id: number; awarded_on: string; mastery_level: number | null; revoked: boolean }[];
+  prior: { degree_program_id: number; credits: number }[];
+  connected: number[];
+}
 
-  let programIds: number[];
-  if (onlyProgramId !== undefined) {
-    programIds = [onlyProgramId];
-  } else {
-    const connected: { degree_program_id: number }[] = await em.query(
-      `SELECT DISTINCT a.degree_program_id FROM articulation_agreement a JOIN credit_mapping m ON m.agreement_id = a.id
-        WHERE a.status = 'ACTIVE' AND a.effective_from <= $2 AND (a.effective_to IS NULL OR a.effective_to >= $2)
-          AND m.credential_id = ANY($1)`,
-      [[...new Set(awards.map((award) => award.credentialId))], asOf],
-    );
-    programIds = [...new Set([...connected.map((row) => row.degree_program_id), ...priorLearningByProgram.keys()])];
-  }
-  const { programs, agreementsByProgram } = await loadProgramData(em, programIds);
-  const credentials = await loadCredentials(em, credentialIdsOf([...agreementsByProgram.values()].flat(), awards, extraCredentialIds));
-  return { awards, programs, agreementsByProgram, priorLearningByProgram, credentials };
+/**
+ * One learner's route data; `onlyProgramId` limits it to one program (route and what-if). The
+ * learner's side is one statement: awards, approved prior learning, and the programs whose active
+ * agreements map a credential the learner holds. The programs' side comes from the catalogue.
+ */
+export async function loadLearnerRouteData(em: EntityManager, catalogue: ProgramCatalogue, learnerId: number, asOf: string, onlyProgramId?: number): Promise<LearnerRouteData> {
+  const [row]: LearnerRow[] = await em.query(
+    `WITH held AS (
+       SELECT id, credential_id, awarded_on, mastery_level, revoked_at IS NOT NULL AS revoked FROM award WHERE learner_id = $1)
+     SELECT
+       (SELECT coalesce(json_agg(held ORDER BY awarded_on, id), '[]') FROM held) AS awards,
+       (SELECT coalesce(json_agg(json_build_object('degree_program_id', degree_program_id, 'credits', credits)), '[]')
+          FROM (SELECT degree_program_id, sum(credits_approved) AS credits FROM prior_learning_claim
+                 WHERE learner_id = $1 AND status = 'APPROVED' GROUP BY degree_program_id) claims) AS prior,
+       CASE WHEN $3::int IS NOT NULL THEN ARRAY[$3::int] ELSE
+         (SELECT coalesce(array_agg(DISTINCT a.degree_program_id), '{}') FROM articulation_agreement a JOIN credit_mapping m ON m.agreement_id = a.id
+           WHERE a.status = 'ACTIVE' AND a.effective_from <= $2 AND (a.effective_to IS NULL OR a.effective_to >= $2)
+             AND m.credential_id IN (SELECT credential_id FROM held)) END AS connected`,
+    [learnerId, asOf, onlyProgramId ?? null],
+  );
+  const awards: EngineAward[] = row.awards.map((award) => ({
+    id: award.id,
+    credentialId: award.credential_id,
+    awardedOn: award.awarded_on,
+    masteryLevel: award.mastery_level,
+    revoked: award.revoked,
+  }));
+  const priorLearningByProgram = new Map(row.prior.map((claim) => [claim.degree_program_id, Number(claim.credits)]));
+  const programIds = onlyProgramId !== undefined ? [onlyProgramId] : [...new Set([...row.connected, ...priorLearningByProgram.keys()])];
+  const entries = await catalogue.programs(programIds);
+  return {
+    awards,
+    programs: entries.map((entry) => entry.program),
+    agreementsByProgram: new Map(entries.map((entry) => [entry.program.id, entry.agreements])),
+    priorLearningByProgram,
+    credentials: new Map(entries.flatMap((entry) => [...entry.credentials])),
+  };
 }
 
 export function routeInput(data: LearnerRouteData, program: EngineProgram, asOf: string): RouteInput {

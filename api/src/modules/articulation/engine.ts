@@ -413,28 +413,70 @@ export function appliedCredits(input: RouteInput): number {
   return toCredits(evaluate(input).appliedCents);
 }
 
-/** The whole route, rule 7's next steps included. */
-export function computeRoute(input: RouteInput): RouteResult {
+/** Rule 7's order: credits per workload hour, then credits gained, then title (then id, so the order is total). */
+type Ranked = { step: NextStep; gainedCents: number; title: string };
+const byRank = (a: Ranked, b: Ranked) =>
+  b.step.creditsPerHour - a.step.creditsPerHour || b.gainedCents - a.gainedCents || a.title.localeCompare(b.title) || a.step.credentialId - b.step.credentialId;
+
+const perHour = (cents: number, workloadHours: number) => Math.round((cents * 100) / workloadHours) / 10000;
+
+/** A route whose next steps are ranked on demand, as many as are asked for. */
+export type RoutePlan = Omit<RouteResult, 'nextSteps'> & {
+  /** The best `limit` next steps (all when omitted): always the first `limit` of the full ranking. */
+  nextSteps(limit?: number): NextStep[];
+};
+
+/**
+ * The route, with rule 7's next steps ranked lazily. Earning a credential can raise applied
+ * credit by at most its best mapping's credits plus the block credit of every pathway naming it,
+ * and never past the limit on credit from outside: candidates are tried in order of that bound's
+ * rate, and the search stops once no untried candidate could rank among the first `limit`.
+ */
+export function planRoute(input: RouteInput): RoutePlan {
   // Every candidate next step is evaluated against the same agreements: prepare them once.
   const prepared = prepare(input);
   const { route, appliedCents, validCredentialIds } = evaluate(input, prepared);
-  const mapped = new Set(prepared.counting.flatMap((agreement) => agreement.mappings.map((mapping) => mapping.credentialId)));
-  const nextSteps: NextStep[] = [];
-  for (const credentialId of mapped) {
-    if (validCredentialIds.has(credentialId)) continue;
-    const hypothetical: EngineAward = { id: null, credentialId, awardedOn: input.asOf, masteryLevel: prepared.levels.get(credentialId) ?? null, revoked: false };
-    const gained = evaluate({ ...input, awards: [...input.awards, hypothetical] }, prepared).appliedCents - appliedCents;
-    if (gained <= 0) continue;
-    const { workloadHours } = credentialOf(input, credentialId);
-    nextSteps.push({ credentialId, creditsGained: toCredits(gained), workloadHours, creditsPerHour: Math.round((gained * 100) / workloadHours) / 10000 });
+  const { program } = input;
+  const room = toCents(program.totalCredits - program.residencyCredits) - appliedCents;
+  const blockCentsOf = new Map<number, number>();
+  for (const agreement of prepared.counting) {
+    if (!agreement.block) continue;
+    const named = new Set(agreement.block.stages.flatMap((stage) => stage.credentialIds));
+    for (const credentialId of named) blockCentsOf.set(credentialId, (blockCentsOf.get(credentialId) ?? 0) + toCents(agreement.block.credits));
   }
-  const title = (credentialId: number) => credentialOf(input, credentialId).title;
-  nextSteps.sort(
-    (a, b) =>
-      b.creditsPerHour - a.creditsPerHour ||
-      b.creditsGained - a.creditsGained ||
-      title(a.credentialId).localeCompare(title(b.credentialId)) ||
-      a.credentialId - b.credentialId,
-  );
+  const candidates = [...prepared.options]
+    .filter(([credentialId]) => !validCredentialIds.has(credentialId))
+    .map(([credentialId, options]) => {
+      const { workloadHours, title } = credentialOf(input, credentialId);
+      const bound = Math.min(room, toCents(options[0].mapping.credits) + (blockCentsOf.get(credentialId) ?? 0));
+      return { credentialId, workloadHours, title, bound, boundRate: perHour(bound, workloadHours) };
+    })
+    .filter((candidate) => candidate.bound > 0)
+    .sort((a, b) => b.boundRate - a.boundRate || b.bound - a.bound);
+
+  const nextSteps = (limit = Infinity): NextStep[] => {
+    const ranked: Ranked[] = [];
+    for (const candidate of candidates) {
+      if (ranked.length >= limit) {
+        const last = ranked[limit - 1];
+        if (last.step.creditsPerHour > candidate.boundRate || (last.step.creditsPerHour === candidate.boundRate && last.gainedCents > candidate.bound)) break;
+      }
+      const { credentialId, workloadHours, title } = candidate;
+      const hypothetical: EngineAward = { id: null, credentialId, awardedOn: input.asOf, masteryLevel: prepared.levels.get(credentialId) ?? null, revoked: false };
+      const gainedCents = evaluate({ ...input, awards: [...input.awards, hypothetical] }, prepared).appliedCents - appliedCents;
+      if (gainedCents <= 0) continue;
+      const entry: Ranked = { step: { credentialId, creditsGained: toCredits(gainedCents), workloadHours, creditsPerHour: perHour(gainedCents, workloadHours) }, gainedCents, title };
+      let at = ranked.length;
+      while (at > 0 && byRank(entry, ranked[at - 1]) < 0) at -= 1;
+      ranked.splice(at, 0, entry);
+    }
+    return ranked.slice(0, limit).map((entry) => entry.step);
+  };
   return { ...route, nextSteps };
+}
+
+/** The whole route, every one of rule 7's next steps included. */
+export function computeRoute(input: RouteInput): RouteResult {
+  const { nextSteps, ...route } = planRoute(input);
+  return { ...route, nextSteps: nextSteps() };
 }

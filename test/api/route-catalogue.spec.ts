@@ -1,0 +1,101 @@
+import { toGlobalId } from '../../api/src/core/ids';
+import { Role } from '../../api/src/modules/accounts/user.entity';
+import { seedWorkedExample, WorkedExampleIds } from '../../api/src/seed/worked-example';
+import { startTestApi, TestApi } from '../support/api';
+import { gid, makeInstitution, makeUser, tokenFor } from '../support/factories';
+
+const APPLIED = `query($learner: ID!) { learnerRoutes(learnerId: $learner, asOf: "2026-11-22") { appliedCredits nextSteps(first: 1) { credential { title } creditsGained } } }`;
+
+/**
+ * Programs, agreements and block pathways are cached per process between requests; these prove
+ * the cache is never stale: changes reach it whether they come through the API or straight
+ * through SQL, and a cached route costs fewer statements than a cold one.
+ */
+describe('advising: the program catalogue cached between requests', () => {
+  let api: TestApi;
+  let example: WorkedExampleIds;
+  let advisor: string;
+
+  const applied = async () => {
+    const result = await api.gql(APPLIED, { learner: gid(example.learner) }, { token: advisor });
+    expect(result.errors).toBeUndefined();
+    return { applied: result.data?.learnerRoutes[0].appliedCredits as number, nextStep: result.data?.learnerRoutes[0].nextSteps[0], statements: result.statements };
+  };
+
+  /** A notification arrives on its own connection a moment after the commit: wait for it, within reason. */
+  const eventually = async (expected: number) => {
+    const deadline = Date.now() + 5000;
+    let seen = await applied();
+    while (seen.applied !== expected && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      seen = await applied();
+    }
+    return seen.applied;
+  };
+
+  const mappingOf = async (title: string): Promise<number> =>
+    (await api.db.query(`SELECT m.id FROM credit_mapping m JOIN credential c ON c.id = m.credential_id WHERE m.agreement_id = $1 AND c.title = $2`, [example.agreement.id, title]))[0].id;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    const college = await makeInstitution(api.db, { name: 'Lakeshore Community College' });
+    example = await api.db.transaction((em) => seedWorkedExample(em, college.id));
+    advisor = await tokenFor(api, (await makeUser(api.db, Role.ADVISOR, { institutionId: college.id })).email);
+  });
+  afterAll(() => api.close());
+
+  it('answers from the cache in fewer statements once the program is loaded', async () => {
+    const cold = await applied();
+    // Warming runs in the background after the first request; let it finish.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const warm = await applied();
+    expect(cold.applied).toBe(12);
+    expect(warm.applied).toBe(12);
+    expect(warm.statements).toBeLessThan(cold.statements);
+  });
+
+  it('sees a change made straight in SQL, through the notification the triggers send', async () => {
+    await applied();
+    await api.db.query(`UPDATE credit_mapping SET credits = 5 WHERE id = $1`, [await mappingOf('IT Support Fundamentals')]);
+    expect(await eventually(14)).toBe(14);
+    await api.db.query(`UPDATE credit_mapping SET credits = 3 WHERE id = $1`, [await mappingOf('IT Support Fundamentals')]);
+    expect(await eventually(12)).toBe(12);
+  });
+
+  it('sees an agreement suspended and a credential renamed', async () => {
+    await api.db.query(`UPDATE articulation_agreement SET status = 'SUSPENDED' WHERE id = $1`, [example.agreement.id]);
+    // Prior learning alone still connects Ana to the program.
+    expect(await eventually(6)).toBe(6);
+    await api.db.query(`UPDATE articulation_agreement SET status = 'ACTIVE' WHERE id = $1`, [example.agreement.id]);
+    expect(await eventually(12)).toBe(12);
+
+    await api.db.query(`UPDATE credential SET title = 'Network Basics (2026)' WHERE title = 'Network Basics'`);
+    const deadline = Date.now() + 5000;
+    let step = (await applied()).nextStep;
+    while (step?.credential.title !== 'Network Basics (2026)' && Date.now() < deadline) step = (await applied()).nextStep;
+    expect(step).toEqual({ credential: { title: 'Network Basics (2026)' }, creditsGained: 6 });
+  });
+
+  it('gives the block credit up when the block pathway is retired, with no published version left', async () => {
+    const withBlock = `query($l: ID!, $p: ID!, $c: [ID!]!) { whatIf(learnerId: $l, degreeProgramId: $p, addCredentialIds: $c, asOf: "2026-11-22") { blockCredits } }`;
+    const whatIf = async () => (await api.gql(withBlock, { l: gid(example.learner), p: gid(example.program), c: [gid(example.credentials[1])] }, { token: advisor })).data?.whatIf.blockCredits;
+    expect(await whatIf()).toBe(2);
+    await api.db.query(`UPDATE pathway SET status = 'RETIRED' WHERE id = $1`, [example.pathway.id]);
+    const deadline = Date.now() + 5000;
+    let block = await whatIf();
+    while (block !== 0 && Date.now() < deadline) block = await whatIf();
+    expect(block).toBe(0);
+    await api.db.query(`UPDATE pathway SET status = 'PUBLISHED' WHERE id = $1`, [example.pathway.id]);
+  });
+
+  it('reads a mutation\'s own change on the very next request', async () => {
+    expect(await eventually(12)).toBe(12);
+    const id = await mappingOf('Help Desk Practicum');
+    const update = await api.gql(
+      `mutation($input: CreditMappingUpdateInput!) { creditMappingUpdate(input: $input) { creditMapping { credits } userErrors { code } } }`,
+      { input: { id: toGlobalId('CreditMapping', id), credits: 4 } },
+    );
+    expect(update.data?.creditMappingUpdate).toEqual({ creditMapping: { credits: 4 }, userErrors: [] });
+    expect((await applied()).applied).toBe(13);
+  });
+});
