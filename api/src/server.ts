@@ -11,6 +11,7 @@ import { config, repoRoot } from './core/config';
 import { Context, createContext } from './core/context';
 import { countStatements, StatementCounter } from './core/sql-counter';
 import { buildPathforgeSchema } from './schema/build';
+import { closeProgramCatalogue } from './modules/advising/program-catalogue';
 import { limits, queryLimitsPlugin } from './core/limits';
 import { rateLimitDefaults, rateLimitPlugin, RateLimitOptions, withClientAddress } from './core/rate-limit';
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable, readiness } from './core/availability';
@@ -129,6 +130,9 @@ export async function startServer(
     url: `http://localhost:${actualPort}`,
     port: actualPort,
     httpServer,
-    stop: () => apollo.stop(),
+    stop: async () => {
+      await apollo.stop();
+      await closeProgramCatalogue(db);
+    },
   };
 }
