@@ -41,6 +41,19 @@ async function routeRows(table: Locator): Promise<string[][]> {
 
 const figure = (scope: Page | Locator, label: string) => scope.locator(`[data-figure="${label}"]`).first();
 
+const DASHBOARD_FIGURES = `{
+  DRAFT: pathways(filter: { status: DRAFT }) { totalCount }
+  IN_REVIEW: pathways(filter: { status: IN_REVIEW }) { totalCount }
+  CHANGES_REQUESTED: pathways(filter: { status: CHANGES_REQUESTED }) { totalCount }
+  APPROVED: pathways(filter: { status: APPROVED }) { totalCount }
+  PUBLISHED: pathways(filter: { status: PUBLISHED }) { totalCount }
+  RETIRED: pathways(filter: { status: RETIRED }) { totalCount }
+  overduePathways: pathways(first: 10, filter: { reviewOverdue: true }) { nodes { title } }
+  overdueCredentials: credentials(first: 10, filter: { reviewOverdue: true }) { nodes { title } }
+  expiring: articulationAgreements(first: 10, filter: { expiringWithinDays: 90 }) { nodes { title } }
+  published: pathways(first: 20, filter: { status: PUBLISHED }) { nodes { title outcomes { cohort enrolled completed placed suppressed } } }
+}`;
+
 describe('the advisor view on the demo data', () => {
   let api: TestApi;
   let browser: TestBrowser;
@@ -60,6 +73,41 @@ describe('the advisor view on the demo data', () => {
   afterAll(async () => {
     await browser?.close();
     await api?.close();
+  });
+
+  it('opens on a dashboard whose figures are the API’s, as the advisor may see them, with small counts shown as suppressed', async () => {
+    const login = await api.gql(`mutation { login(email: "advisor@demo.test", password: "${DEMO_PASSWORD}") { token } }`, {}, { token: null });
+    const figures = (await api.gql(DASHBOARD_FIGURES, {}, { token: login.data?.login.token })).data!;
+    const counts = page.getByRole('definition');
+    await counts.first().waitFor();
+    for (const status of ['DRAFT', 'IN_REVIEW', 'CHANGES_REQUESTED', 'APPROVED', 'PUBLISHED', 'RETIRED']) {
+      expect(await page.locator(`[data-status="${status}"] dd`).innerText()).toBe(String(figures[status].totalCount));
+    }
+
+    const overdue = await page.getByRole('list', { name: 'Overdue reviews' }).locator('li').allInnerTexts();
+    const overdueTitles = [...figures.overduePathways.nodes, ...figures.overdueCredentials.nodes].map((node: { title: string }) => node.title);
+    expect(overdueTitles.length).toBeGreaterThan(0);
+    expect(overdue).toHaveLength(overdueTitles.length);
+    for (const title of overdueTitles) expect(overdue.some((item) => item.startsWith(title))).toBe(true);
+    expect(overdue.every((item) => /\d+ days? overdue/.test(item))).toBe(true);
+
+    const expiring = await page.getByRole('list', { name: 'Expiring agreements' }).locator('li').allInnerTexts();
+    expect(expiring.map((item) => item.split('\n')[0])).toEqual(figures.expiring.nodes.map((node: { title: string }) => node.title));
+
+    type Report = { cohort: string; enrolled: number | null; completed: number | null; placed: number | null; suppressed: boolean };
+    const shown = (value: number | null, report: Report) => (value === null ? (report.suppressed ? 'suppressed' : '—') : String(value));
+    const withOutcomes = figures.published.nodes.filter((pathway: { outcomes: Report[] }) => pathway.outcomes.length);
+    expect(withOutcomes.some((pathway: { outcomes: Report[] }) => pathway.outcomes.some((report) => report.suppressed && report.placed === null))).toBe(true);
+    for (const pathway of withOutcomes as { title: string; outcomes: Report[] }[]) {
+      const table = page.getByRole('table', { name: `Outcome figures of ${pathway.title}` });
+      const rows = [];
+      for (const row of await table.locator('tbody tr').all()) rows.push((await row.locator('td').allInnerTexts()).slice(0, 4));
+      const expected = [...pathway.outcomes]
+        .sort((a, b) => a.cohort.localeCompare(b.cohort))
+        .map((report) => [report.cohort, shown(report.enrolled, report), shown(report.completed, report), shown(report.placed, report)]);
+      expect(rows).toEqual(expected);
+    }
+    await browser.screenshot('dashboard');
   });
 
   it('shows the worked-example learner 12 credits applied and 48 remaining, row by row as DOMAIN.md does', async () => {

@@ -142,7 +142,7 @@ export function InlineTable<R extends { id: string }>({ label, rows, columns, ty
     try {
       if (row === null) {
         await runMutation(`${object}Create`, `${typeName}CreateInput`, { ...createInput, ...draft }, `${object} { id }`);
-        notify(`${addLabel.replace(/^Add /, '')}: added`, { type: 'success' });
+        notify('Added', { type: 'success' });
       } else {
         const changes: Draft = { id: row.id };
         for (const column of columns) {

@@ -1,4 +1,4 @@
-import { Alert, Box, Card, CardContent, Chip, CircularProgress, List, ListItem, ListItemText, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Alert, Box, Card, CardContent, Chip, CircularProgress, List, ListItem, ListItemButton, ListItemText, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { BarChart } from '@mui/x-charts/BarChart';
 import { useQuery } from '@tanstack/react-query';
 import { ReactNode } from 'react';
@@ -63,6 +63,14 @@ const PathwaysByStatus = ({ counts }: { counts: DashboardData['statusCounts'] })
   );
 };
 
+const LinkItem = ({ to, primary, secondary }: { to: string; primary: string; secondary: string }) => (
+  <ListItem disablePadding>
+    <ListItemButton component={Link} to={to} sx={{ px: 0.5, borderRadius: 1 }}>
+      <ListItemText primary={primary} secondary={secondary} />
+    </ListItemButton>
+  </ListItem>
+);
+
 const overdueBy = (date: string) => {
   const days = daysBetween(date, todayIso());
   return `${days} day${days === 1 ? '' : 's'} overdue`;
@@ -76,17 +84,20 @@ const OverdueReviews = ({ pathways, credentials }: { pathways: DashboardData['ov
       {total === 0 && <Empty>Every pathway and credential is within its review date</Empty>}
       <List dense disablePadding aria-label="Overdue reviews">
         {pathways.nodes.map((pathway) => (
-          <ListItem key={pathway.id} disableGutters component={Link} to={`/pathways/${encodeURIComponent(pathway.id)}/show`} sx={{ color: 'inherit' }}>
-            <ListItemText
-              primary={`${pathway.title} v${pathway.version}`}
-              secondary={`Pathway · ${humanize(pathway.status)} · due ${pathway.reviewDueOn}, ${overdueBy(pathway.reviewDueOn)}`}
-            />
-          </ListItem>
+          <LinkItem
+            key={pathway.id}
+            to={`/pathways/${encodeURIComponent(pathway.id)}/show`}
+            primary={`${pathway.title} v${pathway.version}`}
+            secondary={`Pathway · ${humanize(pathway.status)} · due ${pathway.reviewDueOn}, ${overdueBy(pathway.reviewDueOn)}`}
+          />
         ))}
         {sortedCredentials.map((credential) => (
-          <ListItem key={credential.id} disableGutters component={Link} to={`/credentials/${encodeURIComponent(credential.id)}/show`} sx={{ color: 'inherit' }}>
-            <ListItemText primary={credential.title} secondary={`Credential · ${credential.issuer.name} · due ${credential.nextReviewOn}, ${overdueBy(credential.nextReviewOn)}`} />
-          </ListItem>
+          <LinkItem
+            key={credential.id}
+            to={`/credentials/${encodeURIComponent(credential.id)}/show`}
+            primary={credential.title}
+            secondary={`Credential · ${credential.issuer.name} · due ${credential.nextReviewOn}, ${overdueBy(credential.nextReviewOn)}`}
+          />
         ))}
       </List>
     </Panel>
@@ -104,14 +115,14 @@ const ExpiringAgreements = ({ agreements }: { agreements: DashboardData['expirin
           const left = daysBetween(todayIso(), agreement.effectiveTo);
           const affected = losing?.[agreement.id];
           return (
-            <ListItem key={agreement.id} disableGutters component={Link} to={`/articulationAgreements/${encodeURIComponent(agreement.id)}/show`} sx={{ color: 'inherit' }}>
-              <ListItemText
-                primary={agreement.title}
-                secondary={`${agreement.degreeProgram.title} · ends ${agreement.effectiveTo}, in ${left} day${left === 1 ? '' : 's'}${
-                  affected === undefined ? '' : ` · ${affected} learner${affected === 1 ? '' : 's'} would lose credit`
-                }`}
-              />
-            </ListItem>
+            <LinkItem
+              key={agreement.id}
+              to={`/articulationAgreements/${encodeURIComponent(agreement.id)}/show`}
+              primary={agreement.title}
+              secondary={`${agreement.degreeProgram.title} · ends ${agreement.effectiveTo}, in ${left} day${left === 1 ? '' : 's'}${
+                affected === undefined ? '' : ` · ${affected} learner${affected === 1 ? '' : 's'} would lose credit`
+              }`}
+            />
           );
         })}
       </List>
@@ -161,7 +172,7 @@ const PathwayOutcomes = ({ pathway }: { pathway: DashboardData['outcomePathways'
           <TableBody>
             {cohorts.map((report) => (
               <TableRow key={report.id}>
-                <TableCell>{report.cohort}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{report.cohort}</TableCell>
                 <TableCell align="right">{count(report.enrolled, report)}</TableCell>
                 <TableCell align="right">{count(report.completed, report)}</TableCell>
                 <TableCell align="right">{count(report.placed, report)}</TableCell>
