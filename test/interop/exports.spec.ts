@@ -5,6 +5,7 @@ import { Credential, CredentialStatus } from '../../api/src/modules/credentials/
 import { Occupation } from '../../api/src/modules/occupations/occupation.entity';
 import { Pathway, PathwayStatus } from '../../api/src/modules/pathways/pathway.entity';
 import { StageRequirement } from '../../api/src/modules/pathways/pathway-stage.entity';
+import { publicBaseUrl } from '../../api/src/modules/interop/identifiers';
 import { startTestApi, TestApi } from '../support/api';
 import { gid, makeCompetency, makeEmployer, makeFramework, makeInstitution, makeOccupation, makeUser, tokenFor } from '../support/factories';
 import { align, assess, makeCredential, makeOutcome, makePublishedCredential, makeRubricLevel } from '../support/factories/credentials';
@@ -85,7 +86,7 @@ describe('exports', () => {
     });
 
     it('is an Open Badges MicroCredential Achievement at a stable URL, created by its issuer', () => {
-      expect(badge.id).toBe(`http://localhost:4000/ob/achievements/${gid(fundamentals)}`);
+      expect(badge.id).toBe(`${publicBaseUrl()}/ob/achievements/${gid(fundamentals)}`);
       expect(badge.type).toEqual(['Achievement']);
       expect(badge.achievementType).toBe('MicroCredential');
       expect(badge.name).toBe('IT Support Fundamentals');
@@ -158,7 +159,7 @@ describe('exports', () => {
     it('is a JSON-LD graph of the ceterms:Pathway and its components', () => {
       expect(graph['@context']).toBe('https://credreg.net/ctdl/schema/context/json');
       const [pathway] = ofType('ceterms:Pathway');
-      expect(pathway['@id']).toBe(`http://localhost:4000/ctdl/pathways/${gid(published)}`);
+      expect(pathway['@id']).toBe(`${publicBaseUrl()}/ctdl/pathways/${gid(published)}`);
       expect(pathway['ceterms:name']).toEqual({ 'en-US': 'IT Support' });
       expect(pathway['ceterms:ctid']).toMatch(/^ce-[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
       const components = ofType('ceterms:CredentialComponent');
@@ -214,6 +215,17 @@ describe('exports', () => {
         expect(component({ ...nodes[1], 'ceterms:name': 'IT Support Fundamentals' })).toBe(false);
       });
     });
+  });
+
+  it('loads exports in a fixed number of SQL statements, whatever the page size', async () => {
+    const badges = (first: number) => api.gql(`query($first: Int) { credentials(first: $first) { nodes { openBadge } } }`, { first });
+    const [two, five] = [await badges(2), await badges(5)];
+    expect(five.data!.credentials.nodes).toHaveLength(5);
+    expect(five.statements).toBe(two.statements);
+    const graphs = (first: number) => api.gql(`query($first: Int) { pathways(first: $first) { nodes { ctdl } } }`, { first });
+    const [one, both] = [await graphs(1), await graphs(2)];
+    expect(both.data!.pathways.nodes).toHaveLength(2);
+    expect(both.statements).toBe(one.statements);
   });
 
   describe('access at the URLs, as in GraphQL', () => {

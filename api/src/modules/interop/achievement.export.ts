@@ -28,7 +28,11 @@ export const issuerOf = (row: { issuerInstitutionId: number | null; issuerEmploy
 
 const groupOf = <T>(rows: T[], key: (row: T) => number) => {
   const groups = new Map<number, T[]>();
-  for (const row of rows) groups.set(key(row), [...(groups.get(key(row)) ?? []), row]);
+  for (const row of rows) {
+    const group = groups.get(key(row));
+    if (group) group.push(row);
+    else groups.set(key(row), [row]);
+  }
   return (id: number) => groups.get(id) ?? [];
 };
 
