@@ -16,12 +16,12 @@ export async function drawChart(figures: Figures[], queries: BenchQuery[], base:
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: 'Requests per second (median of three runs, 10 connections)',
-    width: 640,
+    width: 720,
     height: 320,
     data: { values: figures.map((f) => ({ query: titles.get(f.query), server: f.server, rps: Math.round(median(f.rps)) })) },
     mark: { type: 'bar', tooltip: true },
     encoding: {
-      x: { field: 'query', type: 'nominal', title: null, axis: { labelAngle: -20, labelLimit: 220 } },
+      x: { field: 'query', type: 'nominal', title: null, axis: { labelAngle: -20, labelLimit: 400 } },
       xOffset: { field: 'server' },
       y: { field: 'rps', type: 'quantitative', title: 'req/s' },
       color: { field: 'server', type: 'nominal', title: null, scale: { domain: ['Pathforge', 'single SQL', 'PostGraphile 4'] } },

@@ -15,6 +15,7 @@ import { OutcomeReport } from '../outcomes/outcome-report.entity';
 import { Endorsement } from './endorsement.entity';
 import { Pathway, PathwayStatus } from './pathway.entity';
 import { PathwayDestination } from './pathway-destination.entity';
+import { primePublishedParts } from './pathway.cache';
 import { assertEditable, assertRevision, touchPathway } from './pathway-edit.service';
 import {
   EndorsementCreateInput,
@@ -122,12 +123,14 @@ export class PathwayResolver extends crudResolver({
   }
 
   @FieldResolver(() => [PathwayStage], { description: 'Stages in order.' })
-  stages(@Root() pathway: Pathway, @Ctx() ctx: Context) {
+  async stages(@Root() pathway: Pathway, @Ctx() ctx: Context) {
+    await primePublishedParts(ctx, pathway);
     return ctx.loaders.manyBy(PathwayStage, 'pathwayId', { position: 'ASC' }).load(pathway.id);
   }
 
   @FieldResolver(() => [PathwayDestination], { description: 'Links to the destination occupations, for editing.' })
-  destinationLinks(@Root() pathway: Pathway, @Ctx() ctx: Context) {
+  async destinationLinks(@Root() pathway: Pathway, @Ctx() ctx: Context) {
+    await primePublishedParts(ctx, pathway);
     return ctx.loaders.manyBy(PathwayDestination, 'pathwayId').load(pathway.id);
   }
 
@@ -138,12 +141,14 @@ export class PathwayResolver extends crudResolver({
   }
 
   @FieldResolver(() => [PathwayOffRamp], { description: 'Credentials partway through that already lead to a job.' })
-  offRamps(@Root() pathway: Pathway, @Ctx() ctx: Context) {
+  async offRamps(@Root() pathway: Pathway, @Ctx() ctx: Context) {
+    await primePublishedParts(ctx, pathway);
     return ctx.loaders.manyBy(PathwayOffRamp, 'pathwayId').load(pathway.id);
   }
 
   @FieldResolver(() => [PathwayPartner])
-  partners(@Root() pathway: Pathway, @Ctx() ctx: Context) {
+  async partners(@Root() pathway: Pathway, @Ctx() ctx: Context) {
+    await primePublishedParts(ctx, pathway);
     return ctx.loaders.manyBy(PathwayPartner, 'pathwayId').load(pathway.id);
   }
 
