@@ -1,4 +1,5 @@
 import { decodeJwt, decodeProtectedHeader, importJWK, JWK, SignJWT, compactVerify, generateKeyPair } from 'jose';
+import { gunzipSync } from 'node:zlib';
 import { Role } from '../../api/src/modules/accounts/user.entity';
 import { Credential } from '../../api/src/modules/credentials/credential.entity';
 import { Institution } from '../../api/src/modules/institutions/institution.entity';
@@ -141,6 +142,30 @@ describe('verifiable awards', () => {
     const revoked = await verify(award.verifiableCredential);
     expect(revoked.verified).toBe(false);
     expect(failedChecks(revoked)).toEqual(['REVOCATION']);
+  });
+
+  it('publishes revocations in the issuer\'s signed Bitstring Status List, at the index the credential names', async () => {
+    const kept = await issue();
+    const revoked = await issue();
+    await api.gql(AWARD_REVOKE, { id: revoked.id }, { token: advisorToken });
+    const entryOf = (jwt: string) => (decodeJwt(jwt) as any).credentialStatus;
+    expect(entryOf(revoked.verifiableCredential)).toMatchObject({ type: 'BitstringStatusListEntry', statusPurpose: 'revocation' });
+    const listUrl = entryOf(revoked.verifiableCredential).statusListCredential as string;
+    expect(listUrl).toBe(`${publicBaseUrl()}/ob/issuers/${gid(college)}/status`);
+
+    const response = await fetch(`${api.url}${new URL(listUrl).pathname}`);
+    expect(response.headers.get('content-type')).toContain('application/vc+jwt');
+    const list = await response.text();
+    const profile = (await (await fetch(`${api.url}/ob/issuers/${gid(college)}`)).json()) as { verificationMethod: { id: string; publicKeyJwk: JWK }[] };
+    const method = profile.verificationMethod.find((m) => m.id === decodeProtectedHeader(list).kid)!;
+    const { payload } = await compactVerify(list, await importJWK(method.publicKeyJwk, 'EdDSA'));
+    const subject = JSON.parse(new TextDecoder().decode(payload)).credentialSubject;
+    expect(subject).toMatchObject({ type: 'BitstringStatusList', statusPurpose: 'revocation' });
+    const bits = gunzipSync(Buffer.from(subject.encodedList.slice(1), 'base64url'));
+    expect(bits.length).toBeGreaterThanOrEqual(131_072 / 8);
+    const bitAt = (index: number) => (bits[index >> 3] >> (7 - (index & 7))) & 1;
+    expect(bitAt(Number(entryOf(revoked.verifiableCredential).statusListIndex))).toBe(1);
+    expect(bitAt(Number(entryOf(kept.verifiableCredential).statusListIndex))).toBe(0);
   });
 
   it('is not valid before the award date', async () => {

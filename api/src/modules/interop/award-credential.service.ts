@@ -6,6 +6,7 @@ import { Learner } from '../learners/learner.entity';
 import { achievementOf, AchievementSources, issuerOf, issuerProfile, loadAchievementSources, OB_CONTEXT, resultDescriptionId, rubricLevelId } from './achievement.export';
 import { awardCredentialUrl, issuerUrl } from './identifiers';
 import { issuerKeyFor, keyIdOf, SIGNING_ALGORITHM, signingKeyOf } from './issuer-keys.service';
+import { statusEntryOf } from './status-list.service';
 
 export const VC_JWT_MEDIA_TYPE = 'application/vc+jwt';
 
@@ -49,6 +50,7 @@ export function awardCredentialDocument(award: Award, learner: Learner, sources:
         : {}),
     },
     ...(award.evidenceUrl ? { evidence: [{ id: award.evidenceUrl, type: ['Evidence'] }] } : {}),
+    credentialStatus: statusEntryOf(issuerOf(credential), award.id),
   };
 }
 

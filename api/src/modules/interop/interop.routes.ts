@@ -17,6 +17,7 @@ import { IssuerKey } from './issuer-key.entity';
 import { publicKeySet } from './issuer-keys.service';
 import { achievementSources, pathwaySources, storedAwardCredentials } from './interop.loaders';
 import { pathwayGraph } from './pathway-ctdl.export';
+import { signedStatusList } from './status-list.service';
 
 type Entity = typeof Credential | typeof Pathway | typeof Award | typeof Institution | typeof Employer;
 
@@ -66,9 +67,17 @@ export function interopRoutes(db: DataSource, viewerOf: (authorization: string |
     res.type(VC_JWT_MEDIA_TYPE).send(jwt);
   });
 
+  const issuerRefOf = (issuer: Institution | Employer): IssuerRef => ({ type: issuer instanceof Institution ? 'Institution' : 'Employer', id: issuer.id });
+
+  // The issuer's revocation list, for verifiers that check status themselves.
+  serve('/ob/issuers/:id/status', [Institution, Employer], async (_ctx, issuer, res) => {
+    const jwt = await db.transaction((em) => signedStatusList(em, issuerRefOf(issuer as Institution | Employer)));
+    res.type(VC_JWT_MEDIA_TYPE).set('cache-control', 'no-store').send(jwt);
+  });
+
   // The issuer's profile, with its public keys as verification methods: the `kid` of a signature is one of their ids.
   serve('/ob/issuers/:id', [Institution, Employer], async (ctx, issuer, res) => {
-    const ref: IssuerRef = { type: issuer instanceof Institution ? 'Institution' : 'Employer', id: issuer.id };
+    const ref = issuerRefOf(issuer as Institution | Employer);
     const keys = await db.getRepository(IssuerKey).findBy(ref.type === 'Institution' ? { institutionId: ref.id } : { employerId: ref.id });
     const profile = issuerProfile(issuer as Institution | Employer, ref);
     res.type('application/ld+json').send(JSON.stringify({
