@@ -1,6 +1,6 @@
-import { Client, ClientConfig } from 'pg';
 import { LRUCache } from 'lru-cache';
 import { DataSource } from 'typeorm';
+import { ChangeListener, primaryConnection } from '../../core/change-listener';
 import type { EngineAgreement, EngineCredential, EngineProgram } from '../articulation/engine';
 import { credentialIdsOf, loadCredentials, loadProgramData } from './route-data';
 
@@ -13,7 +13,6 @@ export interface CatalogueEntry {
 
 /** The channel migrations/1795460000000-catalogue-notify.ts notifies on commit. */
 const CHANNEL = 'pathforge_catalogue';
-const RECONNECT_AFTER_MS = 5000;
 /** Programs loaded together when warming the cache, and the quiet after a change before warming again. */
 const WARM_BATCH = 250;
 const REWARM_AFTER_MS = 2000;
@@ -23,23 +22,6 @@ function capacityFromEnv(): number {
   const value = raw === undefined || raw === '' ? 5000 : Number(raw);
   if (!Number.isInteger(value) || value < 0) throw new Error(`ROUTE_CATALOGUE_PROGRAMS must be a non-negative integer, got "${raw}"`);
   return value;
-}
-
-/** The primary's connection settings: notifications come from where the writes commit. */
-function primaryConnection(db: DataSource): ClientConfig {
-  const options = db.options as unknown as { replication?: { master: Record<string, unknown> } } & Record<string, unknown>;
-  const primary = options.replication?.master ?? options;
-  const extra = (options.extra ?? {}) as { connectionTimeoutMillis?: number };
-  return {
-    connectionString: primary.url as string | undefined,
-    host: primary.host as string | undefined,
-    port: primary.port as number | undefined,
-    user: primary.username as string | undefined,
-    password: primary.password as string | undefined,
-    database: primary.database as string | undefined,
-    connectionTimeoutMillis: extra.connectionTimeoutMillis,
-    application_name: 'pathforge-catalogue',
-  };
 }
 
 /**
@@ -53,9 +35,7 @@ export class ProgramCatalogue {
   private readonly entries: LRUCache<number, CatalogueEntry>;
   /** Bumped by every notification: a load that spans one is not stored. */
   private generation = 0;
-  private listener: Client | null = null;
-  private connecting: Promise<void> | null = null;
-  private lastAttempt = -Infinity;
+  private readonly listener: ChangeListener;
   private closed = false;
   private rewarm: NodeJS.Timeout | null = null;
   /** ROUTE_CATALOGUE_PROGRAMS=0 turns caching off. */
@@ -65,12 +45,20 @@ export class ProgramCatalogue {
     this.capacity = capacity;
     this.entries = new LRUCache({ max: Math.max(1, capacity) });
     this.enabled = capacity > 0;
+    this.listener = new ChangeListener(db, CHANNEL, {
+      listening: () => {
+        // Anything committed before LISTEN took effect might be missing from entries loaded earlier.
+        this.invalidate();
+        void this.warm(this.generation).catch(() => {});
+      },
+      notified: () => this.changed(),
+      lost: () => this.invalidate(),
+    });
   }
 
   /** The entries of these programs (those that exist), from the cache or loaded together in one go. */
   async programs(ids: number[]): Promise<CatalogueEntry[]> {
-    if (this.enabled) await this.ensureListening();
-    const caching = this.enabled && this.listener !== null;
+    const caching = this.enabled && (await this.listener.ensure());
     const found = new Map<number, CatalogueEntry>();
     const missing: number[] = [];
     for (const id of new Set(ids)) {
@@ -81,7 +69,7 @@ export class ProgramCatalogue {
     if (missing.length > 0) {
       const generation = this.generation;
       const loaded = await this.load(missing);
-      const stillCurrent = caching && this.listener !== null && generation === this.generation;
+      const stillCurrent = caching && this.listener.isListening && generation === this.generation;
       for (const entry of loaded) {
         found.set(entry.program.id, entry);
         if (stillCurrent) this.entries.set(entry.program.id, entry);
@@ -109,7 +97,7 @@ export class ProgramCatalogue {
   /** Something in the catalogue's tables may have changed: drop everything, and warm again once it is quiet. */
   changed(): void {
     this.invalidate();
-    if (this.listener) this.scheduleWarm();
+    if (this.listener.isListening) this.scheduleWarm();
   }
 
   private invalidate(): void {
@@ -117,59 +105,19 @@ export class ProgramCatalogue {
     this.entries.clear();
   }
 
-  private async ensureListening(): Promise<void> {
-    if (this.listener || this.closed) return;
-    if (!this.connecting && performance.now() - this.lastAttempt < RECONNECT_AFTER_MS) return;
-    this.connecting ??= this.listen().finally(() => {
-      this.connecting = null;
-    });
-    await this.connecting;
-  }
-
-  private async listen(): Promise<void> {
-    this.lastAttempt = performance.now();
-    const client = new Client(primaryConnection(this.db));
-    const lost = () => {
-      if (this.listener === client) this.listener = null;
-      this.invalidate();
-      void client.end().catch(() => {});
-    };
-    client.on('error', lost);
-    client.on('end', lost);
-    client.on('notification', () => this.changed());
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${CHANNEL}`);
-    } catch {
-      client.removeAllListeners('end');
-      await client.end().catch(() => {});
-      return;
-    }
-    // The connection only listens: it must not keep a process alive that has nothing else to do.
-    (client as unknown as { connection?: { stream?: { unref?: () => void } } }).connection?.stream?.unref?.();
-    if (this.closed) {
-      await client.end().catch(() => {});
-      return;
-    }
-    // Anything committed before LISTEN took effect might be missing from entries loaded earlier.
-    this.invalidate();
-    this.listener = client;
-    void this.warm(this.generation).catch(() => {});
-  }
-
   private scheduleWarm(): void {
     if (this.rewarm) clearTimeout(this.rewarm);
     this.rewarm = setTimeout(() => {
       this.rewarm = null;
-      if (this.listener) void this.warm(this.generation).catch(() => {});
+      if (this.listener.isListening) void this.warm(this.generation).catch(() => {});
     }, REWARM_AFTER_MS);
     this.rewarm.unref();
   }
 
   /**
-   * Loads programs in the background after the catalogue starts listening, and again once changes
-   * have been quiet for a moment, so that requests
-   * rarely wait for one; it stops at the first change, after which requests load what they need.
+   * Loads programs in the background once the catalogue listens, and again once changes have been
+   * quiet for a moment, so that requests rarely wait for one. It stops at the first change; until
+   * the next warming, requests load what they need.
    */
   private async warm(generation: number): Promise<void> {
     const rows: { id: number }[] = await this.db.query(`SELECT id FROM degree_program ORDER BY id LIMIT $1`, [this.capacity]);
@@ -184,14 +132,8 @@ export class ProgramCatalogue {
   async close(): Promise<void> {
     this.closed = true;
     if (this.rewarm) clearTimeout(this.rewarm);
-    await this.connecting;
-    const client = this.listener;
-    this.listener = null;
+    await this.listener.close();
     this.invalidate();
-    if (client) {
-      client.removeAllListeners('end');
-      await client.end().catch(() => {});
-    }
   }
 }
 

@@ -1,0 +1,104 @@
+import { Client, ClientConfig } from 'pg';
+import { DataSource } from 'typeorm';
+
+const RECONNECT_AFTER_MS = 5000;
+
+/** The primary's connection settings: notifications come from where the writes commit. */
+export function primaryConnection(db: DataSource, applicationName = 'pathforge-listener'): ClientConfig {
+  const options = db.options as unknown as { replication?: { master: Record<string, unknown> } } & Record<string, unknown>;
+  const primary = options.replication?.master ?? options;
+  const extra = (options.extra ?? {}) as { connectionTimeoutMillis?: number };
+  return {
+    connectionString: primary.url as string | undefined,
+    host: primary.host as string | undefined,
+    port: primary.port as number | undefined,
+    user: primary.username as string | undefined,
+    password: primary.password as string | undefined,
+    database: primary.database as string | undefined,
+    connectionTimeoutMillis: extra.connectionTimeoutMillis,
+    application_name: applicationName,
+  };
+}
+
+export interface ChangeHandlers {
+  /** Listening has (re)started: whatever was cached before may have missed a notification. */
+  listening(): void;
+  /** A notification arrived on the channel. */
+  notified(): void;
+  /** The connection is gone: nothing said about changes can be trusted until `listening` again. */
+  lost(): void;
+}
+
+/**
+ * One connection to the primary that LISTENs on a channel which triggers notify on commit, for
+ * caches that must drop what they hold when the rows behind it change. It connects on demand and
+ * again, at most every few seconds, after it is lost (a restart of PostgreSQL, a dropped
+ * connection), and it never keeps a process alive on its own.
+ */
+export class ChangeListener {
+  private client: Client | null = null;
+  private connecting: Promise<void> | null = null;
+  private lastAttempt = -Infinity;
+  private closed = false;
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly channel: string,
+    private readonly handlers: ChangeHandlers,
+  ) {}
+
+  get isListening(): boolean {
+    return this.client !== null;
+  }
+
+  /** Whether the listener is up, connecting first where it is down and may try again. */
+  async ensure(): Promise<boolean> {
+    if (this.client || this.closed) return this.client !== null;
+    if (!this.connecting && performance.now() - this.lastAttempt >= RECONNECT_AFTER_MS) {
+      this.connecting = this.listen().finally(() => {
+        this.connecting = null;
+      });
+    }
+    await this.connecting;
+    return this.client !== null;
+  }
+
+  private async listen(): Promise<void> {
+    this.lastAttempt = performance.now();
+    const client = new Client(primaryConnection(this.db));
+    const lost = () => {
+      if (this.client === client) this.client = null;
+      this.handlers.lost();
+      void client.end().catch(() => {});
+    };
+    client.on('error', lost);
+    client.on('end', lost);
+    client.on('notification', () => this.handlers.notified());
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${this.channel}`);
+    } catch {
+      client.removeAllListeners('end');
+      await client.end().catch(() => {});
+      return;
+    }
+    (client as unknown as { connection?: { stream?: { unref?: () => void } } }).connection?.stream?.unref?.();
+    if (this.closed) {
+      await client.end().catch(() => {});
+      return;
+    }
+    this.client = client;
+    this.handlers.listening();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.connecting;
+    const client = this.client;
+    this.client = null;
+    if (client) {
+      client.removeAllListeners('end');
+      await client.end().catch(() => {});
+    }
+  }
+}
