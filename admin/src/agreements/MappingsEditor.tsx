@@ -11,13 +11,13 @@ interface Mapping {
 
 /** The agreement's credit-mapping table: credential → credits, course equivalent and minimum mastery, edited row by row. */
 export const MappingsEditor = () => {
-  const agreement = useRecordContext<{ id: string; mappings: Mapping[] }>();
+  const agreement = useRecordContext<{ id: string; mappings?: Mapping[] }>();
   const { canAccess } = useCanAccess({ resource: 'articulationAgreements', action: 'edit' });
   if (!agreement) return null;
   return (
     <InlineTable<Mapping>
       label="Credit mappings"
-      rows={[...agreement.mappings].sort((a, b) => a.credential.title.localeCompare(b.credential.title))}
+      rows={[...(agreement.mappings ?? [])].sort((a, b) => a.credential.title.localeCompare(b.credential.title))}
       typeName="CreditMapping"
       createInput={{ agreementId: agreement.id }}
       editable={canAccess ?? false}

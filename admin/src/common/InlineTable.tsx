@@ -3,7 +3,7 @@ import CloseIcon from '@mui/icons-material/Close';
 import DeleteIcon from '@mui/icons-material/DeleteOutlined';
 import EditIcon from '@mui/icons-material/EditOutlined';
 import SaveIcon from '@mui/icons-material/Check';
-import { Alert, Autocomplete, Box, Button, IconButton, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Tooltip } from '@mui/material';
+import { Alert, Autocomplete, Box, Button, Checkbox, FormControlLabel, IconButton, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Tooltip } from '@mui/material';
 import { ReactNode, useState } from 'react';
 import { useGetList, useNotify, useRefresh } from 'react-admin';
 import { NoneYet } from './NoneYet';
@@ -18,7 +18,7 @@ export interface Column<R> {
   /** The create/update input field this column edits. */
   field: string;
   label: string;
-  kind?: 'text' | 'multiline' | 'number' | 'date' | 'select' | 'reference';
+  kind?: 'text' | 'multiline' | 'number' | 'date' | 'select' | 'reference' | 'boolean';
   choices?: readonly Choice[];
   /** For `reference`: the react-admin resource to pick from and how to name its records. */
   reference?: { resource: string; optionText: (record: Record<string, unknown> & { id: string }) => string; filter?: Record<string, unknown> };
@@ -75,6 +75,9 @@ const ReferencePicker = <R,>({ column, value, onChange, error }: { column: Colum
 
 function FieldEditor<R>({ column, value, onChange, error }: { column: Column<R>; value: unknown; onChange: (value: unknown) => void; error?: string }) {
   if (column.kind === 'reference') return <ReferencePicker column={column} value={value} onChange={onChange} error={error} />;
+  if (column.kind === 'boolean') {
+    return <FormControlLabel label={column.label} control={<Checkbox checked={Boolean(value)} onChange={(event) => onChange(event.target.checked)} />} />;
+  }
   const common = { size: 'small' as const, label: column.label, error: Boolean(error), helperText: error, fullWidth: true };
   if (column.kind === 'select') {
     return (

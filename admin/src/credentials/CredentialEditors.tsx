@@ -19,9 +19,10 @@ interface Outcome {
 
 interface CredentialRecord {
   id: string;
-  outcomes: Outcome[];
-  assessments: { id: string; method: string; description: string }[];
-  rubricLevels: { id: string; level: number; name: string; criteria: string }[];
+  /** Absent while the page shows the list's copy of the record, before its own query answers. */
+  outcomes?: Outcome[];
+  assessments?: { id: string; method: string; description: string }[];
+  rubricLevels?: { id: string; level: number; name: string; criteria: string }[];
 }
 
 const useEditable = () => useCanAccess({ resource: 'credentials', action: 'edit' }).canAccess ?? false;
@@ -33,7 +34,7 @@ export const OutcomesEditor = () => {
   const credential = useRecordContext<CredentialRecord>();
   const editable = useEditable();
   if (!credential) return null;
-  const outcomes = [...credential.outcomes].sort((a, b) => a.position - b.position);
+  const outcomes = [...(credential.outcomes ?? [])].sort((a, b) => a.position - b.position);
   return (
     <Box sx={{ width: '100%' }}>
       <InlineTable<Outcome>
@@ -56,7 +57,7 @@ export const OutcomesEditor = () => {
           </Typography>
           <InlineTable<Alignment>
             label={`Alignments of outcome ${outcome.position}`}
-            rows={outcome.alignments}
+            rows={outcome.alignments ?? []}
             typeName="Alignment"
             createInput={{ outcomeId: outcome.id }}
             editable={editable}
@@ -88,7 +89,7 @@ export const AssessmentsEditor = () => {
   return (
     <InlineTable
       label="Assessments"
-      rows={credential.assessments}
+      rows={credential.assessments ?? []}
       typeName="Assessment"
       createInput={{ credentialId: credential.id }}
       editable={editable}
@@ -109,7 +110,7 @@ export const RubricEditor = () => {
   return (
     <InlineTable
       label="Rubric"
-      rows={[...credential.rubricLevels].sort((a, b) => a.level - b.level)}
+      rows={[...(credential.rubricLevels ?? [])].sort((a, b) => a.level - b.level)}
       typeName="RubricLevel"
       createInput={{ credentialId: credential.id }}
       editable={editable}

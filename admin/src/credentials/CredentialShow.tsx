@@ -21,7 +21,7 @@ export const CredentialShow = () => (
           <NumberField source="cost" options={{ style: 'currency', currency: 'USD' }} emptyText="—" />
           <BooleanField source="assessed" />
           <DateField source="nextReviewOn" label="Next review" emptyText="—" />
-          <FunctionField label="Evidence" render={(credential: { evidenceTypes: string[] }) => credential.evidenceTypes.map(humanize).join(', ') || '—'} />
+          <FunctionField label="Evidence" render={(credential: { evidenceTypes?: string[] }) => (credential.evidenceTypes ?? []).map(humanize).join(', ') || '—'} />
         </FactGrid>
         <TextField source="description" emptyText="—" />
         <TextField source="criteria" label="Award criteria" emptyText="—" />

@@ -30,8 +30,9 @@ interface Claim {
 
 interface LearnerRecord {
   id: string;
-  awards: Award[];
-  priorLearningClaims: Claim[];
+  /** Absent while the page shows the list's copy of the record, before its own query answers. */
+  awards?: Award[];
+  priorLearningClaims?: Claim[];
 }
 
 const CLAIM_TONES = { SUBMITTED: 'info', APPROVED: 'success', DENIED: 'default' } as const;
@@ -43,7 +44,7 @@ export const AwardsEditor = () => {
   return (
     <InlineTable<Award>
       label="Credentials earned"
-      rows={[...learner.awards].sort((a, b) => a.awardedOn.localeCompare(b.awardedOn))}
+      rows={[...(learner.awards ?? [])].sort((a, b) => a.awardedOn.localeCompare(b.awardedOn))}
       typeName="Award"
       createInput={{ learnerId: learner.id }}
       editable={canAccess ?? false}
@@ -132,7 +133,7 @@ export const ClaimsEditor = () => {
   return (
     <InlineTable<Claim>
       label="Prior learning"
-      rows={learner.priorLearningClaims}
+      rows={learner.priorLearningClaims ?? []}
       typeName="PriorLearningClaim"
       createInput={{ learnerId: learner.id }}
       editable={submits ?? false}

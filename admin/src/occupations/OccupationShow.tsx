@@ -1,14 +1,15 @@
-import { ArrayField, DataTable, NumberField, ReferenceManyField, Show, TabbedShowLayout, TextField, WithRecord } from 'react-admin';
+import { DataTable, NumberField, ReferenceManyField, Show, TabbedShowLayout, TextField, WithRecord } from 'react-admin';
 import { FactGrid } from '../common/FactGrid';
 import { NoneYet } from '../common/NoneYet';
 import { CredentialStatusField } from '../credentials/CredentialStatusField';
 import { PathwayStatusField } from '../pathways/PathwayStatusField';
+import { CompetencyLinks } from './CompetencyLinks';
 import { WAGE_FORMAT, YEAR_FORMAT } from './format';
 
 const TaskList = () => (
   <WithRecord
-    render={(occupation: { tasks: string[] }) =>
-      occupation.tasks.length ? (
+    render={(occupation: { tasks?: string[] }) =>
+      occupation.tasks?.length ? (
         <ol style={{ margin: 0, paddingLeft: 20, lineHeight: 1.7 }}>
           {occupation.tasks.map((task) => (
             <li key={task}>{task}</li>
@@ -37,13 +38,8 @@ export const OccupationShow = () => (
         </FactGrid>
         <TextField source="description" emptyText="—" />
       </TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab label="Core competencies" path="competencies">
-        <ArrayField source="coreCompetencies" label={false}>
-          <DataTable bulkActionButtons={false} empty={<NoneYet>No core competencies linked</NoneYet>}>
-            <DataTable.Col source="code" />
-            <DataTable.Col source="statement" />
-          </DataTable>
-        </ArrayField>
+      <TabbedShowLayout.Tab label="Competencies" path="competencies">
+        <CompetencyLinks />
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="Tasks" path="tasks">
         <TaskList />

@@ -7,7 +7,7 @@ export const occupationDescription: ResourceDescription = {
   orderFields: { socCode: 'SOC_CODE', title: 'TITLE', medianAnnualWage: 'MEDIAN_ANNUAL_WAGE' },
   listSelection: 'id socCode title medianAnnualWage wageYear typicalEducation jobZone',
   showSelection: `id socCode onetSocCode title description medianAnnualWage wageSource wageYear typicalEducation jobZone tasks
-    coreCompetencies { id code statement }`,
+    competencies { id isCore competency { id code statement } }`,
   inputFields: ['socCode', 'onetSocCode', 'title', 'description', 'medianAnnualWage', 'wageSource', 'wageYear', 'typicalEducation', 'jobZone', 'tasks'],
   requiredOnCreate: ['socCode', 'title'],
 };
