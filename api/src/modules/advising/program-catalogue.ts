@@ -19,7 +19,7 @@ const REWARM_AFTER_MS = 2000;
 
 function capacityFromEnv(): number {
   const raw = process.env.ROUTE_CATALOGUE_PROGRAMS;
-  const value = raw === undefined || raw === '' ? 5000 : Number(raw);
+  const value = raw === undefined || raw === '' ? 20000 : Number(raw);
   if (!Number.isInteger(value) || value < 0) throw new Error(`ROUTE_CATALOGUE_PROGRAMS must be a non-negative integer, got "${raw}"`);
   return value;
 }
