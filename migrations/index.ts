@@ -5,7 +5,8 @@ import { AuditLog1795392098153 } from './1795392098153-audit-log';
 import { Comments1795392829144 } from './1795392829144-pathway-comments';
 import { CasePackages1795400000000 } from './1795400000000-case-packages';
 import { IssuerKeys1795410000000 } from './1795410000000-issuer-keys';
+import { PathwayPageNotify1795440000000 } from './1795440000000-pathway-page-notify';
 import { CatalogueNotify1795460000000 } from './1795460000000-catalogue-notify';
 
 /** Migrations in the order they run; listed explicitly so compiled and test runs load the same set. */
-export const migrations: Function[] = [Initial1795391325511, SearchIndexes1795391400000, Accounts1795391884975, AuditLog1795392098153, Comments1795392829144, CasePackages1795400000000, IssuerKeys1795410000000, CatalogueNotify1795460000000];
+export const migrations: Function[] = [Initial1795391325511, SearchIndexes1795391400000, Accounts1795391884975, AuditLog1795392098153, Comments1795392829144, CasePackages1795400000000, IssuerKeys1795410000000, PathwayPageNotify1795440000000, CatalogueNotify1795460000000];

@@ -74,6 +74,32 @@ describe('published pathway versions are cached until the next publish', () => {
     expect(first.data?.pathway.stages).toHaveLength(2);
     expect(second.data).toEqual(first.data);
     expect(second.statements).toBeLessThan(first.statements);
+    // Only the version row itself: it says whether the version is still published.
+    expect(second.statements).toBe(1);
+  });
+
+  it('an edit of a credential, occupation or employer a cached page shows is seen without a publish', async () => {
+    const pathway = await approvedVersion('Edited references');
+    const id = gid(pathway);
+    await publish(id);
+    await read(id);
+    expect((await read(id)).statements).toBe(1);
+    const [entry] = await api.db.query(
+      `SELECT sc.credential_id AS id FROM stage_credential sc JOIN pathway_stage s ON s.id = sc.stage_id WHERE s.pathway_id = $1 AND s.position = 1`,
+      [pathway.id],
+    );
+    await api.db.query(`UPDATE credential SET title = 'Renamed credential' WHERE id = $1`, [entry.id]);
+    await api.db.query(`UPDATE employer SET name = 'Renamed employer' WHERE id = $1`, [employerId]);
+    // PostgreSQL tells the process on commit; the page shows the new names once it has heard.
+    const deadline = Date.now() + 5000;
+    let page = (await read(id)).data?.pathway;
+    while (page.stages[0].credentials[0].title !== 'Renamed credential' && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      page = (await read(id)).data?.pathway;
+    }
+    expect(page.stages[0].credentials[0].title).toBe('Renamed credential');
+    expect(page.offRamps[0].credential.title).toBe('Renamed credential');
+    expect(page.partners[0].employer.name).toBe('Renamed employer');
   });
 
   it('never caches drafts: every read of a draft goes to the database', async () => {

@@ -1,10 +1,15 @@
 import DataLoader from 'dataloader';
 import type Redis from 'ioredis';
 import { LRUCache } from 'lru-cache';
+import { Client, ClientConfig } from 'pg';
 import { DataSource, In } from 'typeorm';
 import { Context } from '../../core/context';
 import { groupBy } from '../../core/loaders';
 import { sharedRedis } from '../../core/redis';
+import { Credential } from '../credentials/credential.entity';
+import { Employer } from '../employers/employer.entity';
+import { Institution } from '../institutions/institution.entity';
+import { Occupation } from '../occupations/occupation.entity';
 import { Pathway, PathwayStatus } from './pathway.entity';
 import { PathwayDestination } from './pathway-destination.entity';
 import { PathwayOffRamp } from './pathway-off-ramp.entity';
@@ -14,8 +19,7 @@ import { StageCredential } from './stage-credential.entity';
 
 /**
  * The parts of a published version that no edit can change: its stages and their credential
- * entries, destination links, partners and off-ramps. The rows they point at (credentials,
- * occupations, employers) are reference data that is edited in place, so those load fresh.
+ * entries, destination links, partners and off-ramps.
  */
 export interface VersionParts {
   stages: PathwayStage[];
@@ -25,7 +29,70 @@ export interface VersionParts {
   offRamps: PathwayOffRamp[];
 }
 
+/**
+ * The rows a published page points at, which are edited in place: kept in this process only,
+ * and dropped whenever PostgreSQL notifies a change to their tables (see the migration
+ * PathwayPageNotify).
+ */
+export interface PageReferences {
+  credentials: Credential[];
+  occupations: Occupation[];
+  employers: Employer[];
+  institutions: Institution[];
+}
+
 type Row = { id: number; createdAt: Date; updatedAt: Date };
+
+const REFERENCES_CHANNEL = 'pathforge_pathway_pages';
+/** After a failed attempt to listen, requests load references fresh until the next try. */
+const RECONNECT_AFTER_MS = 5000;
+
+/** The primary's connection settings: notifications come from where the writes commit. */
+function primaryConnection(db: DataSource): ClientConfig {
+  const options = db.options as unknown as { replication?: { master: Record<string, unknown> } } & Record<string, unknown>;
+  const primary = options.replication?.master ?? options;
+  const extra = (options.extra ?? {}) as { connectionTimeoutMillis?: number };
+  return {
+    connectionString: primary.url as string | undefined,
+    host: primary.host as string | undefined,
+    port: primary.port as number | undefined,
+    user: primary.username as string | undefined,
+    password: primary.password as string | undefined,
+    database: primary.database as string | undefined,
+    connectionTimeoutMillis: extra.connectionTimeoutMillis,
+    application_name: 'pathforge-pathway-pages',
+  };
+}
+
+interface Listener {
+  client: Client | null;
+  connecting: Promise<void> | null;
+  lastAttempt: number;
+}
+
+/** Loads what pages point at in four statements, however many pages. */
+async function loadReferences(db: DataSource, pathways: readonly Pathway[], parts: VersionParts[]): Promise<PageReferences[]> {
+  const credentialIdsOf = (p: VersionParts) => [...p.entries.map((e) => e.credentialId), ...p.offRamps.map((o) => o.credentialId)];
+  const occupationIdsOf = (p: VersionParts) => [...p.destinationLinks.map((l) => l.occupationId), ...p.offRamps.map((o) => o.occupationId)];
+  const employerIdsOf = (p: VersionParts) => p.partners.map((partner) => partner.employerId);
+  const all = (idsOf: (p: VersionParts) => number[]) => [...new Set(parts.flatMap(idsOf))];
+  const [credentials, occupations, employers, institutions] = await Promise.all([
+    db.getRepository(Credential).findBy({ id: In(all(credentialIdsOf)) }),
+    db.getRepository(Occupation).findBy({ id: In(all(occupationIdsOf)) }),
+    db.getRepository(Employer).findBy({ id: In(all(employerIdsOf)) }),
+    db.getRepository(Institution).findBy({ id: In([...new Set(pathways.map((p) => p.ownerInstitutionId))]) }),
+  ]);
+  const pick = <T extends { id: number }>(rows: T[], ids: number[]) => {
+    const wanted = new Set(ids);
+    return rows.filter((row) => wanted.has(row.id));
+  };
+  return pathways.map((pathway, index) => ({
+    credentials: pick(credentials, credentialIdsOf(parts[index])),
+    occupations: pick(occupations, occupationIdsOf(parts[index])),
+    employers: pick(employers, employerIdsOf(parts[index])),
+    institutions: pick(institutions, [pathway.ownerInstitutionId]),
+  }));
+}
 
 /** Entries of an older generation are never read again; the expiry only reclaims their memory. */
 const REDIS_TTL_SECONDS = 24 * 3600;
@@ -44,6 +111,8 @@ function reviveParts(json: string): VersionParts {
     offRamps: revive(PathwayOffRamp, parts.offRamps),
   };
 }
+
+const databaseOf = (db: DataSource) => (db.driver as { database?: string }).database ?? '';
 
 /** Loads the parts of many versions in five statements, whatever their number. */
 async function loadParts(db: DataSource, ids: number[]): Promise<VersionParts[]> {
@@ -78,6 +147,11 @@ async function loadParts(db: DataSource, ids: number[]): Promise<VersionParts[]>
  */
 export class PublishedVersionCache {
   private readonly lru: LRUCache<string, VersionParts>;
+  private readonly references: LRUCache<string, PageReferences>;
+  /** Bumped by every notification: a load of references that spans one is not kept. */
+  private referencesGeneration = 0;
+  private readonly listeners = new Map<string, Listener>();
+  private closed = false;
   private generation = 0;
   private subscriber: Redis | null = null;
   private ready: Promise<void> | null = null;
@@ -89,16 +163,50 @@ export class PublishedVersionCache {
     private readonly prefix = 'pathforge:pathway-versions',
   ) {
     this.lru = new LRUCache({ max: maxVersions });
+    this.references = new LRUCache({ max: maxVersions });
   }
 
   get size(): number {
     return this.lru.size;
   }
 
+  /** Pages whose referenced rows this process holds. */
+  get referencesSize(): number {
+    return this.references.size;
+  }
+
+  /**
+   * The rows the pages point at. They are kept only while this process listens for changes to
+   * their tables on that database; otherwise they load fresh every time.
+   */
+  async referencesOf(db: DataSource, pathways: readonly Pathway[], parts: VersionParts[]): Promise<PageReferences[]> {
+    const database = databaseOf(db);
+    const listening = await this.ensureListening(db, database);
+    const found = new Map<number, PageReferences>();
+    if (listening) {
+      for (const pathway of pathways) {
+        const references = this.references.get(`${database}:${pathway.id}`);
+        if (references) found.set(pathway.id, references);
+      }
+    }
+    const missing = pathways.filter((pathway) => !found.has(pathway.id));
+    if (missing.length) {
+      const generation = this.referencesGeneration;
+      const loaded = await loadReferences(db, missing, missing.map((pathway) => parts[pathways.indexOf(pathway)]));
+      missing.forEach((pathway, index) => {
+        found.set(pathway.id, loaded[index]);
+        if (listening && generation === this.referencesGeneration && this.listeners.get(database)?.client) {
+          this.references.set(`${database}:${pathway.id}`, loaded[index]);
+        }
+      });
+    }
+    return pathways.map((pathway) => found.get(pathway.id)!);
+  }
+
   async getMany(db: DataSource, ids: readonly number[]): Promise<VersionParts[]> {
     await this.connect();
     // Keys name the database too: a process (a test run, say) may serve more than one.
-    const database = (db.driver as { database?: string }).database ?? '';
+    const database = databaseOf(db);
     const found = new Map<number, VersionParts>();
     for (const id of ids) {
       const parts = this.lru.get(`${database}:${id}`);
@@ -132,6 +240,7 @@ export class PublishedVersionCache {
   /** After a publish or a retirement: every process starts over. */
   async invalidate(): Promise<void> {
     this.lru.clear();
+    this.dropReferences();
     if (!this.redis) {
       this.generation += 1;
       return;
@@ -148,10 +257,64 @@ export class PublishedVersionCache {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    const clients = [...this.listeners.values()].flatMap((listener) => (listener.client ? [listener.client] : []));
+    this.listeners.clear();
+    await Promise.all(clients.map((client) => client.end().catch(() => {})));
     const subscriber = this.subscriber;
     this.subscriber = null;
     this.ready = null;
     if (subscriber) await subscriber.quit().catch(() => subscriber.disconnect());
+  }
+
+  private dropReferences(): void {
+    this.referencesGeneration += 1;
+    this.references.clear();
+  }
+
+  /** Whether this process listens for changes on that database, connecting once if need be. */
+  private async ensureListening(db: DataSource, database: string): Promise<boolean> {
+    let listener = this.listeners.get(database);
+    if (!listener) {
+      listener = { client: null, connecting: null, lastAttempt: -Infinity };
+      this.listeners.set(database, listener);
+    }
+    if (listener.client) return true;
+    if (this.closed) return false;
+    if (!listener.connecting && performance.now() - listener.lastAttempt >= RECONNECT_AFTER_MS) {
+      listener.connecting = this.listen(db, listener).finally(() => {
+        listener.connecting = null;
+      });
+    }
+    await listener.connecting;
+    return listener.client !== null;
+  }
+
+  private async listen(db: DataSource, listener: Listener): Promise<void> {
+    listener.lastAttempt = performance.now();
+    const client = new Client(primaryConnection(db));
+    const lost = () => {
+      if (listener.client === client) listener.client = null;
+      this.dropReferences();
+    };
+    client.on('error', lost);
+    client.on('end', lost);
+    client.on('notification', () => this.dropReferences());
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${REFERENCES_CHANNEL}`);
+    } catch {
+      client.removeAllListeners('end');
+      await client.end().catch(() => {});
+      return;
+    }
+    // The connection only listens: it must not keep alive a process that has nothing else to do.
+    (client as unknown as { connection?: { stream?: { unref?: () => void } } }).connection?.stream?.unref?.();
+    if (this.closed) {
+      await client.end().catch(() => {});
+      return;
+    }
+    listener.client = client;
   }
 
   private key(generation: number, database: string, id: number): string {
@@ -206,15 +369,32 @@ export async function closePublishedVersionCache(): Promise<void> {
 const STAGE_ORDER = { position: 'ASC' } as const;
 const ENTRY_ORDER = { position: 'ASC' } as const;
 
+interface Page {
+  parts: VersionParts;
+  references: PageReferences;
+}
+
 /**
- * For a published version, puts its cached parts into this request's loaders, so the field
- * resolvers that follow (stages, their entries, destinations, partners, off-ramps) find them
- * without SQL. Other versions are left to the loaders. The orders match the resolvers' loaders.
+ * For a published version, puts its cached parts and the rows they point at into this request's
+ * loaders, so the field resolvers that follow (stages, their entries and credentials,
+ * destinations, partners and their employers, off-ramps, the owner) find them without SQL. Other
+ * versions are left to the loaders. The orders match the resolvers' loaders.
  */
 export async function primePublishedParts(ctx: Context, pathway: Pathway): Promise<void> {
   const cache = publishedVersionCache();
   if (!cache || pathway.status !== PathwayStatus.PUBLISHED) return;
-  const parts = await ctx.loaders.custom('pathway.publishedParts', (db) => new DataLoader<number, VersionParts>((ids) => cache.getMany(db, ids))).load(pathway.id);
+  const { parts, references } = await ctx.loaders
+    .custom('pathway.publishedPage', (db) =>
+      new DataLoader<Pathway, Page, number>(
+        async (pathways) => {
+          const parts = await cache.getMany(db, pathways.map((p) => p.id));
+          const references = await cache.referencesOf(db, pathways, parts);
+          return parts.map((versionParts, index) => ({ parts: versionParts, references: references[index] }));
+        },
+        { cacheKeyFn: (p) => p.id },
+      ),
+    )
+    .load(pathway);
   ctx.loaders.manyBy(PathwayStage, 'pathwayId', STAGE_ORDER).prime(pathway.id, parts.stages);
   const entries = ctx.loaders.manyBy(StageCredential, 'stageId', ENTRY_ORDER);
   const entriesOf = groupBy(parts.stages.map((s) => s.id), parts.entries, (entry) => entry.stageId);
@@ -222,4 +402,8 @@ export async function primePublishedParts(ctx: Context, pathway: Pathway): Promi
   ctx.loaders.manyBy(PathwayDestination, 'pathwayId').prime(pathway.id, parts.destinationLinks);
   ctx.loaders.manyBy(PathwayPartner, 'pathwayId').prime(pathway.id, parts.partners);
   ctx.loaders.manyBy(PathwayOffRamp, 'pathwayId').prime(pathway.id, parts.offRamps);
+  for (const row of references.credentials) ctx.loaders.byId(Credential).prime(row.id, row);
+  for (const row of references.occupations) ctx.loaders.byId(Occupation).prime(row.id, row);
+  for (const row of references.employers) ctx.loaders.byId(Employer).prime(row.id, row);
+  for (const row of references.institutions) ctx.loaders.byId(Institution).prime(row.id, row);
 }

@@ -118,7 +118,8 @@ export class PathwayResolver extends crudResolver({
   },
 }) {
   @FieldResolver(() => Institution)
-  ownerInstitution(@Root() pathway: Pathway, @Ctx() ctx: Context) {
+  async ownerInstitution(@Root() pathway: Pathway, @Ctx() ctx: Context) {
+    await primePublishedParts(ctx, pathway);
     return ctx.loaders.byId(Institution).load(pathway.ownerInstitutionId);
   }
 
