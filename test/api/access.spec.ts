@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { getNamedType, GraphQLEnumType, GraphQLInputObjectType, GraphQLInputType, GraphQLNonNull, GraphQLList, GraphQLScalarType, isObjectType } from 'graphql';
+import { buildPathforgeSchema } from '../../api/src/schema/build';
+import { PriorLearningClaim } from '../../api/src/modules/learners/prior-learning-claim.entity';
 import { Role } from '../../api/src/modules/accounts/user.entity';
 import { AgreementStatus, ArticulationAgreement } from '../../api/src/modules/articulation/articulation-agreement.entity';
 import { AwardLevel, DegreeProgram } from '../../api/src/modules/articulation/degree-program.entity';
@@ -29,7 +32,7 @@ interface Case {
 describe('access control by role', () => {
   let api: TestApi;
   const tokens = {} as Record<Actor, string | null>;
-  const ids = {} as Record<'published' | 'draft' | 'learner' | 'award' | 'draftAgreement' | 'draftCredential' | 'program' | 'comment' | 'inReview' | 'partnerEmployer', string>;
+  const ids = {} as Record<'published' | 'draft' | 'learner' | 'award' | 'claim' | 'draftAgreement' | 'draftCredential' | 'program' | 'comment' | 'inReview' | 'partnerEmployer', string>;
 
   beforeAll(async () => {
     api = await startTestApi();
@@ -46,11 +49,12 @@ describe('access control by role', () => {
     const learner = await insert(api.db, Learner, { institutionId: college.id, givenName: 'Lee', familyName: 'Private', email: `${randomUUID()}@learners.test` });
     const award = await insert(api.db, Award, { learnerId: learner.id, credentialId: credential.id, awardedOn: '2025-01-01' });
     const program = await insert(api.db, DegreeProgram, { institutionId: college.id, title: 'AAS Access', awardLevel: AwardLevel.ASSOCIATE, totalCredits: 60, residencyCredits: 15, priorLearningCap: 0.5 });
+    const claim = await insert(api.db, PriorLearningClaim, { learnerId: learner.id, degreeProgramId: program.id, title: 'Help desk lead', evidence: 'Employer letter', creditsRequested: 6 });
     const agreement = await insert(api.db, ArticulationAgreement, {
       title: 'Draft agreement', issuerInstitutionId: college.id, degreeProgramId: program.id, status: AgreementStatus.DRAFT, effectiveFrom: '2025-01-01',
     });
     Object.assign(ids, {
-      published: gid(published), draft: gid(draft), inReview: gid(inReview), comment: gid(comment), learner: gid(learner), award: gid(award),
+      published: gid(published), draft: gid(draft), inReview: gid(inReview), comment: gid(comment), learner: gid(learner), award: gid(award), claim: gid(claim),
       draftAgreement: gid(agreement), draftCredential: gid(credential), program: gid(program), partnerEmployer: gid(partnerEmployer),
     });
     const sign = async (role: Role, scope: { institutionId?: number; employerId?: number } = {}) => tokenFor(api, (await makeUser(api.db, role, scope)).email);
@@ -74,6 +78,20 @@ describe('access control by role', () => {
     { name: 'read a draft credential', document: `query($id: ID!) { credential(id: $id) { title } }`, variables: () => ({ id: ids.draftCredential }), allowed: signedIn },
     { name: 'read a learner through node(id)', document: `query($id: ID!) { node(id: $id) { ... on Learner { email } } }`, variables: () => ({ id: ids.learner }), allowed: ['admin', 'staff', 'advisor'] },
     { name: 'read a learner through a nested field', document: `query($id: ID!) { node(id: $id) { ... on Award { learner { email } } } }`, variables: () => ({ id: ids.award }), allowed: ['admin', 'staff', 'advisor'] },
+    { name: 'read a learner directly', document: `query($id: ID!) { learner(id: $id) { givenName } }`, variables: () => ({ id: ids.learner }), allowed: ['admin', 'staff', 'advisor'] },
+    { name: 'read an award directly', document: `query($id: ID!) { award(id: $id) { awardedOn } }`, variables: () => ({ id: ids.award }), allowed: ['admin', 'staff', 'advisor'] },
+    {
+      name: 'read a learner through a prior-learning claim',
+      document: `query($id: ID!) { priorLearningClaim(id: $id) { learner { email } } }`,
+      variables: () => ({ id: ids.claim }),
+      allowed: ['admin', 'staff', 'advisor'],
+    },
+    {
+      name: 'route a learner to one program, and as if with more credentials',
+      document: `query($l: ID!, $p: ID!, $c: ID!) { route(learnerId: $l, degreeProgramId: $p) { appliedCredits } whatIf(learnerId: $l, degreeProgramId: $p, addCredentialIds: [$c]) { appliedCredits } }`,
+      variables: () => ({ l: ids.learner, p: ids.program, c: ids.draftCredential }),
+      allowed: ['admin', 'staff', 'advisor'],
+    },
     { name: 'read a draft agreement', document: `query($id: ID!) { articulationAgreement(id: $id) { title } }`, variables: () => ({ id: ids.draftAgreement }), allowed: ['admin', 'staff', 'advisor'] },
     { name: 'read a program', document: `query($id: ID!) { degreeProgram(id: $id) { title } }`, variables: () => ({ id: ids.program }), allowed: everyone },
     { name: 'route a learner', document: `query($id: ID!) { learnerRoutes(learnerId: $id) { appliedCredits } }`, variables: () => ({ id: ids.learner }), allowed: ['admin', 'staff', 'advisor'] },
@@ -120,6 +138,49 @@ describe('access control by role', () => {
     }
     const expected = Object.fromEntries(ACTORS.map((actor) => [actor, allowed.includes(actor) ? 'allowed' : actor === 'public' ? 'UNAUTHENTICATED' : 'FORBIDDEN']));
     expect(outcomes).toEqual(expected);
+  });
+
+  it('drops learners the viewer may not read from several objects by ID, as from any list', async () => {
+    const seen: Record<string, unknown> = {};
+    for (const actor of ACTORS) {
+      const result = await api.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Learner { email } ... on Award { learner { familyName } } } }`, { ids: [ids.learner, ids.award] }, { token: tokens[actor] });
+      seen[actor] = result.errors ?? result.data?.nodes.length;
+    }
+    expect(seen).toEqual({ public: 0, admin: 2, staff: 2, otherStaff: 0, partner: 0, otherEmployer: 0, advisor: 2, otherAdvisor: 0 });
+  });
+
+  /** The smallest well-typed value of an input type, so a document passes GraphQL's coercion and reaches the resolver. */
+  function minimalValue(type: GraphQLInputType): unknown {
+    if (type instanceof GraphQLNonNull) return minimalValue(type.ofType);
+    if (type instanceof GraphQLList) return [];
+    if (type instanceof GraphQLEnumType) return type.getValues()[0].name;
+    if (type instanceof GraphQLInputObjectType) {
+      const required = Object.values(type.getFields()).filter((field) => field.type instanceof GraphQLNonNull);
+      return Object.fromEntries(required.map((field) => [field.name, minimalValue(field.type)]));
+    }
+    const samples: Record<string, unknown> = { ID: ids.draft, String: 'x', Int: 1, Float: 1, Boolean: true, Date: '2025-01-01', DateTimeISO: '2025-01-01T00:00:00Z', JSONObject: {} };
+    const name = (type as GraphQLScalarType).name;
+    if (!(name in samples)) throw new Error(`no sample value for the scalar ${name}`);
+    return samples[name];
+  }
+
+  it('refuses every mutation of the schema to the public, except signing in, before it writes', async () => {
+    const schema = await buildPathforgeSchema();
+    const counts = async () => (await api.db.query(`SELECT (SELECT count(*) FROM audit_entry)::int AS audits, (SELECT count(*) FROM employer)::int AS employers`))[0];
+    const before = await counts();
+    const outcomes: Record<string, string> = {};
+    for (const field of Object.values(schema.getMutationType()!.getFields())) {
+      const declared = field.args.map((arg) => `$${arg.name}: ${String(arg.type)}`).join(', ');
+      const passed = field.args.map((arg) => `${arg.name}: $${arg.name}`).join(', ');
+      const payload = getNamedType(field.type);
+      const selection = isObjectType(payload) && 'userErrors' in payload.getFields() ? '{ userErrors { code } }' : '{ __typename }';
+      const variables = Object.fromEntries(field.args.map((arg) => [arg.name, minimalValue(arg.type)]));
+      const result = await api.gql(`mutation(${declared}) { ${field.name}(${passed}) ${selection} }`, variables, { token: null });
+      outcomes[field.name] = result.errors?.[0]?.extensions?.code ?? (result.data?.[field.name]?.userErrors?.[0]?.code ? 'user error' : 'allowed');
+    }
+    const expected = Object.fromEntries(Object.keys(outcomes).map((name) => [name, name === 'login' ? 'user error' : 'UNAUTHENTICATED']));
+    expect(outcomes).toEqual(expected);
+    expect(await counts()).toEqual(before);
   });
 
   it('scopes lists instead of refusing them: only what each role may see is counted', async () => {
