@@ -32,6 +32,8 @@ export interface LoadReport {
   non2xx: number;
   graphqlErrors: number;
   userErrors: number;
+  /** How many answers carried each error code, top-level or user error. */
+  codes: Record<string, number>;
   reads: number;
   writes: number;
   latency: { p50: number; p99: number; max: number };
@@ -89,6 +91,8 @@ export async function runLoad(db: DataSource, options: LoadOptions): Promise<Loa
   const operations = await operationsFor(db);
   let sent = 0;
   const counts = { graphqlErrors: 0, userErrors: 0, reads: 0, writes: 0 };
+  const codes: Record<string, number> = {};
+  const tally = (code: unknown) => (codes[String(code)] = (codes[String(code)] ?? 0) + 1);
   const result = await autocannon({
     url: `${options.url}/graphql`,
     connections: options.connections,
@@ -106,9 +110,16 @@ export async function runLoad(db: DataSource, options: LoadOptions): Promise<Loa
       onResponse: (status: number, body: string) => {
         counts[operation.kind === 'read' ? 'reads' : 'writes'] += 1;
         if (status !== 200) return;
-        const answer = JSON.parse(body) as { errors?: unknown[]; data?: Record<string, { userErrors?: unknown[] } | null> };
-        if (answer.errors?.length) counts.graphqlErrors += 1;
-        if (Object.values(answer.data ?? {}).some((payload) => (payload?.userErrors?.length ?? 0) > 0)) counts.userErrors += 1;
+        const answer = JSON.parse(body) as { errors?: { extensions?: { code?: string } }[]; data?: Record<string, { userErrors?: { code: string }[] } | null> };
+        if (answer.errors?.length) {
+          counts.graphqlErrors += 1;
+          tally(answer.errors[0].extensions?.code);
+        }
+        const userErrors = Object.values(answer.data ?? {}).flatMap((payload) => payload?.userErrors ?? []);
+        if (userErrors.length > 0) {
+          counts.userErrors += 1;
+          tally(userErrors[0].code);
+        }
       },
     })),
   });
@@ -119,6 +130,7 @@ export async function runLoad(db: DataSource, options: LoadOptions): Promise<Loa
     timeouts: result.timeouts,
     non2xx: result.non2xx,
     ...counts,
+    codes,
     latency: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max },
   };
 }
@@ -182,7 +194,7 @@ async function main(): Promise<void> {
       '|---|---|',
       `| requests | ${report.requests} (${report.reads} reads, ${report.writes} writes) |`,
       `| requests per second | ${report.requestsPerSecond.toFixed(0)} |`,
-      `| errors (target 0) | ${report.errors} (non-2xx ${report.non2xx}, timeouts ${report.timeouts}, GraphQL errors ${report.graphqlErrors}, user errors ${report.userErrors}) |`,
+      `| errors (target 0) | ${report.errors} (non-2xx ${report.non2xx}, timeouts ${report.timeouts}, GraphQL errors ${report.graphqlErrors}, user errors ${report.userErrors}${Object.keys(report.codes).length ? `: ${JSON.stringify(report.codes)}` : ''}) |`,
       `| latency p50 / p99 / max | ${report.latency.p50} ms / ${report.latency.p99} ms / ${report.latency.max} ms |`,
     ].join('\n');
     console.log(`\n${table}\n`);
