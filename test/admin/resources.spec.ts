@@ -185,6 +185,43 @@ describe('editing resources in the console', () => {
     });
   });
 
+  describe('as an admin', () => {
+    it('creates a framework and a competency in it, and makes the competency core for an occupation', async () => {
+      await page.evaluate(() => localStorage.clear());
+      await signIn(page, admin('/'), 'admin@demo.test', DEMO_PASSWORD);
+      await page.goto(admin('/competencyFrameworks/create'));
+      await page.getByLabel(/^Name/).fill('Help Desk Skills Standard');
+      await page.getByLabel(/^Publisher/).fill('Ohio TechCred');
+      await page.getByLabel(/^Jurisdiction/).fill('Ohio');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.waitForURL(/\/competencyFrameworks\/[^/]+\/show$/);
+      await page.locator('main').getByText('Ohio TechCred').waitFor();
+
+      await page.goto(admin('/competencies/create'));
+      await pickOption(page, page.getByLabel(/^Framework/), 'Help Desk Skills', 'Help Desk Skills Standard');
+      await page.getByLabel(/^Code/).fill('HDS-1');
+      await page.getByLabel(/^Statement/).fill('Logs, prioritises and escalates support tickets.');
+      await chooseSelect(page, page.getByLabel(/^Type/), 'Skill');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.waitForURL(/\/competencies\/[^/]+\/show$/);
+      await page.locator('main').getByText('Help Desk Skills Standard').waitFor();
+      await browser.screenshot('resources-competency-show');
+
+      const occupationId = await idOf(api, 'occupations', 'Computer User Support Specialists');
+      await page.goto(show('occupations', occupationId, '/competencies'));
+      await page.getByRole('button', { name: 'Link a competency' }).click();
+      const links = page.getByRole('table', { name: 'Competencies of the occupation' });
+      await pickOption(page, links.getByLabel('Competency'), 'HDS-1', /^HDS-1 /);
+      await links.getByLabel('Core').check();
+      await links.getByRole('button', { name: 'Save row' }).click();
+      await rowWith(links, 'HDS-1 Logs, prioritises and escalates support tickets.').waitFor();
+      await browser.screenshot('resources-occupation-competencies');
+
+      const stored = await api.gql(`query($id: ID!) { occupation(id: $id) { coreCompetencies { code framework { name publisher jurisdiction } } } }`, { id: occupationId });
+      expect(stored.data?.occupation.coreCompetencies).toContainEqual({ code: 'HDS-1', framework: { name: 'Help Desk Skills Standard', publisher: 'Ohio TechCred', jurisdiction: 'Ohio' } });
+    });
+  });
+
   describe('hiding what a role cannot use', () => {
     const switchTo = async (email: string) => {
       await page.evaluate(() => localStorage.clear());
