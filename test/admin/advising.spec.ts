@@ -54,10 +54,20 @@ const DASHBOARD_FIGURES = `{
   published: pathways(first: 20, filter: { status: PUBLISHED }) { nodes { title outcomes { cohort enrolled completed placed suppressed } } }
 }`;
 
+/** A screenshot from the top of the page with nothing focused, so the app bar sits where people see it. */
+async function screenshotOf(browser: TestBrowser, name: string) {
+  await browser.page.evaluate(() => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    window.scrollTo(0, 0);
+  });
+  await browser.screenshot(name);
+}
+
 describe('the advisor view on the demo data', () => {
   let api: TestApi;
   let browser: TestBrowser;
   let page: Page;
+  const screenshot = (name: string) => screenshotOf(browser, name);
 
   beforeAll(async () => {
     if (!fs.existsSync(ADMIN_DIST)) {
@@ -107,7 +117,7 @@ describe('the advisor view on the demo data', () => {
         .map((report) => [report.cohort, shown(report.enrolled, report), shown(report.completed, report), shown(report.placed, report)]);
       expect(rows).toEqual(expected);
     }
-    await browser.screenshot('dashboard');
+    await screenshot('dashboard');
   });
 
   it('shows the worked-example learner 12 credits applied and 48 remaining, row by row as DOMAIN.md does', async () => {
@@ -127,7 +137,7 @@ describe('the advisor view on the demo data', () => {
     expect(await routeRows(route.getByRole('table', { name: 'Credit toward AAS Information Technology' }))).toEqual(WORKED_EXAMPLE_ROWS);
     expect(await route.getByRole('list', { name: 'Next steps' }).innerText()).toContain('Network Basics: +6 credits for 60 hours');
     expect(new URL(page.url()).searchParams.get('asOf')).toBe(AS_OF);
-    await browser.screenshot('advising-worked-example');
+    await screenshot('advising-worked-example');
   });
 
   it('tries earning Network Basics again: +6 applied, 6 fewer remaining, and nothing saved', async () => {
@@ -138,7 +148,7 @@ describe('the advisor view on the demo data', () => {
     expect(await figure(result, 'Applied with these').innerText()).toBe('18 (+6)');
     expect(await figure(result, 'Remaining with these').innerText()).toBe('42 (−6)');
     expect(await figure(result, 'Block credit').innerText()).toBe('2');
-    await browser.screenshot('advising-what-if');
+    await screenshot('advising-what-if');
 
     const ana = await api.gql(`{ learners(filter: { search: "Morales" }) { nodes { id awards { id } } } }`);
     const [learner] = ana.data?.learners.nodes;

@@ -29,10 +29,20 @@ async function chooseSelect(page: Page, select: Locator, option: string) {
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
+/** A screenshot from the top of the page with nothing focused, so the app bar sits where people see it. */
+async function screenshotOf(browser: TestBrowser, name: string) {
+  await browser.page.evaluate(() => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    window.scrollTo(0, 0);
+  });
+  await browser.screenshot(name);
+}
+
 describe('editing resources in the console', () => {
   let api: TestApi;
   let browser: TestBrowser;
   let page: Page;
+  const screenshot = (name: string) => screenshotOf(browser, name);
   const admin = (route: string) => `${api.url}/admin${route}`;
   const show = (resource: string, id: string, tab = '') => admin(`/${resource}/${encodeURIComponent(id)}/show${tab}`);
 
@@ -77,7 +87,7 @@ describe('editing resources in the console', () => {
       await chooseSelect(page, alignments.getByLabel('Strength'), 'Partial');
       await alignments.getByRole('button', { name: 'Save row' }).click();
       await rowWith(alignments, 'Partial').waitFor();
-      await browser.screenshot('resources-credential-outcomes');
+      await screenshot('resources-credential-outcomes');
 
       const stored = await api.gql(`query($id: ID!) { credential(id: $id) { workloadHours outcomes { position statement alignments { strength competency { code } } } } }`, { id: credentialId });
       expect(stored.data?.credential.workloadHours).toBe(50);
@@ -120,7 +130,7 @@ describe('editing resources in the console', () => {
       await mappings.getByLabel('Minimum mastery level').fill('2');
       await mappings.getByRole('button', { name: 'Save row' }).click();
       await rowWith(mappings, 'Backup and Recovery Practice').waitFor();
-      await browser.screenshot('resources-agreement-mappings');
+      await screenshot('resources-agreement-mappings');
 
       const afterAdd = await api.gql(`query($id: ID!) { articulationAgreement(id: $id) { mappings { credits courseEquivalent minMasteryLevel credential { title } } } }`, { id: agreementId });
       expect(afterAdd.data?.articulationAgreement.mappings).toEqual(
@@ -148,12 +158,12 @@ describe('editing resources in the console', () => {
       expect(await dialog.getByLabel(/^Credits approved/).inputValue()).toBe('6');
       await dialog.getByLabel(/^Credits approved/).fill('5');
       await dialog.getByLabel('Note (optional)').fill('Matches MED-110 and MED-115 outcomes.');
-      await browser.screenshot('resources-claim-approve');
+      await screenshot('resources-claim-approve');
       await dialog.getByRole('button', { name: 'Approve' }).click();
       await claim.getByText('Approved: 5 credits').waitFor();
       await claim.getByText('Matches MED-110 and MED-115 outcomes.').waitFor();
       expect(await claim.getByRole('button', { name: 'Approve' }).count()).toBe(0);
-      await browser.screenshot('resources-learner-claims');
+      await screenshot('resources-learner-claims');
 
       const stored = await api.gql(`query($id: ID!) { learner(id: $id) { priorLearningClaims { status creditsApproved decisionReason } } }`, { id: learnerId });
       expect(stored.data?.learner.priorLearningClaims).toEqual([{ status: 'APPROVED', creditsApproved: 5, decisionReason: 'Matches MED-110 and MED-115 outcomes.' }]);
@@ -205,7 +215,7 @@ describe('editing resources in the console', () => {
       await page.getByRole('button', { name: 'Save' }).click();
       await page.waitForURL(/\/competencies\/[^/]+\/show$/);
       await page.locator('main').getByText('Help Desk Skills Standard').waitFor();
-      await browser.screenshot('resources-competency-show');
+      await screenshot('resources-competency-show');
 
       const occupationId = await idOf(api, 'occupations', 'Computer User Support Specialists');
       await page.goto(show('occupations', occupationId, '/competencies'));
@@ -215,7 +225,7 @@ describe('editing resources in the console', () => {
       await links.getByLabel('Core').check();
       await links.getByRole('button', { name: 'Save row' }).click();
       await rowWith(links, 'HDS-1 Logs, prioritises and escalates support tickets.').waitFor();
-      await browser.screenshot('resources-occupation-competencies');
+      await screenshot('resources-occupation-competencies');
 
       const stored = await api.gql(`query($id: ID!) { occupation(id: $id) { coreCompetencies { code framework { name publisher jurisdiction } } } }`, { id: occupationId });
       expect(stored.data?.occupation.coreCompetencies).toContainEqual({ code: 'HDS-1', framework: { name: 'Help Desk Skills Standard', publisher: 'Ohio TechCred', jurisdiction: 'Ohio' } });
@@ -253,7 +263,7 @@ describe('editing resources in the console', () => {
       await page.getByRole('button', { name: 'Submit a claim' }).waitFor();
       expect(await page.getByRole('link', { name: 'Edit' }).count()).toBe(1);
       expect(await page.getByRole('link', { name: 'Degree routes' }).count()).toBe(1);
-      await browser.screenshot('roles-advisor-learner');
+      await screenshot('roles-advisor-learner');
     });
 
     it('shows an employer partner neither learners nor advising', async () => {
@@ -267,7 +277,7 @@ describe('editing resources in the console', () => {
       await page.getByRole('table', { name: 'Credit mappings' }).waitFor();
       expect(await page.getByRole('link', { name: 'Edit' }).count()).toBe(0);
       expect(await page.getByRole('button', { name: 'Edit row' }).count()).toBe(0);
-      await browser.screenshot('roles-employer-agreement');
+      await screenshot('roles-employer-agreement');
     });
   });
 });
