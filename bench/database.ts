@@ -56,7 +56,8 @@ export async function prepareBenchDatabase(options: PrepareOptions): Promise<Ben
     const db = createDataSource({ url, poolSize: 10, applicationName: 'pathforge-bench' });
     await db.initialize();
     if (reusable) {
-      options.log(`reusing ${database} (${marker})`);
+      const applied = await db.runMigrations({ transaction: 'each' });
+      options.log(`reusing ${database} (${marker})${applied.length ? `, after migrations ${applied.map((m) => m.name).join(', ')}` : ''}`);
     } else {
       await db.runMigrations({ transaction: 'each' });
       const started = performance.now();
