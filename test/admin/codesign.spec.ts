@@ -4,9 +4,12 @@ import { seedDemoData } from '../../api/src/seed/demo';
 import { startTestApi, TestApi } from '../support/api';
 import { tokenFor } from '../support/factories';
 import { launchBrowser, TestBrowser } from '../support/browser';
-import { DesignerPage } from './pages/designer.page';
+import { DesignerPage, PAGE_LOAD } from './pages/designer.page';
 
 const ADMIN_DIST = path.join(__dirname, '../../admin/dist/index.html');
+
+/** A scenario walks through several screens as several people; on a busy 2-core machine that takes a while. */
+const SCENARIO_TIMEOUT = 180_000;
 
 const DESIGN = `query($id: ID!) {
   pathway(id: $id) {
@@ -86,7 +89,7 @@ describe('co-designing a pathway in the console', () => {
     expect(await console_.lifecycleButtons()).toEqual([]);
     expect(await console_.errorNotices()).toEqual([]);
     await browser.screenshot('codesign-1-submitted');
-  });
+  }, SCENARIO_TIMEOUT);
 
   it('2. the validating partner approves, the employer endorses and the college publishes', async () => {
     // Approval is a validating partner's step (DOMAIN.md): Meridian validates this pathway.
@@ -146,7 +149,7 @@ describe('co-designing a pathway in the console', () => {
     expect(await console_.lifecycleButtons()).toEqual(['Start a revision', 'Retire']);
     expect(await console_.errorNotices()).toEqual([]);
     await browser.screenshot('codesign-2-published');
-  });
+  }, SCENARIO_TIMEOUT);
 
   it('4. a concurrent edit shows the conflict message and keeps what was typed', async () => {
     const colleague = await launchBrowser();
@@ -178,7 +181,7 @@ describe('co-designing a pathway in the console', () => {
     } finally {
       await colleague.close();
     }
-  });
+  }, SCENARIO_TIMEOUT);
 
   it('reorders stages by dragging one by its handle', async () => {
     await console_.open(ids.itSupportDraft);
@@ -206,7 +209,7 @@ describe('co-designing a pathway in the console', () => {
     const visitor = await launchBrowser();
     try {
       await visitor.page.goto(`${api.url}/admin/pathways/${encodeURIComponent(ids.itSupportDraft)}/show`);
-      await visitor.page.getByLabel('Email').waitFor();
+      await visitor.page.getByLabel('Email').waitFor(PAGE_LOAD);
       expect(new URL(visitor.page.url()).pathname).toBe('/admin/login');
       expect(await visitor.page.getByText('IT Support').count()).toBe(0);
       await visitor.screenshot('codesign-5-visitor-sent-to-sign-in');
@@ -223,8 +226,8 @@ describe('co-designing a pathway in the console', () => {
     // Signed in but not a partner on it: the draft is hidden, not an error page.
     await console_.signInAs('validator@demo.test');
     await console_.page.goto(`${api.url}/admin/pathways/${encodeURIComponent(ids.pharmacy)}/show`);
-    await console_.page.getByText('This pathway is not shared with you').waitFor();
+    await console_.page.getByText('This pathway is not shared with you').waitFor(PAGE_LOAD);
     expect(await console_.page.getByText('Pharmacy Technician').count()).toBe(0);
     await browser.screenshot('codesign-5-not-shared');
-  });
+  }, SCENARIO_TIMEOUT);
 });

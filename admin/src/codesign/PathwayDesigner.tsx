@@ -94,6 +94,7 @@ const Centered = ({ children }: { children: React.ReactNode }) => <Box sx={{ py:
 /** The co-design page of one pathway version: the design on the left, what to act on at the right. */
 export const PathwayDesigner = () => {
   useAuthenticated();
+  const createPath = useCreatePath();
   const { id = '' } = useParams();
   const { value, error, isPending } = useDesignerState(decodeURIComponent(id));
   if (isPending) {
@@ -112,6 +113,9 @@ export const PathwayDesigner = () => {
         <Typography variant="body2" color="text.secondary">
           {forbidden || !error ? 'Drafts are visible to the owning college and its employer partners only.' : String(error)}
         </Typography>
+        <Button component={RaLink} to={createPath({ resource: 'pathways', type: 'list' })} sx={{ mt: 2 }}>
+          Back to pathways
+        </Button>
       </Centered>
     );
   }

@@ -1,25 +1,48 @@
 import { Box, Chip, Link, Typography } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
 import { Link as RouterLink } from 'react-router';
 import { useCreatePath } from 'react-admin';
 import { humanize } from '../common/choices';
+import { loadVersionActivity, VersionActivity } from './designerApi';
 import { Panel } from './Panel';
 import { useDesigner } from './useDesigner';
 
 const dateTime = (value: string) => new Date(value).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' });
+
+const STEPS: Record<string, string> = {
+  pathwayCreate: 'Created',
+  pathwaySubmitForReview: 'Submitted for review',
+  pathwayApprove: 'Approved',
+  pathwayRequestChanges: 'Changes requested',
+  pathwayPublish: 'Published',
+  pathwayRetire: 'Retired',
+  pathwayStartRevision: 'Started',
+};
+
+/** "Approved by an employer partner, Dec 1, 2026, 7:21 PM": the last thing that happened to a version, and by whom. */
+const describe = (activity: VersionActivity, status: string) => {
+  const role = humanize(activity.role).toLowerCase();
+  // Publishing a revision retires the version it replaces, in the same mutation.
+  const step = status === 'RETIRED' && activity.mutation === 'pathwayPublish' ? 'Replaced by a newer version' : (STEPS[activity.mutation] ?? 'Edited');
+  return `${step} by ${/^[aeiou]/.test(role) ? 'an' : 'a'} ${role}, ${dateTime(activity.at)}`;
+};
 
 /** Every version the viewer may see, newest first, each a link to its own designer page. */
 export function VersionHistory() {
   const { pathway } = useDesigner();
   const createPath = useCreatePath();
   const versions = [...pathway.versions].sort((a, b) => b.version - a.version);
+  const ids = versions.map((version) => version.id);
+  const activity = useQuery({ queryKey: ['versionActivity', ...ids, pathway.revision, pathway.status], queryFn: () => loadVersionActivity(ids) });
   return (
     <Panel title="Version history" testId="versions">
       {versions.map((version) => {
         const current = version.id === pathway.id;
-        const when = version.publishedAt ? `Published ${dateTime(version.publishedAt)}` : `Last changed ${dateTime(version.updatedAt)}`;
+        const latest = activity.data?.get(version.id);
+        const when = latest ? describe(latest, version.status) : version.publishedAt ? `Published ${dateTime(version.publishedAt)}` : `Last changed ${dateTime(version.updatedAt)}`;
         return (
           <Box key={version.id} data-testid="version" sx={{ display: 'flex', alignItems: 'center', gap: 1.5, py: 0.75, borderTop: '1px solid', borderColor: 'divider' }}>
-            <Typography variant="body2" sx={{ fontWeight: 600, width: 84 }}>
+            <Typography variant="body2" sx={{ fontWeight: 600, width: 76, flexShrink: 0 }}>
               {current ? (
                 `Version ${version.version}`
               ) : (

@@ -161,3 +161,26 @@ export async function searchEmployers(search: string): Promise<Option[]> {
   );
   return data.employers.nodes.map((node) => ({ id: node.id, label: node.name, detail: node.region ?? undefined }));
 }
+
+export interface VersionActivity {
+  mutation: string;
+  at: string;
+  role: string;
+}
+
+/**
+ * The latest recorded change of each version, newest first per version, in one request. The audit
+ * log is for those who may change the pathway; anyone else gets no activity rather than an error.
+ */
+export async function loadVersionActivity(versionIds: readonly string[]): Promise<Map<string, VersionActivity>> {
+  if (versionIds.length === 0) return new Map();
+  const fields = versionIds.map((_id, index) => `v${index}: auditLog(first: 1, filter: { recordId: $id${index} }) { nodes { mutation at role } }`).join(' ');
+  const variables = Object.fromEntries(versionIds.map((id, index) => [`id${index}`, id]));
+  const declarations = versionIds.map((_id, index) => `$id${index}: ID!`).join(', ');
+  try {
+    const data = await gql<Record<string, { nodes: VersionActivity[] }>>(`query VersionActivity(${declarations}) { ${fields} }`, variables);
+    return new Map(versionIds.flatMap((id, index) => (data[`v${index}`].nodes[0] ? [[id, data[`v${index}`].nodes[0]] as const] : [])));
+  } catch {
+    return new Map();
+  }
+}

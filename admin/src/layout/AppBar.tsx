@@ -12,7 +12,7 @@ const Brand = () => (
 );
 
 export const AppBar = () => (
-  <RaAppBar color="primary">
+  <RaAppBar color="primary" alwaysOn>
     <Brand />
     <TitlePortal sx={{ opacity: 0.85, fontSize: '1rem' }} />
   </RaAppBar>

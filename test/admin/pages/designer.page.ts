@@ -1,22 +1,41 @@
 import { Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../../api/src/seed/accounts';
 
+/**
+ * A full page load parses the whole console bundle; on a machine busy with other test workers
+ * that alone can take longer than the browser's default wait for one element.
+ */
+export const PAGE_LOAD = { timeout: 45_000 };
+
 /** The console seen by one signed-in person: sign-in, the pathway list and the designer of one version. */
 export class DesignerPage {
+  /** The stored session of each account signed in before, so switching back needs no second sign-in (argon2 is slow on a busy machine). */
+  private readonly sessions = new Map<string, string>();
+
   constructor(
     readonly page: Page,
     private readonly consoleUrl: string,
   ) {}
 
-  /** Ends whatever session the browser had and signs in as the given demo account. */
+  /**
+   * Ends whatever session the browser had and signs in as the given demo account: on the sign-in
+   * page the first time, by restoring that account's session after.
+   */
   async signInAs(email: string): Promise<void> {
     await this.page.goto(`${this.consoleUrl}/login`);
     await this.page.evaluate('localStorage.clear()');
-    await this.page.goto(`${this.consoleUrl}/login`);
-    await this.page.getByLabel('Email').fill(email);
-    await this.page.getByLabel(/^Password/).fill(DEMO_PASSWORD);
-    await this.page.getByRole('button', { name: 'Sign in' }).click();
-    await this.page.getByRole('menuitem').first().waitFor();
+    const saved = this.sessions.get(email);
+    if (saved) {
+      await this.page.evaluate(`Object.entries(${saved}).forEach(([key, value]) => localStorage.setItem(key, value))`);
+      await this.page.goto(this.consoleUrl);
+    } else {
+      await this.page.goto(`${this.consoleUrl}/login`);
+      await this.page.getByLabel('Email').fill(email);
+      await this.page.getByLabel(/^Password/).fill(DEMO_PASSWORD);
+      await this.page.getByRole('button', { name: 'Sign in' }).click();
+    }
+    await this.page.getByRole('menuitem').first().waitFor(PAGE_LOAD);
+    if (!saved) this.sessions.set(email, (await this.page.evaluate<string>('JSON.stringify(Object.assign({}, localStorage))')));
   }
 
   /** Finds the pathway in the list by its title and opens its designer. */
@@ -24,12 +43,12 @@ export class DesignerPage {
     await this.page.getByRole('menuitem', { name: 'Pathways' }).click();
     await this.page.getByPlaceholder('Search by title').fill(title);
     await this.page.locator('tbody tr').filter({ hasText: title }).first().click();
-    await this.stages.waitFor();
+    await this.stages.waitFor(PAGE_LOAD);
   }
 
   async open(pathwayId: string): Promise<void> {
     await this.page.goto(`${this.consoleUrl}/pathways/${encodeURIComponent(pathwayId)}/show`);
-    await this.stages.waitFor();
+    await this.stages.waitFor(PAGE_LOAD);
   }
 
   get stages(): Locator {
