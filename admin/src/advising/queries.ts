@@ -72,7 +72,8 @@ export interface Route extends RouteFigures {
 
 const FIGURES = 'appliedCredits remainingCredits totalCredits articulatedCredits blockCredits priorLearningCredits creditsCutByLimits';
 
-const ROUTE = `asOf ${FIGURES}
+/** What the advisor view reads of a route; exported so tests can ask the API for exactly this. */
+export const ROUTE_SELECTION = `asOf ${FIGURES}
   degreeProgram {
     id title totalCredits residencyCredits priorLearningCap institution { name }
     agreements {
@@ -86,7 +87,7 @@ const ROUTE = `asOf ${FIGURES}
   nextSteps(first: 5) { credential { id title } creditsGained creditsPerHour workloadHours }`;
 
 export const fetchRoutes = async (learnerId: string, asOf: string) =>
-  (await gql<{ learnerRoutes: Route[] }>(`query LearnerRoutes($learnerId: ID!, $asOf: Date) { learnerRoutes(learnerId: $learnerId, asOf: $asOf) { ${ROUTE} } }`, { learnerId, asOf }))
+  (await gql<{ learnerRoutes: Route[] }>(`query LearnerRoutes($learnerId: ID!, $asOf: Date) { learnerRoutes(learnerId: $learnerId, asOf: $asOf) { ${ROUTE_SELECTION} } }`, { learnerId, asOf }))
     .learnerRoutes;
 
 /** The route as if the learner also held these credentials; the API writes nothing. */
