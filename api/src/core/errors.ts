@@ -98,7 +98,8 @@ export function userErrorFromDatabase(error: unknown, inputPath = 'input'): User
     }
     case '23514': {
       const column = /__([a-z0-9_]+)$/.exec(pg.constraint ?? '')?.[1];
-      return userError(fieldFor(column), `The value breaks the rule ${pg.constraint ?? ''}`.trim(), ErrorCode.OUT_OF_RANGE);
+      // The field names the input; the constraint's name is internal and stays out of the answer.
+      return userError(fieldFor(column), 'The value is outside what is allowed', ErrorCode.OUT_OF_RANGE);
     }
     case '23502':
       return userError(fieldFor(pg.column), 'A value is required', ErrorCode.REQUIRED);
