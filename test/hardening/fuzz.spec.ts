@@ -29,6 +29,9 @@ import { createTestDatabase, TestDatabase } from '../support/db';
 const RUNS_PER_MUTATION = Number(process.env.FUZZ_RUNS ?? 6);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
 
+/** What a user error must not show: SQL, constraint and table names, driver messages. */
+const INTERNAL_DETAIL = /\b(ck|fk|pk|uq|ix|idx|rel)_\w+|\b(select|insert|update|delete)\s.+\b(from|into|set|where)\b|violates|relation "|column "|duplicate key|syntax error|QueryFailedError/i;
+
 /** Infinity and NaN have no JSON spelling; these markers become the raw text a hostile client would send. */
 const POSITIVE_OVERFLOW = '\u0000+overflow';
 const NEGATIVE_OVERFLOW = '\u0000-overflow';
@@ -247,14 +250,17 @@ describe('fuzzing every mutation', () => {
         });
         const raw = await response.text();
         expect(response.status).toBeLessThan(500);
-        const body = JSON.parse(raw) as { data?: Record<string, { userErrors?: { code?: string }[] } | null> | null; errors?: { message: string; extensions?: { code?: string } }[] };
+        const body = JSON.parse(raw) as { data?: Record<string, { userErrors?: { code?: string; message: string }[] } | null> | null; errors?: { message: string; extensions?: { code?: string } }[] };
         for (const error of body.errors ?? []) {
           expect({ error: error.message, code: error.extensions?.code }).toEqual({ error: error.message, code: expect.any(String) });
           expect({ error: error.message, code: error.extensions?.code }).not.toEqual({ error: error.message, code: 'INTERNAL_SERVER_ERROR' });
         }
         const payload = body.data?.[field.name] ?? null;
         const userErrors = payload?.userErrors ?? [];
-        for (const userError of userErrors) expect(userError.code).toEqual(expect.any(String));
+        for (const userError of userErrors) {
+          expect(userError.code).toEqual(expect.any(String));
+          expect({ userError: userError.message }).not.toEqual({ userError: expect.stringMatching(INTERNAL_DETAIL) });
+        }
         const refused = payload === null || userErrors.length > 0;
         const outcome = userErrors[0]?.code ?? body.errors?.[0]?.extensions?.code ?? 'SUCCESS';
         outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
