@@ -175,6 +175,7 @@ async function main(): Promise<void> {
   const url = withDatabase(serverUrl, database);
   const db = createDataSource({ url, poolSize: 2, applicationName: 'pathforge-load' });
   let api: ChildProcess | null = null;
+  let failed = true;
   try {
     await db.initialize();
     await db.runMigrations({ transaction: 'each' });
@@ -198,7 +199,7 @@ async function main(): Promise<void> {
       `| latency p50 / p99 / max | ${report.latency.p50} ms / ${report.latency.p99} ms / ${report.latency.max} ms |`,
     ].join('\n');
     console.log(`\n${table}\n`);
-    process.exitCode = report.errors === 0 ? 0 : 1;
+    failed = report.errors > 0;
   } finally {
     if (api && api.exitCode === null) {
       const exited = new Promise((resolve) => api!.once('exit', resolve));
@@ -210,6 +211,7 @@ async function main(): Promise<void> {
     await admin.end();
     await stopEmbedded?.();
   }
+  process.exit(failed ? 1 : 0);
 }
 
 if (require.main === module) {
