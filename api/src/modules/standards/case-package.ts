@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import { config } from '../../core/config';
+import { publicBaseUrl, uuidV5 } from '../interop/identifiers';
 import { Competency, CompetencyType } from './competency.entity';
 import { CompetencyFramework } from './competency-framework.entity';
 import { CaseLink, CaseObject } from './case-package.types';
@@ -8,22 +7,8 @@ import { CaseLink, CaseObject } from './case-package.types';
 /** The CASE 1.1 REST binding's base path (1EdTech CASE Service 1.1). */
 export const CASE_PATH = '/ims/case/v1p1';
 
-/** Where exported packages say they live; set PUBLIC_BASE_URL to the address clients reach. */
-export function caseBaseUrl(): string {
-  return `${(process.env.PUBLIC_BASE_URL || `http://localhost:${config.port}`).replace(/\/+$/, '')}${CASE_PATH}`;
-}
-
-/** Fixed namespace for the name-based UUIDs of generated associations. */
-const ASSOCIATION_NAMESPACE = Buffer.from('3d1f6a0c9b2e4c57a4e8d2b7c6f1a935', 'hex');
-
-/** RFC 9562 UUIDv5, so the same link always gets the same association identifier. */
-function uuidV5(name: string): string {
-  const bytes = createHash('sha1').update(ASSOCIATION_NAMESPACE).update(name, 'utf8').digest().subarray(0, 16);
-  bytes[6] = (bytes[6] & 0x0f) | 0x50;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
+/** Where exported packages say they live: under PUBLIC_BASE_URL, like every other export. */
+export const caseBaseUrl = () => `${publicBaseUrl()}${CASE_PATH}`;
 
 export const CF_ITEM_TYPES: Record<CompetencyType, string> = {
   [CompetencyType.KNOWLEDGE]: 'Knowledge',
