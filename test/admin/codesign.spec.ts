@@ -16,7 +16,7 @@ const DESIGN = `query($id: ID!) {
     status revision publishedAt
     stages { title requirement requiredCount credentials { title } }
     coverage { coveredCount coreCount }
-    comments { kind body authorName }
+    comments { kind body authorName resolution resolutionNote }
     endorsements { employer { name } commitment statement current }
   }
 }`;
@@ -79,7 +79,16 @@ describe('co-designing a pathway in the console', () => {
 
     const note = 'Fundamentals first covers the hardware troubleshooting our field techs need.';
     await console_.comment(note);
-    expect((await design(ids.networkSupport)).comments).toContainEqual({ kind: 'COMMENT', body: note, authorName: 'Erin Employer' });
+    expect((await design(ids.networkSupport)).comments).toContainEqual({ kind: 'COMMENT', body: note, authorName: 'Erin Employer', resolution: null, resolutionNote: null });
+
+    const earlier = console_.page.getByRole('region', { name: 'Discussion' }).getByTestId('comment').filter({ hasText: 'keep wireless in the core' });
+    await earlier.getByRole('button', { name: 'Resolve' }).click();
+    await earlier.getByLabel('Resolution').click();
+    await console_.page.getByRole('option', { name: 'Answered' }).click();
+    await earlier.getByLabel('Note').fill('Wireless stays in stage 2, beside recovery.');
+    await earlier.getByRole('button', { name: 'Save' }).click();
+    await earlier.getByText('Answered: Wireless stays in stage 2, beside recovery.').waitFor();
+    expect((await design(ids.networkSupport)).comments).toContainEqual(expect.objectContaining({ resolution: 'ANSWERED', resolutionNote: 'Wireless stays in stage 2, beside recovery.' }));
 
     await console_.lifecycleButton('Submit for review').click();
     await console_.status('In review');

@@ -41,21 +41,24 @@ export function VersionHistory() {
         const latest = activity.data?.get(version.id);
         const when = latest ? describe(latest, version.status) : version.publishedAt ? `Published ${dateTime(version.publishedAt)}` : `Last changed ${dateTime(version.updatedAt)}`;
         return (
-          <Box key={version.id} data-testid="version" sx={{ display: 'flex', alignItems: 'center', gap: 1.5, py: 0.75, borderTop: '1px solid', borderColor: 'divider' }}>
-            <Typography variant="body2" sx={{ fontWeight: 600, width: 76, flexShrink: 0 }}>
-              {current ? (
-                `Version ${version.version}`
-              ) : (
-                <Link component={RouterLink} to={createPath({ resource: 'pathways', id: version.id, type: 'show' })}>
-                  Version {version.version}
-                </Link>
-              )}
-            </Typography>
-            <Chip size="small" variant="outlined" label={humanize(version.status)} />
-            <Typography variant="body2" color="text.secondary" sx={{ flex: 1 }}>
+          <Box key={version.id} data-testid="version" sx={{ py: 0.75, borderTop: '1px solid', borderColor: 'divider' }}>
+            <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5 }}>
+              <Typography variant="body2" sx={{ fontWeight: 600 }}>
+                {current ? (
+                  `Version ${version.version}`
+                ) : (
+                  <Link component={RouterLink} to={createPath({ resource: 'pathways', id: version.id, type: 'show' })}>
+                    Version {version.version}
+                  </Link>
+                )}
+              </Typography>
+              <Chip size="small" variant="outlined" label={humanize(version.status)} />
+              <Box sx={{ flex: 1 }} />
+              {current && <Chip size="small" color="primary" label="Viewing" />}
+            </Box>
+            <Typography variant="body2" color="text.secondary" sx={{ mt: 0.25 }}>
               {when}
             </Typography>
-            {current && <Chip size="small" color="primary" label="Viewing" />}
           </Box>
         );
       })}
