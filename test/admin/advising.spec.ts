@@ -56,10 +56,7 @@ const DASHBOARD_FIGURES = `{
 
 /** A screenshot from the top of the page with nothing focused, so the app bar sits where people see it. */
 async function screenshotOf(browser: TestBrowser, name: string) {
-  await browser.page.evaluate(() => {
-    (document.activeElement as HTMLElement | null)?.blur();
-    window.scrollTo(0, 0);
-  });
+  await browser.page.evaluate('document.activeElement?.blur(); window.scrollTo(0, 0)');
   await browser.screenshot(name);
 }
 

@@ -31,10 +31,7 @@ async function chooseSelect(page: Page, select: Locator, option: string) {
 
 /** A screenshot from the top of the page with nothing focused, so the app bar sits where people see it. */
 async function screenshotOf(browser: TestBrowser, name: string) {
-  await browser.page.evaluate(() => {
-    (document.activeElement as HTMLElement | null)?.blur();
-    window.scrollTo(0, 0);
-  });
+  await browser.page.evaluate('document.activeElement?.blur(); window.scrollTo(0, 0)');
   await browser.screenshot(name);
 }
 
@@ -197,7 +194,7 @@ describe('editing resources in the console', () => {
 
   describe('as an admin', () => {
     it('creates a framework and a competency in it, and makes the competency core for an occupation', async () => {
-      await page.evaluate(() => localStorage.clear());
+      await page.evaluate('localStorage.clear()');
       await signIn(page, admin('/'), 'admin@demo.test', DEMO_PASSWORD);
       await page.goto(admin('/competencyFrameworks/create'));
       await page.getByLabel(/^Name/).fill('Help Desk Skills Standard');
@@ -234,7 +231,7 @@ describe('editing resources in the console', () => {
 
   describe('hiding what a role cannot use', () => {
     const switchTo = async (email: string) => {
-      await page.evaluate(() => localStorage.clear());
+      await page.evaluate('localStorage.clear()');
       await signIn(page, admin('/'), email, DEMO_PASSWORD);
     };
     const menuItems = async () => (await page.getByRole('menuitem').allInnerTexts()).map((text) => text.trim());

@@ -1,4 +1,4 @@
-import { Route, ROUTE_SELECTION } from '../../admin/src/advising/queries';
+import { Route, ROUTE_SELECTION } from '../../admin/src/advising/route';
 import { appliedSegments, routeRows } from '../../admin/src/advising/routeRows';
 import { seedDemoData } from '../../api/src/seed/demo';
 import { startTestApi, TestApi } from '../support/api';

@@ -1,6 +1,6 @@
 import { BarChart } from '@mui/x-charts/BarChart';
+import { RouteFigures } from './route';
 import { appliedSegments, formatCredits } from './routeRows';
-import { RouteFigures } from './queries';
 
 export const CREDIT_COLOURS = { articulated: '#0e6b80', block: '#5aa7b8', priorLearning: '#e0a030', remaining: '#d9dee3' };
 

@@ -3,7 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { humanize } from '../common/choices';
 import { CreditBar } from './CreditBar';
-import { fetchWhatIf, Route, RouteItemStatus } from './queries';
+import { fetchWhatIf } from './queries';
+import { Route, RouteItemStatus } from './route';
 import { countingAgreements, formatCredits, routeRows } from './routeRows';
 
 const STATUS_TONES: Record<RouteItemStatus, 'success' | 'default' | 'warning' | 'error'> = {

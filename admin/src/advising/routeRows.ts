@@ -1,4 +1,4 @@
-import { Agreement, Route, RouteItem, RouteItemStatus, Stage } from './queries';
+import { Agreement, Route, RouteItem, RouteItemStatus, Stage } from './route';
 
 /** One line of the route table, as DOMAIN.md's worked example lays it out: where credit comes from, how much, and why. */
 export interface RouteRow {
