@@ -1,7 +1,9 @@
+import '../support/strict-limits';
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { freePort } from '../../api/src/core/db-url';
+import { limits } from '../../api/src/core/limits';
 import { RateLimitOptions } from '../../api/src/core/rate-limit';
 import { closeSharedRedis, sharedRedis } from '../../api/src/core/redis';
 import { issueToken } from '../../api/src/modules/accounts/auth.service';
@@ -68,6 +70,15 @@ describe('rate limits by query cost', () => {
     // Another token is unaffected, and the public (no token) has only the address limit, here off.
     expect((await post(url, CHEAP, {}, { token: bob })).status).toBe(200);
     expect((await post(url, CHEAP, {}, { token: null })).status).toBe(200);
+  });
+
+  it('charges a query refused for its size no more than the cost limit', async () => {
+    const url = await serve({ pointsPerViewer: limits.maxCost + CHEAP_COST, pointsPerAddress: 0, windowSeconds: 30 });
+    // strict-limits sets the cost limit to 1,000; this query costs several times that.
+    const tooCostly = await post(url, `{ credentials(first: 100) { nodes { title description level status outcomes { statement alignments { strength } } assessments { method } rubricLevels { name } } } }`, {}, { token: alice });
+    expect(tooCostly.body.errors?.[0].extensions?.code).toBe('QUERY_TOO_COSTLY');
+    expect((await post(url, CHEAP, {}, { token: alice })).status).toBe(200);
+    expect(refusal(await post(url, CHEAP, {}, { token: alice }))).toMatchObject({ status: 429, code: 'RATE_LIMITED' });
   });
 
   it('does not run a refused mutation', async () => {

@@ -4,7 +4,7 @@ import type Redis from 'ioredis';
 import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { config } from './config';
 import { Context } from './context';
-import { operationCost } from './limits';
+import { limits, operationCost } from './limits';
 import { sharedRedis } from './redis';
 
 export interface RateLimitOptions {
@@ -54,7 +54,8 @@ export function withClientAddress(context: Context, address: string | undefined)
 /**
  * Charges each operation's query cost (at least 1) to the viewer's budget and to the client
  * address's budget, and refuses it with RATE_LIMITED, HTTP 429 and Retry-After once either is
- * spent. Runs after the query limits, so an operation refused for its size costs nothing.
+ * spent. Apollo runs this beside the query limits, so an operation they refuse is charged too,
+ * but never more than the cost limit: one mistaken query does not spend a whole budget.
  */
 export function rateLimitPlugin(options: RateLimitOptions): ApolloServerPlugin<Context> {
   if (!Number.isInteger(options.windowSeconds) || options.windowSeconds < 1) throw new Error('The rate-limit window must be at least 1 second');
@@ -73,7 +74,7 @@ export function rateLimitPlugin(options: RateLimitOptions): ApolloServerPlugin<C
     async requestDidStart() {
       return {
         async didResolveOperation(requestContext) {
-          const points = Math.max(1, operationCost(requestContext) ?? 1);
+          const points = Math.min(limits.maxCost, Math.max(1, operationCost(requestContext) ?? 1));
           const { contextValue } = requestContext;
           await charge(byAddress, (contextValue as AddressedContext).clientAddress ?? 'unknown', points, 'address');
           if (contextValue.viewer.userId !== null) await charge(byViewer, String(contextValue.viewer.userId), points, 'viewer');
