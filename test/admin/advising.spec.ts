@@ -60,6 +60,8 @@ async function screenshotOf(browser: TestBrowser, name: string) {
   await browser.screenshot(name);
 }
 
+jest.setTimeout(150_000);
+
 describe('the advisor view on the demo data', () => {
   let api: TestApi;
   let browser: TestBrowser;
@@ -74,6 +76,8 @@ describe('the advisor view on the demo data', () => {
     await seedDemoData(api.db);
     browser = await launchBrowser();
     page = browser.page;
+    // A busy CI machine can take many seconds to render a page; jest's limit below stays well above this.
+    page.setDefaultTimeout(40_000);
     await signIn(page, `${api.url}/admin/`, 'advisor@demo.test', DEMO_PASSWORD);
   });
 

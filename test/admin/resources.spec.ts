@@ -35,6 +35,8 @@ async function screenshotOf(browser: TestBrowser, name: string) {
   await browser.screenshot(name);
 }
 
+jest.setTimeout(150_000);
+
 describe('editing resources in the console', () => {
   let api: TestApi;
   let browser: TestBrowser;
@@ -51,6 +53,8 @@ describe('editing resources in the console', () => {
     await seedDemoData(api.db);
     browser = await launchBrowser();
     page = browser.page;
+    // A busy CI machine can take many seconds to render a page; jest's limit below stays well above this.
+    page.setDefaultTimeout(40_000);
     await signIn(page, admin('/'), 'staff@demo.test', DEMO_PASSWORD);
   });
 
