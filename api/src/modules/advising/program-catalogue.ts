@@ -4,11 +4,16 @@ import { ChangeListener, primaryConnection } from '../../core/change-listener';
 import type { EngineAgreement, EngineCredential, EngineProgram } from '../articulation/engine';
 import { credentialIdsOf, loadCredentials, loadProgramData } from './route-data';
 
-/** A program as the route engine sees it: its terms, its ACTIVE agreements, and the credentials they name. */
+/** A program as the route engine sees it: its terms and its ACTIVE agreements. */
 export interface CatalogueEntry {
   program: EngineProgram;
   agreements: EngineAgreement[];
-  credentials: Map<number, EngineCredential>;
+}
+
+/** Programs, and at least every credential their agreements name. */
+export interface CatalogueSlice {
+  entries: CatalogueEntry[];
+  credentials: ReadonlyMap<number, EngineCredential>;
 }
 
 /** The channel migrations/1795460000000-catalogue-notify.ts notifies on commit. */
@@ -33,6 +38,8 @@ function capacityFromEnv(): number {
 export class ProgramCatalogue {
   private readonly capacity: number;
   private readonly entries: LRUCache<number, CatalogueEntry>;
+  /** The credentials the cached entries name, shared by all of them; replaced, never emptied, so a request keeps what it read. */
+  private credentials = new Map<number, EngineCredential>();
   /** Bumped by every notification: a load that spans one is not stored. */
   private generation = 0;
   private readonly listener: ChangeListener;
@@ -57,8 +64,9 @@ export class ProgramCatalogue {
   }
 
   /** The entries of these programs (those that exist), from the cache or loaded together in one go. */
-  async programs(ids: number[]): Promise<CatalogueEntry[]> {
+  async programs(ids: number[]): Promise<CatalogueSlice> {
     const caching = this.enabled && (await this.listener.ensure());
+    const known = this.credentials;
     const found = new Map<number, CatalogueEntry>();
     const missing: number[] = [];
     for (const id of new Set(ids)) {
@@ -66,29 +74,28 @@ export class ProgramCatalogue {
       if (entry) found.set(id, entry);
       else missing.push(id);
     }
+    let credentials: ReadonlyMap<number, EngineCredential> = known;
     if (missing.length > 0) {
       const generation = this.generation;
       const loaded = await this.load(missing);
       const stillCurrent = caching && this.listener.isListening && generation === this.generation;
-      for (const entry of loaded) {
+      for (const entry of loaded.entries) {
         found.set(entry.program.id, entry);
         if (stillCurrent) this.entries.set(entry.program.id, entry);
       }
+      if (stillCurrent) for (const [id, credential] of loaded.credentials) known.set(id, credential);
+      else credentials = caching ? new Map([...known, ...loaded.credentials]) : loaded.credentials;
     }
-    return ids.flatMap((id) => found.get(id) ?? []);
+    return { entries: ids.flatMap((id) => found.get(id) ?? []), credentials };
   }
 
   /** On the primary, so that a replica's replay lag cannot put data older than a notification into the cache. */
-  private async load(programIds: number[]): Promise<CatalogueEntry[]> {
+  private async load(programIds: number[]): Promise<{ entries: CatalogueEntry[]; credentials: Map<number, EngineCredential> }> {
     const runner = this.db.createQueryRunner('master');
     try {
       const { programs, agreementsByProgram } = await loadProgramData(runner.manager, programIds);
       const credentials = await loadCredentials(runner.manager, credentialIdsOf([...agreementsByProgram.values()].flat(), []));
-      return programs.map((program) => {
-        const agreements = agreementsByProgram.get(program.id) ?? [];
-        const named = credentialIdsOf(agreements, []);
-        return { program, agreements, credentials: new Map(named.flatMap((id) => (credentials.has(id) ? [[id, credentials.get(id)!] as const] : []))) };
-      });
+      return { entries: programs.map((program) => ({ program, agreements: agreementsByProgram.get(program.id) ?? [] })), credentials };
     } finally {
       await runner.release();
     }
@@ -103,6 +110,7 @@ export class ProgramCatalogue {
   private invalidate(): void {
     this.generation += 1;
     this.entries.clear();
+    this.credentials = new Map();
   }
 
   private scheduleWarm(): void {
@@ -125,7 +133,8 @@ export class ProgramCatalogue {
       if (generation !== this.generation || this.closed) return;
       const loaded = await this.load(rows.slice(start, start + WARM_BATCH).map((row) => row.id));
       if (generation !== this.generation) return;
-      for (const entry of loaded) if (!this.entries.has(entry.program.id)) this.entries.set(entry.program.id, entry);
+      for (const [id, credential] of loaded.credentials) this.credentials.set(id, credential);
+      for (const entry of loaded.entries) if (!this.entries.has(entry.program.id)) this.entries.set(entry.program.id, entry);
     }
   }
 

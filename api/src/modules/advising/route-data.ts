@@ -13,7 +13,7 @@ export interface LearnerRouteData {
   programs: EngineProgram[];
   agreementsByProgram: Map<number, EngineAgreement[]>;
   priorLearningByProgram: Map<number, number>;
-  credentials: Map<number, EngineCredential>;
+  credentials: ReadonlyMap<number, EngineCredential>;
 }
 
 interface AgreementRow {
@@ -154,13 +154,13 @@ export async function loadLearnerRouteData(em: EntityManager, catalogue: Program
   }));
   const priorLearningByProgram = new Map(row.prior.map((claim) => [claim.degree_program_id, Number(claim.credits)]));
   const programIds = onlyProgramId !== undefined ? [onlyProgramId] : [...new Set([...row.connected, ...priorLearningByProgram.keys()])];
-  const entries = await catalogue.programs(programIds);
+  const { entries, credentials } = await catalogue.programs(programIds);
   return {
     awards,
     programs: entries.map((entry) => entry.program),
     agreementsByProgram: new Map(entries.map((entry) => [entry.program.id, entry.agreements])),
     priorLearningByProgram,
-    credentials: new Map(entries.flatMap((entry) => [...entry.credentials])),
+    credentials,
   };
 }
 
