@@ -32,6 +32,12 @@ describe('co-designing a pathway in the console', () => {
   let console_: DesignerPage;
   const ids: Record<'networkSupport' | 'itSupportDraft' | 'pharmacy' | 'wireless', string> = {} as never;
 
+  /** Full-page screenshots start from the top, where the fixed app bar belongs. */
+  const shot = async (name: string) => {
+    await browser.page.evaluate('window.scrollTo(0, 0)');
+    await browser.screenshot(name);
+  };
+
   const design = async (id: string) => {
     const result = await api.gql(DESIGN, { id });
     expect(result.errors).toBeUndefined();
@@ -67,7 +73,7 @@ describe('co-designing a pathway in the console', () => {
     expect(await console_.coverage('4 of 6 covered')).toEqual({ covered: 4, core: 6 });
     expect(await console_.page.getByTestId('uncovered').textContent()).toContain('IT-4.3');
     expect(await console_.lifecycleButtons()).toEqual(['Submit for review']);
-    await browser.screenshot('codesign-1-designer-draft');
+    await shot('codesign-1-designer-draft');
 
     await console_.addCredential('Networking core', 'IT Support', 'IT Support Fundamentals');
     expect(await console_.coverage('6 of 6 covered')).toEqual({ covered: 6, core: 6 });
@@ -75,7 +81,7 @@ describe('co-designing a pathway in the console', () => {
     const afterAdd = await design(ids.networkSupport);
     expect(afterAdd.stages[0].credentials.map((credential: { title: string }) => credential.title)).toEqual(['Network Basics', 'IT Support Fundamentals']);
     expect(afterAdd.coverage).toEqual({ coveredCount: 6, coreCount: 6 });
-    await browser.screenshot('codesign-1-coverage-after-adding');
+    await shot('codesign-1-coverage-after-adding');
 
     const note = 'Fundamentals first covers the hardware troubleshooting our field techs need.';
     await console_.comment(note);
@@ -97,7 +103,7 @@ describe('co-designing a pathway in the console', () => {
     expect(await console_.page.getByLabel(/^Add a credential to/).count()).toBe(0);
     expect(await console_.lifecycleButtons()).toEqual([]);
     expect(await console_.errorNotices()).toEqual([]);
-    await browser.screenshot('codesign-1-submitted');
+    await shot('codesign-1-submitted');
   }, SCENARIO_TIMEOUT);
 
   it('2. the validating partner approves, the employer endorses and the college publishes', async () => {
@@ -105,7 +111,7 @@ describe('co-designing a pathway in the console', () => {
     await console_.signInAs('validator@demo.test');
     await console_.open(ids.networkSupport);
     expect(await console_.lifecycleButtons()).toEqual(['Approve', 'Request changes']);
-    await browser.screenshot('codesign-2-validator-review');
+    await shot('codesign-2-validator-review');
     await console_.lifecycleButton('Approve').click();
     await console_.status('Approved');
     expect((await design(ids.networkSupport)).status).toBe('APPROVED');
@@ -118,7 +124,7 @@ describe('co-designing a pathway in the console', () => {
       'Every credential published and assessed',
       'A current employer endorsement',
     ]);
-    await browser.screenshot('codesign-2-staff-not-ready');
+    await shot('codesign-2-staff-not-ready');
 
     await console_.signInAs('employer@demo.test');
     await console_.open(ids.networkSupport);
@@ -134,7 +140,7 @@ describe('co-designing a pathway in the console', () => {
     expect((await design(ids.networkSupport)).endorsements).toEqual([
       { employer: { name: 'Brightline IT Services' }, commitment: 'INTERVIEW_GUARANTEE', statement, current: true },
     ]);
-    await browser.screenshot('codesign-2-endorsed');
+    await shot('codesign-2-endorsed');
 
     // The college publishes the wireless credential it still had in draft (credential editing is its own screen).
     const staffToken = await tokenFor(api, 'staff@demo.test', 'demo-password');
@@ -152,12 +158,13 @@ describe('co-designing a pathway in the console', () => {
     await console_.lifecycleButton('Publish').click();
     await console_.page.getByRole('dialog').getByRole('button', { name: 'Publish' }).click();
     await console_.status('Published');
+    await console_.page.getByRole('dialog').waitFor({ state: 'hidden' });
     const after = await design(ids.networkSupport);
     expect(after.status).toBe('PUBLISHED');
     expect(after.publishedAt).not.toBeNull();
     expect(await console_.lifecycleButtons()).toEqual(['Start a revision', 'Retire']);
     expect(await console_.errorNotices()).toEqual([]);
-    await browser.screenshot('codesign-2-published');
+    await shot('codesign-2-published');
   }, SCENARIO_TIMEOUT);
 
   it('4. a concurrent edit shows the conflict message and keeps what was typed', async () => {
@@ -178,7 +185,7 @@ describe('co-designing a pathway in the console', () => {
       await console_.page.getByText('Someone else changed this pathway: reload').waitFor();
       expect(await stage.getByLabel('N', { exact: true }).inputValue()).toBe('2');
       expect((await design(ids.itSupportDraft)).stages[2]).toMatchObject({ requirement: 'AT_LEAST', requiredCount: 1 });
-      await browser.screenshot('codesign-4-conflict');
+      await shot('codesign-4-conflict');
 
       await console_.page.getByRole('button', { name: 'Reload' }).click();
       await console_.stage('Network Basics').getByText('Wireless Networking', { exact: true }).waitFor();
@@ -211,7 +218,7 @@ describe('co-designing a pathway in the console', () => {
       'Service desk experience', 'IT Support Fundamentals', 'Network Basics',
     ]);
     expect(await console_.stages.getByTestId('stage').first().getAttribute('aria-label')).toBe('Stage 1: Service desk experience');
-    await browser.screenshot('codesign-stages-reordered');
+    await shot('codesign-stages-reordered');
   });
 
   it('5. a visitor without an account cannot reach drafts', async () => {
@@ -237,6 +244,6 @@ describe('co-designing a pathway in the console', () => {
     await console_.page.goto(`${api.url}/admin/pathways/${encodeURIComponent(ids.pharmacy)}/show`);
     await console_.page.getByText('This pathway is not shared with you').waitFor(PAGE_LOAD);
     expect(await console_.page.getByText('Pharmacy Technician').count()).toBe(0);
-    await browser.screenshot('codesign-5-not-shared');
+    await shot('codesign-5-not-shared');
   }, SCENARIO_TIMEOUT);
 });

@@ -1,5 +1,6 @@
 import { Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../../api/src/seed/accounts';
+import { tableRows } from '../../support/browser';
 
 /**
  * A full page load parses the whole console bundle; on a machine busy with other test workers
@@ -42,13 +43,21 @@ export class DesignerPage {
   async openFromList(title: string): Promise<void> {
     await this.page.getByRole('menuitem', { name: 'Pathways' }).click();
     await this.page.getByPlaceholder('Search by title').fill(title);
+    // A row clicked while the list is still refreshing for the search goes nowhere.
+    await tableRows(this.page, [title]);
     await this.page.locator('tbody tr').filter({ hasText: title }).first().click();
-    await this.stages.waitFor(PAGE_LOAD);
+    await this.designerShown();
+  }
+
+  private async designerShown(): Promise<void> {
+    await this.stages.waitFor(PAGE_LOAD).catch(async (error: Error) => {
+      throw new Error(`${error.message}\nThe page at ${this.page.url()} showed: ${(await this.page.locator('body').innerText()).slice(0, 600)}`);
+    });
   }
 
   async open(pathwayId: string): Promise<void> {
     await this.page.goto(`${this.consoleUrl}/pathways/${encodeURIComponent(pathwayId)}/show`);
-    await this.stages.waitFor(PAGE_LOAD);
+    await this.designerShown();
   }
 
   get stages(): Locator {
