@@ -45,6 +45,8 @@ export class ChangeListener {
     private readonly db: DataSource,
     private readonly channel: string,
     private readonly handlers: ChangeHandlers,
+    /** Shown in pg_stat_activity, so each listening connection says what it is for. */
+    private readonly applicationName = 'pathforge-listener',
   ) {}
 
   get isListening(): boolean {
@@ -65,7 +67,7 @@ export class ChangeListener {
 
   private async listen(): Promise<void> {
     this.lastAttempt = performance.now();
-    const client = new Client(primaryConnection(this.db));
+    const client = new Client(primaryConnection(this.db, this.applicationName));
     const lost = () => {
       if (this.client === client) this.client = null;
       this.handlers.lost();

@@ -60,7 +60,7 @@ export class ProgramCatalogue {
       },
       notified: () => this.changed(),
       lost: () => this.invalidate(),
-    });
+    }, 'pathforge-catalogue');
   }
 
   /** The entries of these programs (those that exist), from the cache or loaded together in one go. */

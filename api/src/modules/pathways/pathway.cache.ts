@@ -1,8 +1,8 @@
 import DataLoader from 'dataloader';
 import type Redis from 'ioredis';
 import { LRUCache } from 'lru-cache';
-import { Client, ClientConfig } from 'pg';
 import { DataSource, In } from 'typeorm';
+import { ChangeListener } from '../../core/change-listener';
 import { Context } from '../../core/context';
 import { groupBy } from '../../core/loaders';
 import { sharedRedis } from '../../core/redis';
@@ -44,32 +44,6 @@ export interface PageReferences {
 type Row = { id: number; createdAt: Date; updatedAt: Date };
 
 const REFERENCES_CHANNEL = 'pathforge_pathway_pages';
-/** After a failed attempt to listen, requests load references fresh until the next try. */
-const RECONNECT_AFTER_MS = 5000;
-
-/** The primary's connection settings: notifications come from where the writes commit. */
-function primaryConnection(db: DataSource): ClientConfig {
-  const options = db.options as unknown as { replication?: { master: Record<string, unknown> } } & Record<string, unknown>;
-  const primary = options.replication?.master ?? options;
-  const extra = (options.extra ?? {}) as { connectionTimeoutMillis?: number };
-  return {
-    connectionString: primary.url as string | undefined,
-    host: primary.host as string | undefined,
-    port: primary.port as number | undefined,
-    user: primary.username as string | undefined,
-    password: primary.password as string | undefined,
-    database: primary.database as string | undefined,
-    connectionTimeoutMillis: extra.connectionTimeoutMillis,
-    application_name: 'pathforge-pathway-pages',
-  };
-}
-
-interface Listener {
-  client: Client | null;
-  connecting: Promise<void> | null;
-  lastAttempt: number;
-}
-
 /** Loads what pages point at in four statements, however many pages. */
 async function loadReferences(db: DataSource, pathways: readonly Pathway[], parts: VersionParts[]): Promise<PageReferences[]> {
   const credentialIdsOf = (p: VersionParts) => [...p.entries.map((e) => e.credentialId), ...p.offRamps.map((o) => o.credentialId)];
@@ -150,7 +124,7 @@ export class PublishedVersionCache {
   private readonly references: LRUCache<string, PageReferences>;
   /** Bumped by every notification: a load of references that spans one is not kept. */
   private referencesGeneration = 0;
-  private readonly listeners = new Map<string, Listener>();
+  private readonly listeners = new Map<string, ChangeListener>();
   private closed = false;
   private generation = 0;
   private subscriber: Redis | null = null;
@@ -181,7 +155,8 @@ export class PublishedVersionCache {
    */
   async referencesOf(db: DataSource, pathways: readonly Pathway[], parts: VersionParts[]): Promise<PageReferences[]> {
     const database = databaseOf(db);
-    const listening = await this.ensureListening(db, database);
+    const listener = this.closed ? null : this.listenerOf(db, database);
+    const listening = (await listener?.ensure()) ?? false;
     const found = new Map<number, PageReferences>();
     if (listening) {
       for (const pathway of pathways) {
@@ -195,7 +170,7 @@ export class PublishedVersionCache {
       const loaded = await loadReferences(db, missing, missing.map((pathway) => parts[pathways.indexOf(pathway)]));
       missing.forEach((pathway, index) => {
         found.set(pathway.id, loaded[index]);
-        if (listening && generation === this.referencesGeneration && this.listeners.get(database)?.client) {
+        if (listening && generation === this.referencesGeneration && listener?.isListening) {
           this.references.set(`${database}:${pathway.id}`, loaded[index]);
         }
       });
@@ -258,9 +233,9 @@ export class PublishedVersionCache {
 
   async close(): Promise<void> {
     this.closed = true;
-    const clients = [...this.listeners.values()].flatMap((listener) => (listener.client ? [listener.client] : []));
+    const listeners = [...this.listeners.values()];
     this.listeners.clear();
-    await Promise.all(clients.map((client) => client.end().catch(() => {})));
+    await Promise.all(listeners.map((listener) => listener.close()));
     const subscriber = this.subscriber;
     this.subscriber = null;
     this.ready = null;
@@ -272,49 +247,15 @@ export class PublishedVersionCache {
     this.references.clear();
   }
 
-  /** Whether this process listens for changes on that database, connecting once if need be. */
-  private async ensureListening(db: DataSource, database: string): Promise<boolean> {
+  /** The listener for changes to the pages' referenced rows on that database, made on first need. */
+  private listenerOf(db: DataSource, database: string): ChangeListener {
     let listener = this.listeners.get(database);
     if (!listener) {
-      listener = { client: null, connecting: null, lastAttempt: -Infinity };
+      const dropReferences = () => this.dropReferences();
+      listener = new ChangeListener(db, REFERENCES_CHANNEL, { listening: dropReferences, notified: dropReferences, lost: dropReferences }, 'pathforge-pathway-pages');
       this.listeners.set(database, listener);
     }
-    if (listener.client) return true;
-    if (this.closed) return false;
-    if (!listener.connecting && performance.now() - listener.lastAttempt >= RECONNECT_AFTER_MS) {
-      listener.connecting = this.listen(db, listener).finally(() => {
-        listener.connecting = null;
-      });
-    }
-    await listener.connecting;
-    return listener.client !== null;
-  }
-
-  private async listen(db: DataSource, listener: Listener): Promise<void> {
-    listener.lastAttempt = performance.now();
-    const client = new Client(primaryConnection(db));
-    const lost = () => {
-      if (listener.client === client) listener.client = null;
-      this.dropReferences();
-    };
-    client.on('error', lost);
-    client.on('end', lost);
-    client.on('notification', () => this.dropReferences());
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${REFERENCES_CHANNEL}`);
-    } catch {
-      client.removeAllListeners('end');
-      await client.end().catch(() => {});
-      return;
-    }
-    // The connection only listens: it must not keep alive a process that has nothing else to do.
-    (client as unknown as { connection?: { stream?: { unref?: () => void } } }).connection?.stream?.unref?.();
-    if (this.closed) {
-      await client.end().catch(() => {});
-      return;
-    }
-    listener.client = client;
+    return listener;
   }
 
   private key(generation: number, database: string, id: number): string {
