@@ -1,3 +1,4 @@
+import { sideBySide } from '../../core/side-by-side';
 import { EntityManager, In } from 'typeorm';
 import { Alignment } from '../credentials/alignment.entity';
 import { Assessment, AssessmentMethod } from '../credentials/assessment.entity';
@@ -46,18 +47,18 @@ export async function loadAchievementSources(em: EntityManager, credentialIds: r
   const credentials = await em.findBy(Credential, { id: In(ids) });
   const institutionIds = credentials.flatMap((c) => (c.issuerInstitutionId === null ? [] : [c.issuerInstitutionId]));
   const employerIds = credentials.flatMap((c) => (c.issuerEmployerId === null ? [] : [c.issuerEmployerId]));
-  const [institutions, employers, outcomes, assessments, rubric, alignments, leadsTo] = await Promise.all([
-    em.findBy(Institution, { id: In(institutionIds) }),
-    em.findBy(Employer, { id: In(employerIds) }),
-    em.find(LearningOutcome, { where: { credentialId: In(ids) }, order: { position: 'ASC', id: 'ASC' } }),
-    em.find(Assessment, { where: { credentialId: In(ids) }, order: { id: 'ASC' } }),
-    em.find(RubricLevel, { where: { credentialId: In(ids) }, order: { level: 'ASC' } }),
-    em.find(Alignment, {
+  const [institutions, employers, outcomes, assessments, rubric, alignments, leadsTo] = await sideBySide(em, [
+    () => em.findBy(Institution, { id: In(institutionIds) }),
+    () => em.findBy(Employer, { id: In(employerIds) }),
+    () => em.find(LearningOutcome, { where: { credentialId: In(ids) }, order: { position: 'ASC', id: 'ASC' } }),
+    () => em.find(Assessment, { where: { credentialId: In(ids) }, order: { id: 'ASC' } }),
+    () => em.find(RubricLevel, { where: { credentialId: In(ids) }, order: { level: 'ASC' } }),
+    () => em.find(Alignment, {
       where: { outcome: { credentialId: In(ids) } },
       relations: { outcome: true, competency: { framework: true } },
       order: { outcome: { position: 'ASC' }, id: 'ASC' },
     }),
-    em.query(
+    () => em.query(
       `SELECT DISTINCT sc.credential_id AS "credentialId", d.occupation_id AS "occupationId"
          FROM stage_credential sc
          JOIN pathway_stage s ON s.id = sc.stage_id

@@ -1,3 +1,4 @@
+import { sideBySide } from '../../core/side-by-side';
 import { EntityManager, In } from 'typeorm';
 import { toGlobalId } from '../../core/ids';
 import { Credential } from '../credentials/credential.entity';
@@ -29,10 +30,10 @@ export interface PathwaySources {
 export async function loadPathwaySources(em: EntityManager, pathwayIds: readonly number[]): Promise<(PathwaySources | null)[]> {
   const ids = [...pathwayIds];
   const pathways = await em.findBy(Pathway, { id: In(ids) });
-  const [owners, stages, destinations] = await Promise.all([
-    em.findBy(Institution, { id: In(pathways.map((p) => p.ownerInstitutionId)) }),
-    em.find(PathwayStage, { where: { pathwayId: In(ids) }, order: { position: 'ASC' } }),
-    em.find(PathwayDestination, { where: { pathwayId: In(ids) }, relations: { occupation: true }, order: { id: 'ASC' } }),
+  const [owners, stages, destinations] = await sideBySide(em, [
+    () => em.findBy(Institution, { id: In(pathways.map((p) => p.ownerInstitutionId)) }),
+    () => em.find(PathwayStage, { where: { pathwayId: In(ids) }, order: { position: 'ASC' } }),
+    () => em.find(PathwayDestination, { where: { pathwayId: In(ids) }, relations: { occupation: true }, order: { id: 'ASC' } }),
   ]);
   const placements = await em.find(StageCredential, {
     where: { stageId: In(stages.map((s) => s.id)) },
