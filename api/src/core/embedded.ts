@@ -64,9 +64,13 @@ export async function startEmbeddedPostgres(dataDir: string, options: { persiste
     onLog: (message: unknown) => options.log?.(String(message)),
     onError: (message: unknown) => options.log?.(String(message)),
   });
+  const parent = path.dirname(dataDir);
+  fs.mkdirSync(parent, { recursive: true });
+  // As root the server runs as the postgres user, which must pass through the folder holding its
+  // data: that folder may have been made private for the secrets kept beside it (.data/secrets).
+  if (process.getuid?.() === 0) fs.chmodSync(parent, fs.statSync(parent).mode | 0o111);
   const initialised = fs.existsSync(path.join(dataDir, 'PG_VERSION'));
   if (!initialised) {
-    fs.mkdirSync(path.dirname(dataDir), { recursive: true });
     await server.initialise();
   } else {
     removeStalePidFile(dataDir);
