@@ -1,12 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../api/src/seed/accounts';
-import { seedDemoData } from '../../api/src/seed/demo';
-import { startTestApi, TestApi } from '../support/api';
-import { launchBrowser, signIn, TestBrowser } from '../support/browser';
-
-const ADMIN_DIST = path.join(__dirname, '../../admin/dist/index.html');
+import { TestApi } from '../support/api';
+import { signIn, TestBrowser } from '../support/browser';
+import { openConsoleOnDemoData, screenshotFromTop } from '../support/console';
 
 /** DOMAIN.md's worked example is evaluated on this date. */
 const AS_OF = '2026-11-22';
@@ -54,27 +50,16 @@ const DASHBOARD_FIGURES = `{
   published: pathways(first: 20, filter: { status: PUBLISHED }) { nodes { title outcomes { cohort enrolled completed placed suppressed } } }
 }`;
 
-/** A screenshot from the top of the page with nothing focused, so the app bar sits where people see it. */
-async function screenshotOf(browser: TestBrowser, name: string) {
-  await browser.page.evaluate('document.activeElement?.blur(); window.scrollTo(0, 0)');
-  await browser.screenshot(name);
-}
-
 jest.setTimeout(150_000);
 
 describe('the advisor view on the demo data', () => {
   let api: TestApi;
   let browser: TestBrowser;
   let page: Page;
-  const screenshot = (name: string) => screenshotOf(browser, name);
+  const screenshot = (name: string) => screenshotFromTop(browser, name);
 
   beforeAll(async () => {
-    if (!fs.existsSync(ADMIN_DIST)) {
-      throw new Error('admin/dist is missing: build the admin console first with `npm run build:admin`');
-    }
-    api = await startTestApi();
-    await seedDemoData(api.db);
-    browser = await launchBrowser();
+    ({ api, browser } = await openConsoleOnDemoData());
     page = browser.page;
     // A busy CI machine can take many seconds to render a page; jest's limit below stays well above this.
     page.setDefaultTimeout(40_000);

@@ -1,12 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../api/src/seed/accounts';
-import { seedDemoData } from '../../api/src/seed/demo';
-import { startTestApi, TestApi } from '../support/api';
-import { launchBrowser, signIn, TestBrowser } from '../support/browser';
-
-const ADMIN_DIST = path.join(__dirname, '../../admin/dist/index.html');
+import { TestApi } from '../support/api';
+import { signIn, TestBrowser } from '../support/browser';
+import { openConsoleOnDemoData, screenshotFromTop } from '../support/console';
 
 /** The one node a search finds, by its title (or name), through the admin's API access. */
 async function idOf(api: TestApi, listQuery: string, search: string): Promise<string> {
@@ -29,29 +25,18 @@ async function chooseSelect(page: Page, select: Locator, option: string) {
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
-/** A screenshot from the top of the page with nothing focused, so the app bar sits where people see it. */
-async function screenshotOf(browser: TestBrowser, name: string) {
-  await browser.page.evaluate('document.activeElement?.blur(); window.scrollTo(0, 0)');
-  await browser.screenshot(name);
-}
-
 jest.setTimeout(150_000);
 
 describe('editing resources in the console', () => {
   let api: TestApi;
   let browser: TestBrowser;
   let page: Page;
-  const screenshot = (name: string) => screenshotOf(browser, name);
+  const screenshot = (name: string) => screenshotFromTop(browser, name);
   const admin = (route: string) => `${api.url}/admin${route}`;
   const show = (resource: string, id: string, tab = '') => admin(`/${resource}/${encodeURIComponent(id)}/show${tab}`);
 
   beforeAll(async () => {
-    if (!fs.existsSync(ADMIN_DIST)) {
-      throw new Error('admin/dist is missing: build the admin console first with `npm run build:admin`');
-    }
-    api = await startTestApi();
-    await seedDemoData(api.db);
-    browser = await launchBrowser();
+    ({ api, browser } = await openConsoleOnDemoData());
     page = browser.page;
     // A busy CI machine can take many seconds to render a page; jest's limit below stays well above this.
     page.setDefaultTimeout(40_000);

@@ -1,12 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../api/src/seed/accounts';
-import { seedDemoData } from '../../api/src/seed/demo';
-import { startTestApi, TestApi } from '../support/api';
-import { launchBrowser, signIn, TestBrowser } from '../support/browser';
-
-const ADMIN_DIST = path.join(__dirname, '../../admin/dist/index.html');
+import { TestApi } from '../support/api';
+import { signIn, TestBrowser } from '../support/browser';
+import { openConsoleOnDemoData } from '../support/console';
 
 /** Each menu entry, a column heading its list shows, and what its show page shows once loaded (field labels unless said). */
 const SECTIONS: { menu: string; column: string; shown?: string }[] = [
@@ -33,12 +29,7 @@ describe('the admin console on the demo data', () => {
   let page: Page;
 
   beforeAll(async () => {
-    if (!fs.existsSync(ADMIN_DIST)) {
-      throw new Error('admin/dist is missing: build the admin console first with `npm run build:admin`');
-    }
-    api = await startTestApi();
-    await seedDemoData(api.db);
-    browser = await launchBrowser();
+    ({ api, browser } = await openConsoleOnDemoData());
     page = browser.page;
     await signIn(page, `${api.url}/admin/`, 'admin@demo.test', DEMO_PASSWORD);
   });
