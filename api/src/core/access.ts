@@ -1,5 +1,4 @@
-import { getNamedType, GraphQLError, isLeafType } from 'graphql';
-import { MiddlewareFn } from 'type-graphql';
+import { defaultFieldResolver, getNamedType, GraphQLError, GraphQLFieldResolver, GraphQLSchema, isLeafType, isObjectType } from 'graphql';
 import { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Role } from '../modules/accounts/user.entity';
 import { Context } from './context';
@@ -38,9 +37,7 @@ export function denial(ctx: Context): GraphQLError {
 }
 
 export async function canRead(ctx: Context, row: object): Promise<boolean> {
-  if (isAdmin(ctx)) return true;
-  const policy = policyFor(row);
-  return policy?.canRead ? policy.canRead(ctx, row as ObjectLiteral) : true;
+  return isAdmin(ctx) || readable(ctx, row);
 }
 
 export async function assertCanWrite(ctx: Context, em: EntityManager, row: ObjectLiteral): Promise<void> {
@@ -57,27 +54,59 @@ export function applyScope<E extends ObjectLiteral>(entity: Function, qb: Select
 
 const isGuarded = (value: unknown): value is object => typeof value === 'object' && value !== null && policies.has(value.constructor);
 
-async function guard(context: Context, result: unknown): Promise<unknown> {
+const isPromise = (value: unknown): value is PromiseLike<unknown> => typeof (value as PromiseLike<unknown> | null)?.then === 'function';
+
+/** The result as the viewer may see it; a promise only where a policy answers with one. */
+function guard(context: Context, result: unknown): unknown {
   if (Array.isArray(result)) {
     if (!result.some(isGuarded)) return result;
-    const visible = await Promise.all(result.map((item) => (isGuarded(item) ? canRead(context, item) : true)));
-    return result.filter((_, index) => visible[index]);
+    const visible = result.map((item) => (isGuarded(item) ? readable(context, item) : true));
+    if (!visible.some(isPromise)) return result.filter((_, index) => visible[index]);
+    return Promise.all(visible).then((answers) => result.filter((_, index) => answers[index]));
   }
-  if (isGuarded(result) && !(await canRead(context, result))) throw denial(context);
+  if (!isGuarded(result)) return result;
+  const answer = readable(context, result);
+  if (isPromise(answer)) {
+    return Promise.resolve(answer).then((ok) => {
+      if (!ok) throw denial(context);
+      return result;
+    });
+  }
+  if (!answer) throw denial(context);
   return result;
 }
 
+function readable(ctx: Context, row: object): boolean | Promise<boolean> {
+  const policy = policyFor(row);
+  return policy?.canRead ? policy.canRead(ctx, row as ObjectLiteral) : true;
+}
+
 /**
- * Runs around every field: a single object the viewer may not read becomes a top-level
- * FORBIDDEN/UNAUTHENTICATED error, and unreadable items drop out of lists. This holds for
- * `node(id)`, single queries and nested fields alike. Scalar and enum fields, and admins, pass
- * straight through, so the check costs nothing where there is nothing to check.
+ * Puts the read policies around every field of the schema that returns objects: a single object
+ * the viewer may not read becomes a top-level FORBIDDEN/UNAUTHENTICATED error, and unreadable
+ * items drop out of lists. This holds for `node(id)`, single queries and nested fields alike.
+ * Scalar and enum fields are left as they are, and admins pass straight through, so the check
+ * costs nothing where there is nothing to check; where every policy answers at once, so does the
+ * field. Mutation fields also name the mutation for the audit log.
  */
-export const ReadGuard: MiddlewareFn<Context> = ({ context, info }, next) => {
-  if (info.parentType.name === 'Mutation') context.mutation = info.fieldName;
-  if (isAdmin(context) || isLeafType(getNamedType(info.returnType))) return next();
-  return next().then((result: unknown) => guard(context, result));
-};
+export function applyReadGuard(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    const isMutation = type === schema.getMutationType();
+    for (const field of Object.values(type.getFields())) {
+      const guarded = !isLeafType(getNamedType(field.type));
+      if (!guarded && !isMutation) continue;
+      const resolve: GraphQLFieldResolver<unknown, Context> = field.resolve ?? defaultFieldResolver;
+      field.resolve = (source, args, context: Context, info) => {
+        if (isMutation) context.mutation = info.fieldName;
+        const result = resolve(source, args, context, info);
+        if (!guarded || isAdmin(context)) return result;
+        return isPromise(result) ? Promise.resolve(result).then((value) => guard(context, value)) : guard(context, result);
+      };
+    }
+  }
+  return schema;
+}
 
 /** Viewer helpers for policies. */
 export const actsForInstitution = (ctx: Context, institutionId: number | null | undefined) =>

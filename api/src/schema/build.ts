@@ -18,7 +18,7 @@ import { resolvers as outcomes } from '../modules/outcomes';
 import { resolvers as pathways } from '../modules/pathways';
 import { resolvers as standards } from '../modules/standards';
 import { NodeResolver } from './node.resolver';
-import { ReadGuard } from '../core/access';
+import { applyReadGuard } from '../core/access';
 
 export const schemaFile = path.join(repoRoot, 'schema.graphql');
 
@@ -46,8 +46,8 @@ let built: Promise<GraphQLSchema> | undefined;
 /** Builds the schema once per process; `emit` writes schema.graphql (sorted, so diffs stay small). */
 export function buildPathforgeSchema(options: { emit?: boolean } = {}): Promise<GraphQLSchema> {
   if (options.emit) {
-    return buildSchema({ resolvers, validate: false, globalMiddlewares: [ReadGuard], emitSchemaFile: { path: schemaFile, sortedSchema: true } });
+    return buildSchema({ resolvers, validate: false, emitSchemaFile: { path: schemaFile, sortedSchema: true } }).then(applyReadGuard);
   }
-  built ??= buildSchema({ resolvers, validate: false, globalMiddlewares: [ReadGuard] });
+  built ??= buildSchema({ resolvers, validate: false }).then(applyReadGuard);
   return built;
 }
