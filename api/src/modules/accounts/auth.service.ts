@@ -1,4 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
+import { webcrypto } from 'node:crypto';
 import { jwtVerify, SignJWT } from 'jose';
 import { DataSource } from 'typeorm';
 import { secretFromEnvironment } from '../../core/secrets';
@@ -8,8 +9,15 @@ import { Role, User } from './user.entity';
 const ISSUER = 'pathforge';
 const TOKEN_LIFETIME_SECONDS = Number(process.env.AUTH_TOKEN_TTL_SECONDS ?? 8 * 3600);
 
-let secret: Uint8Array | undefined;
-const signingKey = () => (secret ??= new Uint8Array(secretFromEnvironment('AUTH_SECRET')));
+/** Imported once: importing the raw secret again for every request's token was a measurable share of a request. */
+let secret: Promise<webcrypto.CryptoKey> | undefined;
+function signingKey(): Promise<webcrypto.CryptoKey> {
+  if (!secret) {
+    const raw = new Uint8Array(secretFromEnvironment('AUTH_SECRET'));
+    secret = webcrypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+  }
+  return secret;
+}
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password);
@@ -39,7 +47,7 @@ export async function issueToken(user: User): Promise<IssuedToken> {
     .setIssuer(ISSUER)
     .setIssuedAt()
     .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
-    .sign(signingKey());
+    .sign(await signingKey());
   return { token, expiresAt };
 }
 
@@ -48,7 +56,7 @@ const ROLES = new Set<string>([Role.ADMIN, Role.INSTITUTION_STAFF, Role.EMPLOYER
 /** The viewer a bearer token stands for, or null when it is forged, expired or malformed. */
 export async function viewerFromToken(token: string): Promise<Viewer | null> {
   try {
-    const { payload } = await jwtVerify(token, signingKey(), { issuer: ISSUER, algorithms: ['HS256'] });
+    const { payload } = await jwtVerify(token, await signingKey(), { issuer: ISSUER, algorithms: ['HS256'] });
     const userId = Number(payload.sub);
     if (!Number.isInteger(userId) || typeof payload.role !== 'string' || !ROLES.has(payload.role)) return null;
     const orgId = (value: unknown) => (typeof value === 'number' && Number.isInteger(value) ? value : null);
