@@ -12,6 +12,7 @@ import { Context, createContext } from './core/context';
 import { countStatements, StatementCounter } from './core/sql-counter';
 import { buildPathforgeSchema } from './schema/build';
 import { closeProgramCatalogue } from './modules/advising/program-catalogue';
+import { closeReferenceRows } from './core/reference-rows';
 import { limits, queryLimitsPlugin } from './core/limits';
 import { rateLimitDefaults, rateLimitPlugin, RateLimitOptions, withClientAddress } from './core/rate-limit';
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable, readiness } from './core/availability';
@@ -133,6 +134,7 @@ export async function startServer(
     stop: async () => {
       await apollo.stop();
       await closeProgramCatalogue(db);
+      await closeReferenceRows(db);
     },
   };
 }

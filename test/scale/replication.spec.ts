@@ -67,29 +67,33 @@ describeWithDebianPostgres('read replicas: a real streaming replica made with pg
     await pair.caughtUp();
 
     await pair.pauseReplay();
-    const employer = await makeEmployer(database.db, { name: 'Written while the replica waits' });
+    const unreplayed = await makeFramework(database.db, { name: 'Written while the replica waits' });
+    const employer = await makeEmployer(database.db, { name: 'Also written while the replica waits' });
     await align(database.db, outcome.id, competency.id);
 
     const lagging = await gql(
-      `query($employer: ID!, $credential: ID!) {
+      `query($framework: ID!, $employer: ID!, $credential: ID!) {
+        framework: node(id: $framework) { id }
         employer: node(id: $employer) { id }
         credential: node(id: $credential) { ... on Credential { competencies { id } } }
       }`,
-      { employer: gid(employer), credential: gid(credential) },
+      { framework: gid(unreplayed), employer: gid(employer), credential: gid(credential) },
     );
     expect(lagging.errors).toBeUndefined();
-    // The repository read (node) and the raw SQL one (competencies) both came from the replica.
-    expect(lagging.data).toEqual({ employer: null, credential: { competencies: [] } });
+    // The repository read (node) and the raw SQL one (competencies) both came from the replica. The
+    // employer is a reference row: the process's shared copy loads on the primary, so that a lagging
+    // replica can never put a row older than a change notification into it.
+    expect(lagging.data).toEqual({ framework: null, employer: { id: gid(employer) }, credential: { competencies: [] } });
 
     await pair.resumeReplay();
     const current = await gql(
-      `query($employer: ID!, $credential: ID!) {
-        employer: node(id: $employer) { ... on Employer { name } }
+      `query($framework: ID!, $credential: ID!) {
+        framework: node(id: $framework) { ... on CompetencyFramework { name } }
         credential: node(id: $credential) { ... on Credential { competencies { id } } }
       }`,
-      { employer: gid(employer), credential: gid(credential) },
+      { framework: gid(unreplayed), credential: gid(credential) },
     );
-    expect(current.data).toEqual({ employer: { name: 'Written while the replica waits' }, credential: { competencies: [{ id: gid(competency) }] } });
+    expect(current.data).toEqual({ framework: { name: 'Written while the replica waits' }, credential: { competencies: [{ id: gid(competency) }] } });
   });
 
   it('sends a mutation to the primary and builds its payload there, so it reads its own write while the replica lags', async () => {

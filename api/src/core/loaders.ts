@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { DataSource, EntityTarget, In, ObjectLiteral } from 'typeorm';
+import { isReferenceEntity, referenceRows } from './reference-rows';
 
 /**
  * Per-request DataLoaders. Field resolvers ask for the loader of a relation; every relation
@@ -10,15 +11,18 @@ export class Loaders {
 
   constructor(private readonly db: DataSource) {}
 
-  /** Rows by primary key. */
+  /** Rows by primary key; reference rows (core/reference-rows.ts) from the process's shared copy. */
   byId<T extends ObjectLiteral & { id: number }>(entity: EntityTarget<T>): DataLoader<number, T | null> {
-    return this.memo(`id:${this.name(entity)}`, () =>
-      new DataLoader<number, T | null>(async (ids) => {
-        const rows = await this.db.getRepository(entity).findBy({ id: In([...ids]) } as never);
-        const byId = new Map(rows.map((row) => [row.id, row]));
+    return this.memo(`id:${this.name(entity)}`, () => {
+      const target = this.db.getMetadata(entity).target;
+      const shared = typeof target === 'function' && isReferenceEntity(target) ? referenceRows(this.db) : null;
+      return new DataLoader<number, T | null>(async (ids) => {
+        const byId = shared
+          ? await shared.byIds<T>(target as Function, ids)
+          : new Map((await this.db.getRepository(entity).findBy({ id: In([...ids]) } as never)).map((row) => [row.id, row]));
         return ids.map((id) => byId.get(id) ?? null);
-      }),
-    );
+      });
+    });
   }
 
   /** Rows grouped by a foreign-key property, in a stable order. */

@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import { denial } from './access';
 import { beginAudit } from '../modules/audit/audit.subscriber';
 import { forgetProgramCatalogue } from '../modules/advising/program-catalogue';
+import { forgetReferenceRows } from './reference-rows';
 import { Context } from './context';
 import { Role } from '../modules/accounts/user.entity';
 import { UserError, UserInputFailure, userErrorFromDatabase } from './errors';
@@ -13,8 +14,8 @@ export interface Payload {
 /**
  * Runs one mutation in one transaction. Expected failures (UserInputFailure, integrity
  * violations) roll everything back and come back as userErrors; anything else is rethrown as a
- * fault. After commit the request's loaders and the process's program catalogue are cleared, so
- * the payload, and the requests after it, read what was written.
+ * fault. After commit the request's loaders, the process's program catalogue and its reference
+ * rows are cleared, so the payload, and the requests after it, read what was written.
  */
 export async function runMutation<P extends Payload>(
   ctx: Context,
@@ -29,6 +30,7 @@ export async function runMutation<P extends Payload>(
     });
     ctx.loaders.clearAll();
     forgetProgramCatalogue(ctx.db);
+    forgetReferenceRows(ctx.db);
     return { ...result, userErrors: [] } as unknown as P;
   } catch (error) {
     if (error instanceof UserInputFailure) return { ...empty, userErrors: error.userErrors } as unknown as P;

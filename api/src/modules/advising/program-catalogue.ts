@@ -2,7 +2,10 @@ import { LRUCache } from 'lru-cache';
 import { DataSource } from 'typeorm';
 import { ChangeListener, primaryConnection } from '../../core/change-listener';
 import type { EngineAgreement, EngineCredential, EngineProgram } from '../articulation/engine';
-import { credentialIdsOf, loadCredentials, loadProgramData } from './route-data';
+import { credentialIdsOf, loadProgramData } from './route-data';
+import { referenceRows } from '../../core/reference-rows';
+import { DegreeProgram } from '../articulation/degree-program.entity';
+import { Credential } from '../credentials/credential.entity';
 
 /** A program as the route engine sees it: its terms and its ACTIVE agreements. */
 export interface CatalogueEntry {
@@ -89,16 +92,28 @@ export class ProgramCatalogue {
     return { entries: ids.flatMap((id) => found.get(id) ?? []), credentials };
   }
 
-  /** On the primary, so that a replica's replay lag cannot put data older than a notification into the cache. */
+  /**
+   * On the primary, so that a replica's replay lag cannot put data older than a notification into
+   * the cache. The programs' and credentials' rows come through the reference rows, which keeps
+   * them for the routes' fields (degreeProgram, credential) too.
+   */
   private async load(programIds: number[]): Promise<{ entries: CatalogueEntry[]; credentials: Map<number, EngineCredential> }> {
     const runner = this.db.createQueryRunner('master');
+    let data: Awaited<ReturnType<typeof loadProgramData>>;
     try {
-      const { programs, agreementsByProgram } = await loadProgramData(runner.manager, programIds);
-      const credentials = await loadCredentials(runner.manager, credentialIdsOf([...agreementsByProgram.values()].flat(), []));
-      return { entries: programs.map((program) => ({ program, agreements: agreementsByProgram.get(program.id) ?? [] })), credentials };
+      data = await loadProgramData(runner.manager, programIds);
     } finally {
       await runner.release();
     }
+    const { programs, agreementsByProgram } = data;
+    const rows = referenceRows(this.db);
+    const [credentialRows] = await Promise.all([
+      rows.byIds<Credential>(Credential, [...new Set(credentialIdsOf([...agreementsByProgram.values()].flat(), []))]),
+      rows.byIds<DegreeProgram>(DegreeProgram, programIds),
+    ]);
+    const credentials = new Map<number, EngineCredential>();
+    for (const [id, { title, workloadHours }] of credentialRows) credentials.set(id, { id, title, workloadHours });
+    return { entries: programs.map((program) => ({ program, agreements: agreementsByProgram.get(program.id) ?? [] })), credentials };
   }
 
   /** Something in the catalogue's tables may have changed: drop everything, and warm again once it is quiet. */

@@ -2,14 +2,9 @@ import DataLoader from 'dataloader';
 import type Redis from 'ioredis';
 import { LRUCache } from 'lru-cache';
 import { DataSource, In } from 'typeorm';
-import { ChangeListener } from '../../core/change-listener';
 import { Context } from '../../core/context';
 import { groupBy } from '../../core/loaders';
 import { sharedRedis } from '../../core/redis';
-import { Credential } from '../credentials/credential.entity';
-import { Employer } from '../employers/employer.entity';
-import { Institution } from '../institutions/institution.entity';
-import { Occupation } from '../occupations/occupation.entity';
 import { Pathway, PathwayStatus } from './pathway.entity';
 import { PathwayDestination } from './pathway-destination.entity';
 import { PathwayOffRamp } from './pathway-off-ramp.entity';
@@ -29,44 +24,7 @@ export interface VersionParts {
   offRamps: PathwayOffRamp[];
 }
 
-/**
- * The rows a published page points at, which are edited in place: kept in this process only,
- * and dropped whenever PostgreSQL notifies a change to their tables (see the migration
- * PathwayPageNotify).
- */
-export interface PageReferences {
-  credentials: Credential[];
-  occupations: Occupation[];
-  employers: Employer[];
-  institutions: Institution[];
-}
-
 type Row = { id: number; createdAt: Date; updatedAt: Date };
-
-const REFERENCES_CHANNEL = 'pathforge_pathway_pages';
-/** Loads what pages point at in four statements, however many pages. */
-async function loadReferences(db: DataSource, pathways: readonly Pathway[], parts: VersionParts[]): Promise<PageReferences[]> {
-  const credentialIdsOf = (p: VersionParts) => [...p.entries.map((e) => e.credentialId), ...p.offRamps.map((o) => o.credentialId)];
-  const occupationIdsOf = (p: VersionParts) => [...p.destinationLinks.map((l) => l.occupationId), ...p.offRamps.map((o) => o.occupationId)];
-  const employerIdsOf = (p: VersionParts) => p.partners.map((partner) => partner.employerId);
-  const all = (idsOf: (p: VersionParts) => number[]) => [...new Set(parts.flatMap(idsOf))];
-  const [credentials, occupations, employers, institutions] = await Promise.all([
-    db.getRepository(Credential).findBy({ id: In(all(credentialIdsOf)) }),
-    db.getRepository(Occupation).findBy({ id: In(all(occupationIdsOf)) }),
-    db.getRepository(Employer).findBy({ id: In(all(employerIdsOf)) }),
-    db.getRepository(Institution).findBy({ id: In([...new Set(pathways.map((p) => p.ownerInstitutionId))]) }),
-  ]);
-  const pick = <T extends { id: number }>(rows: T[], ids: number[]) => {
-    const wanted = new Set(ids);
-    return rows.filter((row) => wanted.has(row.id));
-  };
-  return pathways.map((pathway, index) => ({
-    credentials: pick(credentials, credentialIdsOf(parts[index])),
-    occupations: pick(occupations, occupationIdsOf(parts[index])),
-    employers: pick(employers, employerIdsOf(parts[index])),
-    institutions: pick(institutions, [pathway.ownerInstitutionId]),
-  }));
-}
 
 /** Entries of an older generation are never read again; the expiry only reclaims their memory. */
 const REDIS_TTL_SECONDS = 24 * 3600;
@@ -121,11 +79,6 @@ async function loadParts(db: DataSource, ids: number[]): Promise<VersionParts[]>
  */
 export class PublishedVersionCache {
   private readonly lru: LRUCache<string, VersionParts>;
-  private readonly references: LRUCache<string, PageReferences>;
-  /** Bumped by every notification: a load of references that spans one is not kept. */
-  private referencesGeneration = 0;
-  private readonly listeners = new Map<string, ChangeListener>();
-  private closed = false;
   private generation = 0;
   private subscriber: Redis | null = null;
   private ready: Promise<void> | null = null;
@@ -137,45 +90,10 @@ export class PublishedVersionCache {
     private readonly prefix = 'pathforge:pathway-versions',
   ) {
     this.lru = new LRUCache({ max: maxVersions });
-    this.references = new LRUCache({ max: maxVersions });
   }
 
   get size(): number {
     return this.lru.size;
-  }
-
-  /** Pages whose referenced rows this process holds. */
-  get referencesSize(): number {
-    return this.references.size;
-  }
-
-  /**
-   * The rows the pages point at. They are kept only while this process listens for changes to
-   * their tables on that database; otherwise they load fresh every time.
-   */
-  async referencesOf(db: DataSource, pathways: readonly Pathway[], parts: VersionParts[]): Promise<PageReferences[]> {
-    const database = databaseOf(db);
-    const listener = this.closed ? null : this.listenerOf(db, database);
-    const listening = (await listener?.ensure()) ?? false;
-    const found = new Map<number, PageReferences>();
-    if (listening) {
-      for (const pathway of pathways) {
-        const references = this.references.get(`${database}:${pathway.id}`);
-        if (references) found.set(pathway.id, references);
-      }
-    }
-    const missing = pathways.filter((pathway) => !found.has(pathway.id));
-    if (missing.length) {
-      const generation = this.referencesGeneration;
-      const loaded = await loadReferences(db, missing, missing.map((pathway) => parts[pathways.indexOf(pathway)]));
-      missing.forEach((pathway, index) => {
-        found.set(pathway.id, loaded[index]);
-        if (listening && generation === this.referencesGeneration && listener?.isListening) {
-          this.references.set(`${database}:${pathway.id}`, loaded[index]);
-        }
-      });
-    }
-    return pathways.map((pathway) => found.get(pathway.id)!);
   }
 
   async getMany(db: DataSource, ids: readonly number[]): Promise<VersionParts[]> {
@@ -215,7 +133,6 @@ export class PublishedVersionCache {
   /** After a publish or a retirement: every process starts over. */
   async invalidate(): Promise<void> {
     this.lru.clear();
-    this.dropReferences();
     if (!this.redis) {
       this.generation += 1;
       return;
@@ -232,30 +149,10 @@ export class PublishedVersionCache {
   }
 
   async close(): Promise<void> {
-    this.closed = true;
-    const listeners = [...this.listeners.values()];
-    this.listeners.clear();
-    await Promise.all(listeners.map((listener) => listener.close()));
     const subscriber = this.subscriber;
     this.subscriber = null;
     this.ready = null;
     if (subscriber) await subscriber.quit().catch(() => subscriber.disconnect());
-  }
-
-  private dropReferences(): void {
-    this.referencesGeneration += 1;
-    this.references.clear();
-  }
-
-  /** The listener for changes to the pages' referenced rows on that database, made on first need. */
-  private listenerOf(db: DataSource, database: string): ChangeListener {
-    let listener = this.listeners.get(database);
-    if (!listener) {
-      const dropReferences = () => this.dropReferences();
-      listener = new ChangeListener(db, REFERENCES_CHANNEL, { listening: dropReferences, notified: dropReferences, lost: dropReferences }, 'pathforge-pathway-pages');
-      this.listeners.set(database, listener);
-    }
-    return listener;
   }
 
   private key(generation: number, database: string, id: number): string {
@@ -310,32 +207,19 @@ export async function closePublishedVersionCache(): Promise<void> {
 const STAGE_ORDER = { position: 'ASC' } as const;
 const ENTRY_ORDER = { position: 'ASC' } as const;
 
-interface Page {
-  parts: VersionParts;
-  references: PageReferences;
-}
-
 /**
- * For a published version, puts its cached parts and the rows they point at into this request's
- * loaders, so the field resolvers that follow (stages, their entries and credentials,
- * destinations, partners and their employers, off-ramps, the owner) find them without SQL. Other
- * versions are left to the loaders. The orders match the resolvers' loaders.
+ * For a published version, puts its cached parts into this request's loaders, so the field
+ * resolvers that follow (stages and their entries, destinations, partners, off-ramps) find them
+ * without SQL; the credentials, occupations, employers and owner they point at are reference rows,
+ * which the loaders take from the process's shared copy (core/reference-rows.ts). Other versions
+ * are left to the loaders. The orders match the resolvers' loaders.
  */
 export async function primePublishedParts(ctx: Context, pathway: Pathway): Promise<void> {
   const cache = publishedVersionCache();
   if (!cache || pathway.status !== PathwayStatus.PUBLISHED) return;
-  const { parts, references } = await ctx.loaders
-    .custom('pathway.publishedPage', (db) =>
-      new DataLoader<Pathway, Page, number>(
-        async (pathways) => {
-          const parts = await cache.getMany(db, pathways.map((p) => p.id));
-          const references = await cache.referencesOf(db, pathways, parts);
-          return parts.map((versionParts, index) => ({ parts: versionParts, references: references[index] }));
-        },
-        { cacheKeyFn: (p) => p.id },
-      ),
-    )
-    .load(pathway);
+  const parts = await ctx.loaders
+    .custom('pathway.publishedPage', (db) => new DataLoader<number, VersionParts>((ids) => cache.getMany(db, ids)))
+    .load(pathway.id);
   ctx.loaders.manyBy(PathwayStage, 'pathwayId', STAGE_ORDER).prime(pathway.id, parts.stages);
   const entries = ctx.loaders.manyBy(StageCredential, 'stageId', ENTRY_ORDER);
   const entriesOf = groupBy(parts.stages.map((s) => s.id), parts.entries, (entry) => entry.stageId);
@@ -343,8 +227,4 @@ export async function primePublishedParts(ctx: Context, pathway: Pathway): Promi
   ctx.loaders.manyBy(PathwayDestination, 'pathwayId').prime(pathway.id, parts.destinationLinks);
   ctx.loaders.manyBy(PathwayPartner, 'pathwayId').prime(pathway.id, parts.partners);
   ctx.loaders.manyBy(PathwayOffRamp, 'pathwayId').prime(pathway.id, parts.offRamps);
-  for (const row of references.credentials) ctx.loaders.byId(Credential).prime(row.id, row);
-  for (const row of references.occupations) ctx.loaders.byId(Occupation).prime(row.id, row);
-  for (const row of references.employers) ctx.loaders.byId(Employer).prime(row.id, row);
-  for (const row of references.institutions) ctx.loaders.byId(Institution).prime(row.id, row);
 }
