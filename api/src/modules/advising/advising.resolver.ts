@@ -18,14 +18,22 @@ import { Learner } from '../learners/learner.entity';
 import { learnerForAdvising, learnerRoutes, routeInto } from './advising.service';
 import { programCatalogue } from './program-catalogue';
 
-async function advised(ctx: Context, learnerId: string): Promise<number> {
+/**
+ * Computes the learner's routes while checking that the viewer may advise the learner, the two
+ * side by side to save a round trip: the result, or its error, is dropped unseen when the check
+ * fails, so a refusal looks the same whatever else was wrong with the request.
+ */
+async function whenAdvised<T>(ctx: Context, learnerId: string, compute: (learner: number) => Promise<T>): Promise<T> {
   const id = argumentId(learnerId, 'Learner', 'learnerId');
+  const result = compute(id);
+  result.catch(() => {});
   try {
-    return (await learnerForAdvising(ctx, id)).id;
+    await learnerForAdvising(ctx, id);
   } catch (error) {
     if (error instanceof UserInputFailure) throw new GraphQLError('No learner has that ID', { extensions: { code: 'NOT_FOUND' } });
     throw error;
   }
+  return result;
 }
 
 @Resolver(() => ArticulationRoute)
@@ -36,7 +44,7 @@ export class ArticulationRouteResolver {
     @Arg('asOf', () => DateScalar, { nullable: true, description: 'Evaluation date; today when omitted.' }) asOf: string | null,
     @Ctx() ctx: Context,
   ): Promise<RoutePlan[]> {
-    return learnerRoutes(ctx.db.manager, programCatalogue(ctx.db), await advised(ctx, learnerId), asOf ?? todayIso());
+    return whenAdvised(ctx, learnerId, (learner) => learnerRoutes(ctx.db.manager, programCatalogue(ctx.db), learner, asOf ?? todayIso()));
   }
 
   @Query(() => ArticulationRoute, { nullable: true, description: 'The learner\'s route into one program.' })
@@ -46,8 +54,9 @@ export class ArticulationRouteResolver {
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
     @Ctx() ctx: Context,
   ): Promise<RoutePlan | null> {
-    const learner = await advised(ctx, learnerId);
-    return routeInto(ctx.db.manager, programCatalogue(ctx.db), learner, argumentId(degreeProgramId, 'DegreeProgram', 'degreeProgramId'), asOf ?? todayIso());
+    return whenAdvised(ctx, learnerId, async (learner) =>
+      routeInto(ctx.db.manager, programCatalogue(ctx.db), learner, argumentId(degreeProgramId, 'DegreeProgram', 'degreeProgramId'), asOf ?? todayIso()),
+    );
   }
 
   @Query(() => ArticulationRoute, { nullable: true, description: 'The route as if the learner also held these credentials; writes nothing.' })
@@ -58,10 +67,11 @@ export class ArticulationRouteResolver {
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
     @Ctx() ctx: Context,
   ): Promise<RoutePlan | null> {
-    const learner = await advised(ctx, learnerId);
-    if (addCredentialIds.length > 50) throw new GraphQLError('At most 50 credentials at a time', { extensions: { code: 'BAD_USER_INPUT' } });
-    const added = addCredentialIds.map((id) => argumentId(id, 'Credential', 'addCredentialIds'));
-    return routeInto(ctx.db.manager, programCatalogue(ctx.db), learner, argumentId(degreeProgramId, 'DegreeProgram', 'degreeProgramId'), asOf ?? todayIso(), added);
+    return whenAdvised(ctx, learnerId, async (learner) => {
+      if (addCredentialIds.length > 50) throw new GraphQLError('At most 50 credentials at a time', { extensions: { code: 'BAD_USER_INPUT' } });
+      const added = addCredentialIds.map((id) => argumentId(id, 'Credential', 'addCredentialIds'));
+      return routeInto(ctx.db.manager, programCatalogue(ctx.db), learner, argumentId(degreeProgramId, 'DegreeProgram', 'degreeProgramId'), asOf ?? todayIso(), added);
+    });
   }
 
   @FieldResolver(() => [NextStep], { description: 'Credentials worth earning next, best first: credits per workload hour, then credits, then title.' })
