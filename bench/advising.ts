@@ -32,7 +32,7 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 /**
- * Issue 4's figures: learnerRoutes one request at a time for `samples` random learners (p50, p99,
+ * The advising figures: learnerRoutes one request at a time for `samples` random learners (p50, p99,
  * routes per learner, statements per request from the counting server), and agreementImpact of
  * raising every mapping of agreement 1 by a credit, median of three. Rows of figure, value, target.
  */

@@ -1,6 +1,6 @@
 import { DataSource, QueryRunner } from 'typeorm';
 
-/** Row counts of a generated data set (size M follows issue 7); S is 1/50 of M. */
+/** Row counts of a generated data set (size M: the scale the targets are set at); S is 1/50 of M. */
 export interface Size {
   employers: number;
   occupations: number;

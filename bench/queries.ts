@@ -3,7 +3,7 @@ import { Kind, parse, SelectionSetNode } from 'graphql';
 import { Size } from './generate';
 
 /**
- * The six queries of issue 7, each in three forms: our GraphQL document, one hand-written SQL
+ * The six benchmark queries, each in three forms: our GraphQL document, one hand-written SQL
  * statement that builds the same JSON (the physical limit), and PostGraphile 4's nearest document
  * where its generated schema can express the query. Each request picks its record with `pick`.
  */

@@ -331,7 +331,7 @@ function renderReport({ sizeName, seconds, queries, figures, advising, notes, hw
   lines.push(`| < 300 MB RSS under load | ${peak.toFixed(0)} MB | ${peak < 300 ? 'yes' : 'no'} |`);
   if (notes.length) lines.push('', ...notes.map((note) => `- ${note}`));
   if (advising.length) {
-    lines.push('', 'Articulation (issue 4): one request at a time.', '', '| figure | value | target |', '|---|---|---|', ...advising.map((row) => `| ${row.join(' | ')} |`));
+    lines.push('', 'Articulation: one request at a time.', '', '| figure | value | target |', '|---|---|---|', ...advising.map((row) => `| ${row.join(' | ')} |`));
   }
   return `${lines.join('\n')}\n`;
 }
