@@ -4,51 +4,67 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 const PAGE_TABLES = ['credential', 'occupation', 'employer', 'institution'];
 const REFERENCE_TABLES = [...PAGE_TABLES, 'degree_program'];
 
-interface Notifier {
-  fn: string;
-  channel: string;
-  trigger: string;
-  tables: string[];
-}
+/** Past this many rows in one statement, the notification names the table only: its payload must stay under 8,000 bytes. */
+const MAX_IDS = 500;
 
-const BEFORE: Notifier = { fn: 'notify_pathway_page_change', channel: 'pathforge_pathway_pages', trigger: 'notify_pathway_pages', tables: PAGE_TABLES };
-const AFTER: Notifier = { fn: 'notify_reference_row_change', channel: 'pathforge_reference_rows', trigger: 'notify_reference_rows', tables: REFERENCE_TABLES };
-
-/** Every statement that updates, deletes or truncates rows of the tables notifies the channel on commit. */
-async function create(queryRunner: QueryRunner, { fn, channel, trigger, tables }: Notifier): Promise<void> {
+async function createPageNotifier(queryRunner: QueryRunner): Promise<void> {
   await queryRunner.query(`
-    CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$
+    CREATE FUNCTION notify_pathway_page_change() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
-      PERFORM pg_notify('${channel}', '');
+      PERFORM pg_notify('pathforge_pathway_pages', '');
       RETURN NULL;
     END $$`);
-  for (const table of tables) {
-    await queryRunner.query(`CREATE TRIGGER tr_${table}__${trigger} AFTER UPDATE OR DELETE OR TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`);
+  for (const table of PAGE_TABLES) {
+    await queryRunner.query(
+      `CREATE TRIGGER tr_${table}__notify_pathway_pages AFTER UPDATE OR DELETE OR TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION notify_pathway_page_change()`,
+    );
   }
-}
-
-async function drop(queryRunner: QueryRunner, { fn, trigger, tables }: Notifier): Promise<void> {
-  for (const table of tables) await queryRunner.query(`DROP TRIGGER tr_${table}__${trigger} ON ${table}`);
-  await queryRunner.query(`DROP FUNCTION ${fn}()`);
 }
 
 /**
  * API processes keep one shared copy of the reference rows (credentials, occupations, employers,
  * institutions, degree programs) that every request's loaders read, in place of the copy each
- * cached pathway page held. Those rows are edited in place, so any statement that changes or
- * removes them notifies every process on commit, whoever wrote it. Inserts cannot touch a row a
- * process already holds, so they do not notify.
+ * cached pathway page held. Those rows are edited in place, so any statement that updates or
+ * deletes them notifies every process on commit, whoever wrote it, naming the table and the ids
+ * it touched ("credential:12,40"), or the table alone for a truncate or a statement of many rows;
+ * a process then drops just those rows, or the table. Inserts cannot touch a row a process
+ * already holds, so they do not notify.
  */
 export class ReferenceRowsNotify1795470000000 implements MigrationInterface {
   name = 'ReferenceRowsNotify1795470000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await drop(queryRunner, BEFORE);
-    await create(queryRunner, AFTER);
+    for (const table of PAGE_TABLES) await queryRunner.query(`DROP TRIGGER tr_${table}__notify_pathway_pages ON ${table}`);
+    await queryRunner.query(`DROP FUNCTION notify_pathway_page_change()`);
+    await queryRunner.query(`
+      CREATE FUNCTION notify_reference_rows_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE
+        ids text;
+      BEGIN
+        IF TG_OP <> 'TRUNCATE' THEN
+          SELECT CASE WHEN count(*) <= ${MAX_IDS} THEN coalesce(string_agg(id::text, ','), '') END INTO ids FROM old_rows;
+          -- A statement that touched no row changed nothing.
+          IF ids = '' THEN RETURN NULL; END IF;
+        END IF;
+        PERFORM pg_notify('pathforge_reference_rows', TG_TABLE_NAME || coalesce(':' || ids, ''));
+        RETURN NULL;
+      END $$`);
+    for (const table of REFERENCE_TABLES) {
+      for (const event of ['UPDATE', 'DELETE']) {
+        await queryRunner.query(
+          `CREATE TRIGGER tr_${table}__notify_reference_rows_${event.toLowerCase()} AFTER ${event} ON ${table}
+             REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION notify_reference_rows_changed()`,
+        );
+      }
+      await queryRunner.query(`CREATE TRIGGER tr_${table}__notify_reference_rows_truncate AFTER TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION notify_reference_rows_changed()`);
+    }
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await drop(queryRunner, AFTER);
-    await create(queryRunner, BEFORE);
+    for (const table of REFERENCE_TABLES) {
+      for (const event of ['update', 'delete', 'truncate']) await queryRunner.query(`DROP TRIGGER tr_${table}__notify_reference_rows_${event} ON ${table}`);
+    }
+    await queryRunner.query(`DROP FUNCTION notify_reference_rows_changed()`);
+    await createPageNotifier(queryRunner);
   }
 }

@@ -11,8 +11,8 @@ import { config, repoRoot } from './core/config';
 import { Context, createContext } from './core/context';
 import { countStatements, StatementCounter } from './core/sql-counter';
 import { buildPathforgeSchema } from './schema/build';
-import { closeProgramCatalogue } from './modules/advising/program-catalogue';
-import { closeReferenceRows } from './core/reference-rows';
+import { closeProgramCatalogue, programCatalogue } from './modules/advising/program-catalogue';
+import { closeReferenceRows, referenceRows } from './core/reference-rows';
 import { limits, queryLimitsPlugin } from './core/limits';
 import { rateLimitDefaults, rateLimitPlugin, RateLimitOptions, withClientAddress } from './core/rate-limit';
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable, readiness } from './core/availability';
@@ -124,6 +124,10 @@ export async function startServer(
   }
   app.get('/', (_req, res) => res.redirect(fs.existsSync(adminDist) ? '/admin/' : '/graphql'));
 
+  // Nearly every answer points at reference rows, and learner routes read every program's
+  // agreements: load both in the background from the start.
+  referenceRows(db).start();
+  programCatalogue(db).start();
   await new Promise<void>((resolve) => httpServer.listen(port, resolve));
   const address = httpServer.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;

@@ -1,6 +1,6 @@
 import { createContext } from '../../api/src/core/context';
 import { createDataSource } from '../../api/src/core/database';
-import { ReferenceRows } from '../../api/src/core/reference-rows';
+import { referenceRows, ReferenceRows } from '../../api/src/core/reference-rows';
 import { Credential } from '../../api/src/modules/credentials/credential.entity';
 import { startTestApi, TestApi } from '../support/api';
 import { makeProgram } from '../support/factories/articulation';
@@ -39,6 +39,8 @@ describe('reference rows shared by every request of a process', () => {
 
   it('reads a row with no statement the second time, and two requests share one object', async () => {
     const credential = await makePublishedCredential(api.db, institutionId, { title: 'Shared once' });
+    // Start cold: the background warm-up may have read it already.
+    api.forgetCaches();
     const first = await api.gql(CREDENTIAL, { id: gid(credential) });
     const second = await api.gql(CREDENTIAL, { id: gid(credential) });
     expect(first.data?.credential.title).toBe('Shared once');
@@ -50,6 +52,42 @@ describe('reference rows shared by every request of a process', () => {
     const other = await createContext(api.db).loaders.byId(Credential).load(credential.id);
     expect(one).toBeInstanceOf(Credential);
     expect(other).toBe(one);
+  });
+
+  it('reads every table in the background from the start', async () => {
+    const credentials = await Promise.all([1, 2, 3].map((n) => makePublishedCredential(api.db, institutionId, { title: `Warmed ${n}` })));
+    const program = await makeProgram(api.db, institutionId, { title: 'Warmed program' });
+    // Listening again starts a warm-up: every row, whether or not anyone asked for it.
+    await api.db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'pathforge-reference-rows' AND datname = current_database()`);
+    const [{ count }] = await api.db.query(
+      `SELECT ((SELECT count(*) FROM credential) + (SELECT count(*) FROM degree_program) + (SELECT count(*) FROM institution)
+              + (SELECT count(*) FROM employer) + (SELECT count(*) FROM occupation))::int AS count`,
+    );
+    const deadline = Date.now() + 15000;
+    while (referenceRows(api.db).size < count && Date.now() < deadline) {
+      // Reconnects only on demand, at most every few seconds.
+      await referenceRows(api.db).byIds(Credential, []);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(referenceRows(api.db).size).toBe(count);
+    const never = await api.gql(`query($a: ID!, $b: ID!, $c: ID!, $p: ID!) {
+      a: credential(id: $a) { title } b: credential(id: $b) { title } c: credential(id: $c) { title } p: degreeProgram(id: $p) { title } }`, {
+      a: gid(credentials[0]), b: gid(credentials[1]), c: gid(credentials[2]), p: gid(program),
+    });
+    expect(never.data).toEqual({ a: { title: 'Warmed 1' }, b: { title: 'Warmed 2' }, c: { title: 'Warmed 3' }, p: { title: 'Warmed program' } });
+    expect(never.statements).toBe(0);
+  });
+
+  it('drops just the rows an update names, and keeps the others', async () => {
+    const [renamed, kept] = await Promise.all(['To rename', 'To keep'].map((title) => makePublishedCredential(api.db, institutionId, { title })));
+    const both = `query($a: ID!, $b: ID!) { a: credential(id: $a) { title } b: credential(id: $b) { title } }`;
+    await api.gql(both, { a: gid(renamed), b: gid(kept) });
+    await api.db.query(`UPDATE credential SET title = 'Renamed' WHERE id = $1`, [renamed.id]);
+    expect(await eventually(CREDENTIAL, gid(renamed), 'credential', 'Renamed')).toBe('Renamed');
+    // The one read again after the notification is cached again; the other never left.
+    const after = await api.gql(both, { a: gid(renamed), b: gid(kept) });
+    expect(after.data).toEqual({ a: { title: 'Renamed' }, b: { title: 'To keep' } });
+    expect(after.statements).toBe(0);
   });
 
   it('sees a credential and a degree program changed straight in SQL', async () => {

@@ -23,8 +23,8 @@ export function primaryConnection(db: DataSource, applicationName = 'pathforge-l
 export interface ChangeHandlers {
   /** Listening has (re)started: whatever was cached before may have missed a notification. */
   listening(): void;
-  /** A notification arrived on the channel. */
-  notified(): void;
+  /** A notification arrived on the channel, with what the trigger said (may be empty). */
+  notified(payload: string): void;
   /** The connection is gone: nothing said about changes can be trusted until `listening` again. */
   lost(): void;
 }
@@ -75,7 +75,7 @@ export class ChangeListener {
     };
     client.on('error', lost);
     client.on('end', lost);
-    client.on('notification', () => this.handlers.notified());
+    client.on('notification', (message) => this.handlers.notified(message.payload ?? ''));
     try {
       await client.connect();
       await client.query(`LISTEN ${this.channel}`);

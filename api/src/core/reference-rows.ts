@@ -14,7 +14,7 @@ import { ChangeListener, primaryConnection } from './change-listener';
  */
 const REFERENCE_ENTITIES: Function[] = [Credential, Occupation, Employer, Institution, DegreeProgram];
 
-/** The channel migrations/1795470000000-reference-rows-notify.ts notifies on commit. */
+/** The channel migrations/1795470000000-reference-rows-notify.ts notifies on commit, naming the rows. */
 const CHANNEL = 'pathforge_reference_rows';
 
 type Row = ObjectLiteral & { id: number };
@@ -28,74 +28,137 @@ function capacityFromEnv(): number {
   return value;
 }
 
+/** Rows loaded together when warming, small enough that a batch's hydration barely delays a request. */
+const WARM_BATCH = 500;
+
+interface Table {
+  rows: LRUCache<number, Row>;
+  /** Bumped by every notification naming the table: a load that spans one is served, not kept. */
+  generation: number;
+}
+
 /**
  * One process's copy of the reference rows of one database, one LRU per entity, shared by every
  * request: deduplicated, so a credential shown on a thousand pages is held once. Triggers notify
- * on commit of any update or delete of those tables, whoever wrote it, and everything is dropped
- * then. While the listening connection is down nothing is kept, so a missed notification can
- * never leave a stale row. Rows are loaded on the primary, so a lagging replica cannot put a row
- * older than a notification into the cache. Callers must treat the rows as read-only.
+ * on commit of any update or delete of those tables, whoever wrote it, naming the rows, and just
+ * those are dropped (the whole table for a truncate or a statement of many rows). While the
+ * listening connection is down nothing is kept, so a missed notification can never leave a stale
+ * row; each time listening starts, everything is dropped and the tables are read again in the
+ * background, up to the capacity. Rows are loaded on the primary, so a lagging replica cannot put
+ * a row older than a notification into the cache. Callers must treat the rows as read-only.
  */
 export class ReferenceRows {
-  private readonly caches = new Map<Function, LRUCache<number, Row>>();
-  /** Bumped by every drop: a load that spans one is served, not kept. */
-  private generation = 0;
+  private readonly tables = new Map<Function, Table>();
+  /** Bumped by every drop of everything: a warm-up that spans one stops. */
+  private epoch = 0;
   private readonly listener: ChangeListener;
   private readonly enabled: boolean;
+  private closed = false;
 
   constructor(private readonly db: DataSource, private readonly capacity = capacityFromEnv()) {
     this.enabled = capacity > 0;
-    const drop = () => this.drop();
-    this.listener = new ChangeListener(db, CHANNEL, { listening: drop, notified: drop, lost: drop }, 'pathforge-reference-rows');
+    this.listener = new ChangeListener(
+      db,
+      CHANNEL,
+      {
+        listening: () => {
+          this.drop();
+          void this.warm(this.epoch).catch(() => {});
+        },
+        notified: (payload) => this.changed(payload),
+        lost: () => this.drop(),
+      },
+      'pathforge-reference-rows',
+    );
   }
 
   /** Rows held now, over all entities (for tests and figures). */
   get size(): number {
     let size = 0;
-    for (const cache of this.caches.values()) size += cache.size;
+    for (const table of this.tables.values()) size += table.rows.size;
     return size;
+  }
+
+  /** Starts listening, and so warming, ahead of the first request (at server start). */
+  start(): void {
+    if (this.enabled) void this.listener.ensure();
   }
 
   /** The rows of `entity` with these ids (those that exist), from the cache or loaded in one statement. */
   async byIds<T extends Row>(entity: Function, ids: readonly number[]): Promise<Map<number, T>> {
     const keeping = this.enabled && (await this.listener.ensure());
-    const cache = this.cacheOf(entity);
+    const table = this.tableOf(entity);
     const found = new Map<number, T>();
     const missing: number[] = [];
     for (const id of ids) {
-      const row = keeping ? (cache.get(id) as T | undefined) : undefined;
+      const row = keeping ? (table.rows.get(id) as T | undefined) : undefined;
       if (row) found.set(id, row);
       else missing.push(id);
     }
     if (missing.length === 0) return found;
-    const generation = this.generation;
+    const generation = table.generation;
     const rows = keeping ? await this.loadOnPrimary<T>(entity, missing) : await this.db.getRepository<T>(entity).findBy({ id: In(missing) } as never);
-    const keep = keeping && generation === this.generation && this.listener.isListening;
+    const keep = keeping && generation === table.generation && this.listener.isListening;
     for (const row of rows) {
       found.set(row.id, row);
-      if (keep) cache.set(row.id, row);
+      if (keep) table.rows.set(row.id, row);
     }
     return found;
   }
 
-  /** Something changed, or may have: every process drops what it holds. */
+  /** Drops everything this process holds. */
   drop(): void {
-    this.generation += 1;
-    for (const cache of this.caches.values()) cache.clear();
+    this.epoch += 1;
+    for (const table of this.tables.values()) {
+      table.generation += 1;
+      table.rows.clear();
+    }
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     await this.listener.close();
     this.drop();
   }
 
-  private cacheOf(entity: Function): LRUCache<number, Row> {
-    let cache = this.caches.get(entity);
-    if (!cache) {
-      cache = new LRUCache<number, Row>({ max: Math.max(1, this.capacity) });
-      this.caches.set(entity, cache);
+  /** "credential:12,40" drops those rows; "credential" the table; anything else, everything. */
+  private changed(payload: string): void {
+    const [tableName, ids] = payload.split(':');
+    const entity = REFERENCE_ENTITIES.find((candidate) => this.db.getMetadata(candidate).tableName === tableName);
+    if (!entity) return this.drop();
+    const table = this.tableOf(entity);
+    table.generation += 1;
+    if (ids === undefined) table.rows.clear();
+    else for (const id of ids.split(',')) table.rows.delete(Number(id));
+  }
+
+  /** Reads every table, a batch at a time, until it is full or something drops everything. */
+  private async warm(epoch: number): Promise<void> {
+    if (!this.enabled) return;
+    for (const entity of REFERENCE_ENTITIES) {
+      const { tableName } = this.db.getMetadata(entity);
+      const runner = this.db.createQueryRunner('master');
+      let ids: { id: number }[];
+      try {
+        ids = await runner.query(`SELECT id FROM ${tableName} ORDER BY id LIMIT $1`, [this.capacity]);
+      } finally {
+        await runner.release();
+      }
+      for (let start = 0; start < ids.length; start += WARM_BATCH) {
+        if (epoch !== this.epoch || this.closed || !this.listener.isListening) return;
+        await this.byIds(entity, ids.slice(start, start + WARM_BATCH).map((row) => row.id));
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     }
-    return cache;
+  }
+
+  private tableOf(entity: Function): Table {
+    let table = this.tables.get(entity);
+    if (!table) {
+      table = { rows: new LRUCache<number, Row>({ max: Math.max(1, this.capacity) }), generation: 0 };
+      this.tables.set(entity, table);
+    }
+    return table;
   }
 
   private async loadOnPrimary<T extends Row>(entity: Function, ids: number[]): Promise<T[]> {

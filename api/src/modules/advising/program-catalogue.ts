@@ -66,6 +66,11 @@ export class ProgramCatalogue {
     }, 'pathforge-catalogue');
   }
 
+  /** Starts listening, and so warming, ahead of the first route (at server start). */
+  start(): void {
+    if (this.enabled) void this.listener.ensure();
+  }
+
   /** The entries of these programs (those that exist), from the cache or loaded together in one go. */
   async programs(ids: number[]): Promise<CatalogueSlice> {
     const caching = this.enabled && (await this.listener.ensure());
