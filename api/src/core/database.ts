@@ -1,5 +1,5 @@
-import { types } from 'pg';
-import { AbstractLogger, DataSource, DataSourceOptions, LogLevel, LogMessage, QueryRunner } from 'typeorm';
+import { PoolClient, QueryResultRow, types } from 'pg';
+import { AbstractLogger, DataSource, DataSourceOptions, EntityManager, LogLevel, LogMessage, QueryRunner } from 'typeorm';
 import { migrations } from '../../../migrations';
 import { config } from './config';
 import { entities } from './entities';
@@ -79,4 +79,22 @@ export class ReplicaReads extends DataSource {
 /** `url` is the primary's: TypeORM's replication needs it, and sends any write there. */
 export function createReplicaReads(options: DatabaseOptions & { replicaUrls: string[] }): ReplicaReads {
   return new ReplicaReads(dataSourceOptions({ applicationName: 'pathforge-reads', ...options }));
+}
+
+/**
+ * A statement PostgreSQL keeps prepared, under `name`, on each connection that runs it: the second
+ * run on a connection skips parsing and planning, which for the hottest read statements is about
+ * half their time. It runs where `em.query` would: in the manager's transaction, or on a replica
+ * when `em` belongs to the replicas' DataSource. Counted like every other statement.
+ */
+export async function preparedQuery<T extends QueryResultRow>(em: EntityManager, name: string, text: string, values: unknown[]): Promise<T[]> {
+  const own = !em.queryRunner;
+  const runner = em.queryRunner ?? em.connection.createQueryRunner(em.connection instanceof ReplicaReads ? 'slave' : 'master');
+  try {
+    const client = (await runner.connect()) as PoolClient;
+    recordStatement();
+    return (await client.query<T>({ name, text, values })).rows;
+  } finally {
+    if (own) await runner.release();
+  }
 }

@@ -19,9 +19,9 @@ import { learnerForAdvising, learnerRoutes, routeInto } from './advising.service
 import { programCatalogue } from './program-catalogue';
 
 /**
- * Computes the learner's routes while checking that the viewer may advise the learner, the two
- * side by side to save a round trip: the result, or its error, is dropped unseen when the check
- * fails, so a refusal looks the same whatever else was wrong with the request.
+ * Computes a route while checking that the viewer may advise the learner, the two side by side to
+ * save a round trip: the result, or its error (a bad program or credential ID), is dropped unseen
+ * when the check fails, so a refusal looks the same whatever else was wrong with the request.
  */
 async function whenAdvised<T>(ctx: Context, learnerId: string, compute: (learner: number) => Promise<T>): Promise<T> {
   const id = argumentId(learnerId, 'Learner', 'learnerId');
@@ -30,10 +30,14 @@ async function whenAdvised<T>(ctx: Context, learnerId: string, compute: (learner
   try {
     await learnerForAdvising(ctx, id);
   } catch (error) {
-    if (error instanceof UserInputFailure) throw new GraphQLError('No learner has that ID', { extensions: { code: 'NOT_FOUND' } });
-    throw error;
+    throw notFoundAsError(error);
   }
   return result;
+}
+
+/** A learner that is not there, as the query's error. */
+function notFoundAsError(error: unknown): unknown {
+  return error instanceof UserInputFailure ? new GraphQLError('No learner has that ID', { extensions: { code: 'NOT_FOUND' } }) : error;
 }
 
 @Resolver(() => ArticulationRoute)
@@ -44,7 +48,12 @@ export class ArticulationRouteResolver {
     @Arg('asOf', () => DateScalar, { nullable: true, description: 'Evaluation date; today when omitted.' }) asOf: string | null,
     @Ctx() ctx: Context,
   ): Promise<RoutePlan[]> {
-    return whenAdvised(ctx, learnerId, (learner) => learnerRoutes(ctx.db.manager, programCatalogue(ctx.db), learner, asOf ?? todayIso()));
+    const id = argumentId(learnerId, 'Learner', 'learnerId');
+    try {
+      return await learnerRoutes(ctx, programCatalogue(ctx.db), id, asOf ?? todayIso());
+    } catch (error) {
+      throw notFoundAsError(error);
+    }
   }
 
   @Query(() => ArticulationRoute, { nullable: true, description: 'The learner\'s route into one program.' })

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { preparedQuery } from '../../core/database';
 import type { ProgramCatalogue } from './program-catalogue';
 import type { AgreementStatus, EngineAgreement, EngineAward, EngineCredential, EngineProgram, EngineStage, RouteInput } from '../articulation/engine';
 
@@ -9,6 +10,8 @@ import type { AgreementStatus, EngineAgreement, EngineAward, EngineCredential, E
  * learning, and the credentials all of these name.
  */
 export interface LearnerRouteData {
+  /** Null when no learner has the id. */
+  learner: { institutionId: number | null } | null;
   awards: EngineAward[];
   programs: EngineProgram[];
   agreementsByProgram: Map<number, EngineAgreement[]>;
@@ -120,6 +123,7 @@ export function credentialIdsOf(agreements: Iterable<EngineAgreement>, awards: E
 }
 
 interface LearnerRow {
+  learner: { institution_id: number | null } | null;
   awards: { id: number; credential_id: number; awarded_on: string; mastery_level: number | null; revoked: boolean }[];
   prior: { degree_program_id: number; credits: number }[];
   connected: number[];
@@ -127,14 +131,18 @@ interface LearnerRow {
 
 /**
  * One learner's route data; `onlyProgramId` limits it to one program (route and what-if). The
- * learner's side is one statement: awards, approved prior learning, and the programs whose active
- * agreements map a credential the learner holds. The programs' side comes from the catalogue.
+ * learner's side is one statement: the learner's institution (for the access check), awards,
+ * approved prior learning, and the programs whose active agreements map a credential the learner
+ * holds. The programs' side comes from the catalogue.
  */
 export async function loadLearnerRouteData(em: EntityManager, catalogue: ProgramCatalogue, learnerId: number, asOf: string, onlyProgramId?: number): Promise<LearnerRouteData> {
-  const [row]: LearnerRow[] = await em.query(
+  const [row] = await preparedQuery<LearnerRow>(
+    em,
+    'pathforge_learner_route_data',
     `WITH held AS (
        SELECT id, credential_id, awarded_on, mastery_level, revoked_at IS NOT NULL AS revoked FROM award WHERE learner_id = $1)
      SELECT
+       (SELECT json_build_object('institution_id', institution_id) FROM learner WHERE id = $1) AS learner,
        (SELECT coalesce(json_agg(held ORDER BY awarded_on, id), '[]') FROM held) AS awards,
        (SELECT coalesce(json_agg(json_build_object('degree_program_id', degree_program_id, 'credits', credits)), '[]')
           FROM (SELECT degree_program_id, sum(credits_approved) AS credits FROM prior_learning_claim
@@ -156,6 +164,7 @@ export async function loadLearnerRouteData(em: EntityManager, catalogue: Program
   const programIds = onlyProgramId !== undefined ? [onlyProgramId] : [...new Set([...row.connected, ...priorLearningByProgram.keys()])];
   const { entries, credentials } = await catalogue.programs(programIds);
   return {
+    learner: row.learner && { institutionId: row.learner.institution_id },
     awards,
     programs: entries.map((entry) => entry.program),
     agreementsByProgram: new Map(entries.map((entry) => [entry.program.id, entry.agreements])),
