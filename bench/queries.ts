@@ -26,7 +26,8 @@ const gid = (type: string, column: string) => `rtrim(translate(encode(convert_to
 const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 const list = (element: string, from: string, order: string) => `COALESCE((SELECT json_agg(${element} ORDER BY ${order}) ${from}), '[]'::json)`;
 
-const PATHWAY_FIELDS = `id title description version status publishedAt
+/** What a published pathway page shows (q1); the warm-up reads the same for every published version. */
+export const PATHWAY_FIELDS = `id title description version status publishedAt
   ownerInstitution { id name region }
   destinations { id socCode title medianAnnualWage }
   partners { role employer { id name } }

@@ -13,7 +13,7 @@ import { measureAdvising, mulberry32, Post } from './advising';
 import { drawChart } from './chart';
 import { prepareBenchDatabase } from './database';
 import { SIZES } from './generate';
-import { BenchQuery, benchQueries, queryDepth } from './queries';
+import { BenchQuery, benchQueries, PATHWAY_FIELDS, queryDepth } from './queries';
 
 const OUT = path.join(repoRoot, 'bench', 'out');
 const POSTGRAPHILE_DIR = path.join(OUT, 'postgraphile');
@@ -95,10 +95,13 @@ async function run(server: Server, query: BenchQuery, seconds: number, seed: num
 
 type Send = (url: string, request: { method: 'POST'; path: string; headers: Record<string, string>; body: string }) => Promise<{ body: { data?: Record<string, unknown> } }>;
 
-/** Reads every published version's parts once, a page of 100 at a time; returns how many. */
+/**
+ * Reads every published version once as its page shows it (its parts and the reference rows they
+ * point at), a page of versions at a time; returns how many.
+ */
 async function warmPublishedVersions(url: string, send: Send): Promise<number> {
-  const page = `query($after: String) { pathways(first: 100, after: $after, filter: { status: PUBLISHED }) {
-    pageInfo { hasNextPage endCursor } nodes { stages { id } destinationLinks { id } partners { id } offRamps { id } } } }`;
+  const page = `query($after: String) { pathways(first: 50, after: $after, filter: { status: PUBLISHED }) {
+    pageInfo { hasNextPage endCursor } nodes { ${PATHWAY_FIELDS} } } }`;
   let after: string | null = null;
   let count = 0;
   for (;;) {
