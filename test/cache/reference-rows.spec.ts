@@ -90,6 +90,27 @@ describe('reference rows shared by every request of a process', () => {
     expect(after.statements).toBe(0);
   });
 
+  it('hears every change committed before a sync, and a mutation leaves the rows it did not touch', async () => {
+    const [changed, untouched] = await Promise.all(['Before the sync', 'Untouched'].map((title) => makePublishedCredential(api.db, institutionId, { title })));
+    const rows = referenceRows(api.db);
+    await rows.byIds<Credential>(Credential, [changed.id, untouched.id]);
+    await api.db.query(`UPDATE credential SET title = 'After the sync' WHERE id = $1`, [changed.id]);
+    await rows.sync();
+    // Heard: the changed row is read again (one statement), the other is still held.
+    const read = await api.gql(`query($a: ID!, $b: ID!) { a: credential(id: $a) { title } b: credential(id: $b) { title } }`, { a: gid(changed), b: gid(untouched) });
+    expect(read.data).toEqual({ a: { title: 'After the sync' }, b: { title: 'Untouched' } });
+    expect(read.statements).toBe(1);
+
+    // An employer's mutation is heard before its payload is read, and the credentials stay.
+    const employer = (await api.gql(`mutation { employerCreate(input: { name: "Synced Employer" }) { employer { id } } }`)).data?.employerCreate.employer.id;
+    const renamed = await api.gql(`mutation($input: EmployerUpdateInput!) { employerUpdate(input: $input) { employer { name } } }`, { input: { id: employer, name: 'Renamed at once' } });
+    expect(renamed.data?.employerUpdate.employer.name).toBe('Renamed at once');
+    const after = await api.gql(`query($a: ID!, $e: ID!) { a: credential(id: $a) { title } e: employer(id: $e) { name } }`, { a: gid(untouched), e: employer });
+    expect(after.data).toEqual({ a: { title: 'Untouched' }, e: { name: 'Renamed at once' } });
+    // Only the employer, which nobody had read yet, costs a statement: the mutations dropped nothing else.
+    expect(after.statements).toBe(1);
+  });
+
   it('sees a credential and a degree program changed straight in SQL', async () => {
     const credential = await makePublishedCredential(api.db, institutionId, { title: 'Before SQL' });
     const program = await makeProgram(api.db, institutionId, { title: 'Program before SQL' });

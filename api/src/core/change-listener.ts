@@ -2,6 +2,8 @@ import { Client, ClientConfig } from 'pg';
 import { DataSource } from 'typeorm';
 
 const RECONNECT_AFTER_MS = 5000;
+/** Notifications a process sends itself to know it has heard everything before them; never a change. */
+const SYNC_PREFIX = 'sync:';
 
 /** The primary's connection settings: notifications come from where the writes commit. */
 export function primaryConnection(db: DataSource, applicationName = 'pathforge-listener'): ClientConfig {
@@ -40,6 +42,9 @@ export class ChangeListener {
   private connecting: Promise<void> | null = null;
   private lastAttempt = -Infinity;
   private closed = false;
+  private readonly syncs = new Map<string, () => void>();
+  private sending: Promise<unknown> = Promise.resolve();
+  private syncCount = 0;
 
   constructor(
     private readonly db: DataSource,
@@ -75,7 +80,12 @@ export class ChangeListener {
     };
     client.on('error', lost);
     client.on('end', lost);
-    client.on('notification', (message) => this.handlers.notified(message.payload ?? ''));
+    client.on('notification', (message) => {
+      const payload = message.payload ?? '';
+      if (!payload.startsWith(SYNC_PREFIX)) return this.handlers.notified(payload);
+      // Another process's sync token means nothing here.
+      this.syncs.get(payload)?.();
+    });
     try {
       await client.connect();
       await client.query(`LISTEN ${this.channel}`);
@@ -91,6 +101,35 @@ export class ChangeListener {
     }
     this.client = client;
     this.handlers.listening();
+  }
+
+  /**
+   * Resolves true once every notification of a transaction committed before the call has been
+   * handled: PostgreSQL delivers notifications in commit order, so the listener sends itself one
+   * and waits for it to come back. False when not listening, or not back within `timeoutMs`.
+   */
+  async sync(timeoutMs = 2000): Promise<boolean> {
+    const client = this.client;
+    if (!client) return false;
+    const token = `${SYNC_PREFIX}${process.pid}:${(this.syncCount += 1)}`;
+    const back = new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), timeoutMs);
+      this.syncs.set(token, () => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
+    try {
+      // One statement at a time on the listening connection, however many mutations sync at once.
+      const sent = this.sending.then(() => client.query('SELECT pg_notify($1, $2)', [this.channel, token]));
+      this.sending = sent.catch(() => undefined);
+      await sent;
+      return await back;
+    } catch {
+      return false;
+    } finally {
+      this.syncs.delete(token);
+    }
   }
 
   async close(): Promise<void> {

@@ -1,8 +1,8 @@
 import { EntityManager } from 'typeorm';
 import { denial } from './access';
 import { beginAudit } from '../modules/audit/audit.subscriber';
-import { forgetProgramCatalogue } from '../modules/advising/program-catalogue';
-import { forgetReferenceRows } from './reference-rows';
+import { syncProgramCatalogue } from '../modules/advising/program-catalogue';
+import { syncReferenceRows } from './reference-rows';
 import { Context } from './context';
 import { Role } from '../modules/accounts/user.entity';
 import { UserError, UserInputFailure, userErrorFromDatabase } from './errors';
@@ -14,8 +14,9 @@ export interface Payload {
 /**
  * Runs one mutation in one transaction. Expected failures (UserInputFailure, integrity
  * violations) roll everything back and come back as userErrors; anything else is rethrown as a
- * fault. After commit the request's loaders, the process's program catalogue and its reference
- * rows are cleared, so the payload, and the requests after it, read what was written.
+ * fault. After commit the request's loaders are cleared, and the process's program catalogue and
+ * reference rows hear what the commit changed before the payload is read, so the payload, and the
+ * requests after it, read what was written.
  */
 export async function runMutation<P extends Payload>(
   ctx: Context,
@@ -29,8 +30,7 @@ export async function runMutation<P extends Payload>(
       return work(em);
     });
     ctx.loaders.clearAll();
-    forgetProgramCatalogue(ctx.db);
-    forgetReferenceRows(ctx.db);
+    await Promise.all([syncProgramCatalogue(ctx.db), syncReferenceRows(ctx.db)]);
     return { ...result, userErrors: [] } as unknown as P;
   } catch (error) {
     if (error instanceof UserInputFailure) return { ...empty, userErrors: error.userErrors } as unknown as P;

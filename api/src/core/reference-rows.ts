@@ -106,6 +106,14 @@ export class ReferenceRows {
     return found;
   }
 
+  /**
+   * Once this returns, every change committed before the call has been heard (or, failing that,
+   * everything has been dropped): after a mutation, its own process reads what it wrote.
+   */
+  async sync(): Promise<void> {
+    if (!(await this.listener.sync())) this.drop();
+  }
+
   /** Drops everything this process holds. */
   drop(): void {
     this.epoch += 1;
@@ -187,9 +195,14 @@ export function referenceRows(db: DataSource): ReferenceRows {
 }
 
 /**
- * Drops this process's rows at once: a mutation's own process reads its writes without waiting
- * for the notification, which reaches every other process a moment later.
+ * Waits until this process has heard every change committed so far: a mutation's own process then
+ * reads its writes, and keeps every row the mutation did not touch.
  */
+export async function syncReferenceRows(db: DataSource): Promise<void> {
+  await shared.get(keyOf(db))?.sync();
+}
+
+/** Drops this process's rows at once (tests that count statements start cold with it). */
 export function forgetReferenceRows(db: DataSource): void {
   shared.get(keyOf(db))?.drop();
 }

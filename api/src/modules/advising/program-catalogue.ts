@@ -121,6 +121,11 @@ export class ProgramCatalogue {
     return { entries: programs.map((program) => ({ program, agreements: agreementsByProgram.get(program.id) ?? [] })), credentials };
   }
 
+  /** Once this returns, every change committed before the call has been heard, or the cache dropped. */
+  async sync(): Promise<void> {
+    if (!(await this.listener.sync())) this.changed();
+  }
+
   /** Something in the catalogue's tables may have changed: drop everything, and warm again once it is quiet. */
   changed(): void {
     this.invalidate();
@@ -182,11 +187,12 @@ export function programCatalogue(db: DataSource): ProgramCatalogue {
 }
 
 /**
- * Drops what this process has cached, at once: a mutation's own process reads its writes without
- * waiting for the notification, which reaches every other process a moment later.
+ * Waits until this process has heard every change committed so far (or, failing that, drops what
+ * it has cached): a mutation's own process then reads its writes, and a mutation of nothing the
+ * catalogue holds leaves it as it is.
  */
-export function forgetProgramCatalogue(db: DataSource): void {
-  catalogues.get(keyOf(db))?.changed();
+export async function syncProgramCatalogue(db: DataSource): Promise<void> {
+  await catalogues.get(keyOf(db))?.sync();
 }
 
 /** Stops listening for this database's changes (at shutdown). */
