@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { PathwayPageNotify1795440000000 } from './1795440000000-pathway-page-notify';
 
 /** The tables of api/src/core/reference-rows.ts; the first four were the pathway pages' references. */
 const PAGE_TABLES = ['credential', 'occupation', 'employer', 'institution'];
@@ -6,20 +7,6 @@ const REFERENCE_TABLES = [...PAGE_TABLES, 'degree_program'];
 
 /** Past this many rows in one statement, the notification names the table only: its payload must stay under 8,000 bytes. */
 const MAX_IDS = 500;
-
-async function createPageNotifier(queryRunner: QueryRunner): Promise<void> {
-  await queryRunner.query(`
-    CREATE FUNCTION notify_pathway_page_change() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-      PERFORM pg_notify('pathforge_pathway_pages', '');
-      RETURN NULL;
-    END $$`);
-  for (const table of PAGE_TABLES) {
-    await queryRunner.query(
-      `CREATE TRIGGER tr_${table}__notify_pathway_pages AFTER UPDATE OR DELETE OR TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION notify_pathway_page_change()`,
-    );
-  }
-}
 
 /**
  * API processes keep one shared copy of the reference rows (credentials, occupations, employers,
@@ -65,6 +52,7 @@ export class ReferenceRowsNotify1795470000000 implements MigrationInterface {
       for (const event of ['update', 'delete', 'truncate']) await queryRunner.query(`DROP TRIGGER tr_${table}__notify_reference_rows_${event} ON ${table}`);
     }
     await queryRunner.query(`DROP FUNCTION notify_reference_rows_changed()`);
-    await createPageNotifier(queryRunner);
+    // As the pathway pages' notifier was made.
+    await new PathwayPageNotify1795440000000().up(queryRunner);
   }
 }

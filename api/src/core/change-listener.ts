@@ -143,3 +143,41 @@ export class ChangeListener {
     }
   }
 }
+
+/**
+ * One instance of a cache per database and process, found by the primary's connection settings, so
+ * that the primary's DataSource and a replica-reading one share it.
+ */
+export class PerDatabase<T> {
+  private readonly instances = new Map<string, T>();
+
+  constructor(private readonly create: (db: DataSource) => T) {}
+
+  /** The database's instance, made on first need. */
+  of(db: DataSource): T {
+    const key = PerDatabase.keyOf(db);
+    let instance = this.instances.get(key);
+    if (instance === undefined) {
+      instance = this.create(db);
+      this.instances.set(key, instance);
+    }
+    return instance;
+  }
+
+  /** The database's instance if there is one. */
+  existing(db: DataSource): T | undefined {
+    return this.instances.get(PerDatabase.keyOf(db));
+  }
+
+  /** The database's instance, no longer kept (at shutdown). */
+  take(db: DataSource): T | undefined {
+    const key = PerDatabase.keyOf(db);
+    const instance = this.instances.get(key);
+    this.instances.delete(key);
+    return instance;
+  }
+
+  private static keyOf(db: DataSource): string {
+    return JSON.stringify(primaryConnection(db));
+  }
+}

@@ -5,7 +5,7 @@ import { DegreeProgram } from '../modules/articulation/degree-program.entity';
 import { Employer } from '../modules/employers/employer.entity';
 import { Institution } from '../modules/institutions/institution.entity';
 import { Occupation } from '../modules/occupations/occupation.entity';
-import { ChangeListener, primaryConnection } from './change-listener';
+import { ChangeListener, PerDatabase } from './change-listener';
 
 /**
  * Rows that nearly every read points at and that change rarely, edited in place: credentials,
@@ -179,19 +179,11 @@ export class ReferenceRows {
   }
 }
 
-/** By the primary's connection settings, so the primary's DataSource and a replica-reading one share the rows. */
-const shared = new Map<string, ReferenceRows>();
-const keyOf = (db: DataSource) => JSON.stringify(primaryConnection(db));
+const shared = new PerDatabase((db) => new ReferenceRows(db));
 
 /** The reference rows of this database, one copy per database and process. */
 export function referenceRows(db: DataSource): ReferenceRows {
-  const key = keyOf(db);
-  let rows = shared.get(key);
-  if (!rows) {
-    rows = new ReferenceRows(db);
-    shared.set(key, rows);
-  }
-  return rows;
+  return shared.of(db);
 }
 
 /**
@@ -199,18 +191,15 @@ export function referenceRows(db: DataSource): ReferenceRows {
  * reads its writes, and keeps every row the mutation did not touch.
  */
 export async function syncReferenceRows(db: DataSource): Promise<void> {
-  await shared.get(keyOf(db))?.sync();
+  await shared.existing(db)?.sync();
 }
 
 /** Drops this process's rows at once (tests that count statements start cold with it). */
 export function forgetReferenceRows(db: DataSource): void {
-  shared.get(keyOf(db))?.drop();
+  shared.existing(db)?.drop();
 }
 
 /** Stops listening for this database's changes (at shutdown). */
 export async function closeReferenceRows(db: DataSource): Promise<void> {
-  const key = keyOf(db);
-  const rows = shared.get(key);
-  shared.delete(key);
-  await rows?.close();
+  await shared.take(db)?.close();
 }

@@ -1,6 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import { DataSource } from 'typeorm';
-import { ChangeListener, primaryConnection } from '../../core/change-listener';
+import { ChangeListener, PerDatabase } from '../../core/change-listener';
 import type { EngineAgreement, EngineCredential, EngineProgram } from '../articulation/engine';
 import { credentialIdsOf, loadProgramData } from './route-data';
 import { referenceRows } from '../../core/reference-rows';
@@ -171,19 +171,11 @@ export class ProgramCatalogue {
   }
 }
 
-/** By the primary's connection settings, so the primary's DataSource and a replica-reading one share a catalogue. */
-const catalogues = new Map<string, ProgramCatalogue>();
-const keyOf = (db: DataSource) => JSON.stringify(primaryConnection(db));
+const catalogues = new PerDatabase((db) => new ProgramCatalogue(db));
 
 /** The catalogue of this database, one per database and process. */
 export function programCatalogue(db: DataSource): ProgramCatalogue {
-  const key = keyOf(db);
-  let catalogue = catalogues.get(key);
-  if (!catalogue) {
-    catalogue = new ProgramCatalogue(db);
-    catalogues.set(key, catalogue);
-  }
-  return catalogue;
+  return catalogues.of(db);
 }
 
 /**
@@ -192,13 +184,10 @@ export function programCatalogue(db: DataSource): ProgramCatalogue {
  * catalogue holds leaves it as it is.
  */
 export async function syncProgramCatalogue(db: DataSource): Promise<void> {
-  await catalogues.get(keyOf(db))?.sync();
+  await catalogues.existing(db)?.sync();
 }
 
 /** Stops listening for this database's changes (at shutdown). */
 export async function closeProgramCatalogue(db: DataSource): Promise<void> {
-  const key = keyOf(db);
-  const catalogue = catalogues.get(key);
-  catalogues.delete(key);
-  await catalogue?.close();
+  await catalogues.take(db)?.close();
 }
