@@ -25,6 +25,19 @@ export class Loaders {
     });
   }
 
+  /**
+   * One row by primary key: at once, with no promise, when it is a reference row this process
+   * holds; otherwise through `byId`. For fields that resolve many objects (route items, stage
+   * entries), where a promise per object is a measurable share of the answer.
+   */
+  one<T extends ObjectLiteral & { id: number }>(entity: abstract new (...args: never[]) => T, id: number): T | null | Promise<T | null> {
+    if (isReferenceEntity(entity)) {
+      const row = referenceRows(this.db).peek<T>(entity, id);
+      if (row) return row;
+    }
+    return this.byId<T>(entity as EntityTarget<T>).load(id);
+  }
+
   /** Rows grouped by a foreign-key property, in a stable order. */
   manyBy<T extends ObjectLiteral>(
     entity: EntityTarget<T>,

@@ -84,6 +84,12 @@ export class ReferenceRows {
     if (this.enabled) void this.listener.ensure();
   }
 
+  /** The row if this process holds it now (and is listening, so it is current); undefined otherwise. */
+  peek<T extends Row>(entity: Function, id: number): T | undefined {
+    if (!this.enabled || !this.listener.isListening) return undefined;
+    return this.tables.get(entity)?.rows.get(id) as T | undefined;
+  }
+
   /** The rows of `entity` with these ids (those that exist), from the cache or loaded in one statement. */
   async byIds<T extends Row>(entity: Function, ids: readonly number[]): Promise<Map<number, T>> {
     const keeping = this.enabled && (await this.listener.ensure());

@@ -65,11 +65,11 @@ export class AccountsResolver {
 
   @FieldResolver(() => Institution, { nullable: true, description: 'The institution a staff member or advisor acts for.' })
   institution(@Root() viewer: Viewer, @Ctx() ctx: Context) {
-    return viewer.institutionId === null ? null : ctx.loaders.byId(Institution).load(viewer.institutionId);
+    return viewer.institutionId === null ? null : ctx.loaders.one(Institution, viewer.institutionId);
   }
 
   @FieldResolver(() => Employer, { nullable: true, description: 'The employer a partner acts for.' })
   employer(@Root() viewer: Viewer, @Ctx() ctx: Context) {
-    return viewer.employerId === null ? null : ctx.loaders.byId(Employer).load(viewer.employerId);
+    return viewer.employerId === null ? null : ctx.loaders.one(Employer, viewer.employerId);
   }
 }

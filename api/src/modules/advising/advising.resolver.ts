@@ -91,7 +91,7 @@ export class ArticulationRouteResolver {
 
   @FieldResolver(() => DegreeProgram)
   degreeProgram(@Root() route: RoutePlan, @Ctx() ctx: Context) {
-    return ctx.loaders.byId(DegreeProgram).load(route.programId);
+    return ctx.loaders.one(DegreeProgram, route.programId);
   }
 
   @FieldResolver(() => [Credential], { description: 'Credentials of the block pathways\' unsatisfied stages that the learner holds no valid award for.' })
@@ -110,7 +110,7 @@ export class RouteItemResolver {
 
   @FieldResolver(() => Credential)
   credential(@Root() item: RouteItem, @Ctx() ctx: Context) {
-    return ctx.loaders.byId(Credential).load(item.credentialId);
+    return ctx.loaders.one(Credential, item.credentialId);
   }
 
   @FieldResolver(() => ArticulationAgreement, { nullable: true })
@@ -123,7 +123,7 @@ export class RouteItemResolver {
 export class NextStepResolver {
   @FieldResolver(() => Credential)
   credential(@Root() step: NextStep, @Ctx() ctx: Context) {
-    return ctx.loaders.byId(Credential).load(step.credentialId);
+    return ctx.loaders.one(Credential, step.credentialId);
   }
 }
 

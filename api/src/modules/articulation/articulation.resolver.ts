@@ -56,7 +56,7 @@ export class DegreeProgramResolver extends crudResolver({
 }) {
   @FieldResolver(() => Institution)
   institution(@Root() program: DegreeProgram, @Ctx() ctx: Context) {
-    return ctx.loaders.byId(Institution).load(program.institutionId);
+    return ctx.loaders.one(Institution, program.institutionId);
   }
 
   @FieldResolver(() => [ArticulationAgreement], { description: 'Agreements into this program the viewer may see.' })
@@ -128,7 +128,7 @@ export class ArticulationAgreementResolver extends crudResolver({
 
   @FieldResolver(() => DegreeProgram)
   degreeProgram(@Root() agreement: ArticulationAgreement, @Ctx() ctx: Context) {
-    return ctx.loaders.byId(DegreeProgram).load(agreement.degreeProgramId);
+    return ctx.loaders.one(DegreeProgram, agreement.degreeProgramId);
   }
 
   @FieldResolver(() => Pathway, { nullable: true, description: 'The pathway whose completion earns block credit (its newest published version counts).' })
@@ -167,6 +167,6 @@ export class CreditMappingResolver extends crudResolver({ entity: CreditMapping,
 
   @FieldResolver(() => Credential)
   credential(@Root() mapping: CreditMapping, @Ctx() ctx: Context) {
-    return ctx.loaders.byId(Credential).load(mapping.credentialId);
+    return ctx.loaders.one(Credential, mapping.credentialId);
   }
 }

@@ -139,7 +139,7 @@ export class CompetencyCoverageResolver {
 export class CoverageSourceResolver {
   @FieldResolver(() => Credential)
   credential(@Root() source: CoverageSource, @Ctx() ctx: Context) {
-    return ctx.loaders.byId(Credential).load(source.credentialId);
+    return ctx.loaders.one(Credential, source.credentialId);
   }
 
   @FieldResolver(() => LearningOutcome)

@@ -152,7 +152,7 @@ export class CredentialResolver extends crudResolver({
 export class LearningOutcomeResolver extends crudResolver({ entity: LearningOutcome, createInput: LearningOutcomeCreateInput, updateInput: LearningOutcomeUpdateInput }) {
   @FieldResolver(() => Credential)
   credential(@Root() outcome: LearningOutcome, @Ctx() ctx: Context) {
-    return ctx.loaders.byId(Credential).load(outcome.credentialId);
+    return ctx.loaders.one(Credential, outcome.credentialId);
   }
 
   @FieldResolver(() => [Alignment], { description: 'The competencies this outcome aligns to (the crosswalk).' })
@@ -193,7 +193,7 @@ export class AssessmentResolver extends crudResolver({
 }) {
   @FieldResolver(() => Credential)
   credential(@Root() assessment: Assessment, @Ctx() ctx: Context) {
-    return ctx.loaders.byId(Credential).load(assessment.credentialId);
+    return ctx.loaders.one(Credential, assessment.credentialId);
   }
 }
 
@@ -201,6 +201,6 @@ export class AssessmentResolver extends crudResolver({
 export class RubricLevelResolver extends crudResolver({ entity: RubricLevel, createInput: RubricLevelCreateInput, updateInput: RubricLevelUpdateInput }) {
   @FieldResolver(() => Credential)
   credential(@Root() level: RubricLevel, @Ctx() ctx: Context) {
-    return ctx.loaders.byId(Credential).load(level.credentialId);
+    return ctx.loaders.one(Credential, level.credentialId);
   }
 }

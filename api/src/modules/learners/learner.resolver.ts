@@ -56,7 +56,7 @@ export class LearnerResolver extends crudResolver({
 }) {
   @FieldResolver(() => Institution)
   institution(@Root() learner: Learner, @Ctx() ctx: Context) {
-    return ctx.loaders.byId(Institution).load(learner.institutionId);
+    return ctx.loaders.one(Institution, learner.institutionId);
   }
 
   @FieldResolver(() => [Award], { description: 'Earned credentials, oldest first.' })
@@ -115,7 +115,7 @@ export class AwardResolver extends crudResolver({
 
   @FieldResolver(() => Credential)
   credential(@Root() award: Award, @Ctx() ctx: Context) {
-    return ctx.loaders.byId(Credential).load(award.credentialId);
+    return ctx.loaders.one(Credential, award.credentialId);
   }
 
   @FieldResolver(() => RubricLevel, { nullable: true, description: 'The rubric level reached, when the credential has a rubric.' })
@@ -174,6 +174,6 @@ export class PriorLearningClaimResolver extends crudResolver({
 
   @FieldResolver(() => DegreeProgram)
   degreeProgram(@Root() claim: PriorLearningClaim, @Ctx() ctx: Context) {
-    return ctx.loaders.byId(DegreeProgram).load(claim.degreeProgramId);
+    return ctx.loaders.one(DegreeProgram, claim.degreeProgramId);
   }
 }

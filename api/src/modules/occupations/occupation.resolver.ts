@@ -84,7 +84,7 @@ export class OccupationCompetencyResolver extends crudResolver({
 }) {
   @FieldResolver(() => Occupation)
   occupation(@Root() link: OccupationCompetency, @Ctx() ctx: Context) {
-    return ctx.loaders.byId(Occupation).load(link.occupationId);
+    return ctx.loaders.one(Occupation, link.occupationId);
   }
 
   @FieldResolver(() => Competency)

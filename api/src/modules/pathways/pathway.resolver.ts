@@ -120,7 +120,7 @@ export class PathwayResolver extends crudResolver({
   @FieldResolver(() => Institution)
   async ownerInstitution(@Root() pathway: Pathway, @Ctx() ctx: Context) {
     await primePublishedParts(ctx, pathway);
-    return ctx.loaders.byId(Institution).load(pathway.ownerInstitutionId);
+    return ctx.loaders.one(Institution, pathway.ownerInstitutionId);
   }
 
   @FieldResolver(() => [PathwayStage], { description: 'Stages in order.' })
@@ -239,7 +239,7 @@ export class StageCredentialResolver extends crudResolver({
 
   @FieldResolver(() => Credential)
   credential(@Root() entry: StageCredential, @Ctx() ctx: Context) {
-    return ctx.loaders.byId(Credential).load(entry.credentialId);
+    return ctx.loaders.one(Credential, entry.credentialId);
   }
 }
 
@@ -257,7 +257,7 @@ export class PathwayDestinationResolver extends crudResolver({
 
   @FieldResolver(() => Occupation)
   occupation(@Root() link: PathwayDestination, @Ctx() ctx: Context) {
-    return ctx.loaders.byId(Occupation).load(link.occupationId);
+    return ctx.loaders.one(Occupation, link.occupationId);
   }
 }
 
@@ -275,12 +275,12 @@ export class PathwayOffRampResolver extends crudResolver({
 
   @FieldResolver(() => Credential)
   credential(@Root() offRamp: PathwayOffRamp, @Ctx() ctx: Context) {
-    return ctx.loaders.byId(Credential).load(offRamp.credentialId);
+    return ctx.loaders.one(Credential, offRamp.credentialId);
   }
 
   @FieldResolver(() => Occupation)
   occupation(@Root() offRamp: PathwayOffRamp, @Ctx() ctx: Context) {
-    return ctx.loaders.byId(Occupation).load(offRamp.occupationId);
+    return ctx.loaders.one(Occupation, offRamp.occupationId);
   }
 }
 
@@ -298,7 +298,7 @@ export class PathwayPartnerResolver extends crudResolver({
 
   @FieldResolver(() => Employer)
   employer(@Root() partner: PathwayPartner, @Ctx() ctx: Context) {
-    return ctx.loaders.byId(Employer).load(partner.employerId);
+    return ctx.loaders.one(Employer, partner.employerId);
   }
 }
 
@@ -328,7 +328,7 @@ export class EndorsementResolver extends crudResolver({
 
   @FieldResolver(() => Employer)
   employer(@Root() endorsement: Endorsement, @Ctx() ctx: Context) {
-    return ctx.loaders.byId(Employer).load(endorsement.employerId);
+    return ctx.loaders.one(Employer, endorsement.employerId);
   }
 
   @FieldResolver(() => Boolean, { description: 'Not revoked and not expired today.' })
