@@ -140,13 +140,22 @@ describe('access control by role', () => {
     expect(outcomes).toEqual(expected);
   });
 
-  it('drops learners the viewer may not read from several objects by ID, as from any list', async () => {
+  it('answers null for each object by ID the viewer may not read, keeping every answer at the position of its ID', async () => {
     const seen: Record<string, unknown> = {};
     for (const actor of ACTORS) {
-      const result = await api.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Learner { email } ... on Award { learner { familyName } } } }`, { ids: [ids.learner, ids.award] }, { token: tokens[actor] });
-      seen[actor] = result.errors ?? result.data?.nodes.length;
+      const result = await api.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: [ids.learner, ids.award, ids.published] }, { token: tokens[actor] });
+      seen[actor] = result.errors ?? (result.data?.nodes as ({ id: string } | null)[]).map((node) => (node ? node.id === ids.learner ? 'learner' : node.id === ids.award ? 'award' : 'published' : null));
     }
-    expect(seen).toEqual({ public: 0, admin: 2, staff: 2, otherStaff: 0, partner: 0, otherEmployer: 0, advisor: 2, otherAdvisor: 0 });
+    expect(seen).toEqual({
+      public: [null, null, 'published'],
+      admin: ['learner', 'award', 'published'],
+      staff: ['learner', 'award', 'published'],
+      otherStaff: [null, null, 'published'],
+      partner: [null, null, 'published'],
+      otherEmployer: [null, null, 'published'],
+      advisor: ['learner', 'award', 'published'],
+      otherAdvisor: [null, null, 'published'],
+    });
   });
 
   /** The smallest well-typed value of an input type, so a document passes GraphQL's coercion and reaches the resolver. */

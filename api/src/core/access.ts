@@ -1,4 +1,4 @@
-import { defaultFieldResolver, getNamedType, GraphQLError, GraphQLFieldResolver, GraphQLSchema, isLeafType, isObjectType } from 'graphql';
+import { defaultFieldResolver, getNamedType, GraphQLError, GraphQLFieldResolver, GraphQLSchema, isLeafType, isListType, isNonNullType, isObjectType } from 'graphql';
 import { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Role } from '../modules/accounts/user.entity';
 import { Context } from './context';
@@ -56,13 +56,19 @@ const isGuarded = (value: unknown): value is object => typeof value === 'object'
 
 const isPromise = (value: unknown): value is PromiseLike<unknown> => typeof (value as PromiseLike<unknown> | null)?.then === 'function';
 
-/** The result as the viewer may see it; a promise only where a policy answers with one. */
-function guard(context: Context, result: unknown): unknown {
+/**
+ * The result as the viewer may see it; a promise only where a policy answers with one. In a list
+ * whose items may be null (`nodes(ids)`), an unreadable item becomes null, so each stays at the
+ * position of the ID asked for; from any other list it drops out.
+ */
+function guard(context: Context, result: unknown, keepPositions: boolean): unknown {
   if (Array.isArray(result)) {
     if (!result.some(isGuarded)) return result;
     const visible = result.map((item) => (isGuarded(item) ? readable(context, item) : true));
-    if (!visible.some(isPromise)) return result.filter((_, index) => visible[index]);
-    return Promise.all(visible).then((answers) => result.filter((_, index) => answers[index]));
+    const shown = (answers: readonly boolean[]) =>
+      keepPositions ? result.map((item, index) => (answers[index] ? item : null)) : result.filter((_, index) => answers[index]);
+    if (!visible.some(isPromise)) return shown(visible as boolean[]);
+    return Promise.all(visible).then(shown);
   }
   if (!isGuarded(result)) return result;
   const answer = readable(context, result);
@@ -95,13 +101,15 @@ export function applyReadGuard(schema: GraphQLSchema): GraphQLSchema {
     const isMutation = type === schema.getMutationType();
     for (const field of Object.values(type.getFields())) {
       const guarded = !isLeafType(getNamedType(field.type));
+      const list = isNonNullType(field.type) ? field.type.ofType : field.type;
+      const keepPositions = isListType(list) && !isNonNullType(list.ofType);
       if (!guarded && !isMutation) continue;
       const resolve: GraphQLFieldResolver<unknown, Context> = field.resolve ?? defaultFieldResolver;
       field.resolve = (source, args, context: Context, info) => {
         if (isMutation) context.mutation = info.fieldName;
         const result = resolve(source, args, context, info);
         if (!guarded || isAdmin(context)) return result;
-        return isPromise(result) ? Promise.resolve(result).then((value) => guard(context, value)) : guard(context, result);
+        return isPromise(result) ? Promise.resolve(result).then((value) => guard(context, value, keepPositions)) : guard(context, result, keepPositions);
       };
     }
   }
