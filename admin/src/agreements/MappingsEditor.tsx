@@ -1,5 +1,5 @@
 import { useCanAccess, useRecordContext } from 'react-admin';
-import { InlineTable } from '../common/InlineTable';
+import { InlineTable, titledReference } from '../common/InlineTable';
 
 interface Mapping {
   id: string;
@@ -24,15 +24,7 @@ export const MappingsEditor = () => {
       addLabel="Add a mapping"
       emptyText="No credential is mapped yet"
       columns={[
-        {
-          field: 'credentialId',
-          label: 'Credential',
-          kind: 'reference',
-          createOnly: true,
-          reference: { resource: 'credentials', optionText: (credential) => String(credential.title) },
-          value: (mapping) => mapping.credential.id,
-          display: (mapping) => mapping.credential.title,
-        },
+        titledReference<Mapping>('credentialId', 'Credential', 'credentials', (mapping) => mapping.credential),
         { field: 'credits', label: 'Credits', kind: 'number', align: 'right', value: (mapping) => mapping.credits, width: 110 },
         { field: 'courseEquivalent', label: 'Course equivalent', value: (mapping) => mapping.courseEquivalent, display: (mapping) => mapping.courseEquivalent ?? '—', width: 170 },
         { field: 'minMasteryLevel', label: 'Minimum mastery level', kind: 'number', align: 'right', value: (mapping) => mapping.minMasteryLevel, display: (mapping) => mapping.minMasteryLevel ?? 'Any', width: 170 },

@@ -32,6 +32,22 @@ export interface Column<R> {
   width?: number | string;
 }
 
+/**
+ * A column naming another record by its title, picked when the row is added and fixed afterwards:
+ * the credential of a credit mapping or an award, the program a claim is toward.
+ */
+export function titledReference<R>(field: string, label: string, resource: string, of: (row: R) => { id: string; title: string }): Column<R> {
+  return {
+    field,
+    label,
+    kind: 'reference',
+    createOnly: true,
+    reference: { resource, optionText: (record) => String(record.title) },
+    value: (row) => of(row).id,
+    display: (row) => of(row).title,
+  };
+}
+
 interface InlineTableProps<R extends { id: string }> {
   label: string;
   rows: readonly R[];

@@ -5,7 +5,7 @@ import { Chip, Stack, Typography } from '@mui/material';
 import { useCanAccess, useRecordContext } from 'react-admin';
 import { ActionDialog } from '../common/ActionDialog';
 import { humanize } from '../common/choices';
-import { InlineTable } from '../common/InlineTable';
+import { InlineTable, titledReference } from '../common/InlineTable';
 
 interface Award {
   id: string;
@@ -67,15 +67,7 @@ export const AwardsEditor = () => {
         ) : null
       }
       columns={[
-        {
-          field: 'credentialId',
-          label: 'Credential',
-          kind: 'reference',
-          createOnly: true,
-          reference: { resource: 'credentials', optionText: (credential) => String(credential.title) },
-          value: (award) => award.credential.id,
-          display: (award) => award.credential.title,
-        },
+        titledReference<Award>('credentialId', 'Credential', 'credentials', (award) => award.credential),
         { field: 'awardedOn', label: 'Awarded', kind: 'date', value: (award) => award.awardedOn, width: 170 },
         { field: 'masteryLevel', label: 'Mastery level', kind: 'number', align: 'right', value: (award) => award.masteryLevel, display: (award) => award.masteryLevel ?? '—', width: 130 },
         { field: 'evidenceUrl', label: 'Evidence link', value: (award) => award.evidenceUrl, display: (award) => award.evidenceUrl ?? '—' },
@@ -142,15 +134,7 @@ export const ClaimsEditor = () => {
       rowEditable={(claim) => claim.status === 'SUBMITTED'}
       rowActions={(claim) => <ClaimDecision claim={claim} />}
       columns={[
-        {
-          field: 'degreeProgramId',
-          label: 'Toward',
-          kind: 'reference',
-          createOnly: true,
-          reference: { resource: 'degreePrograms', optionText: (program) => String(program.title) },
-          value: (claim) => claim.degreeProgram.id,
-          display: (claim) => claim.degreeProgram.title,
-        },
+        titledReference<Claim>('degreeProgramId', 'Toward', 'degreePrograms', (claim) => claim.degreeProgram),
         { field: 'title', label: 'Experience', value: (claim) => claim.title },
         { field: 'evidence', label: 'Evidence', kind: 'multiline', value: (claim) => claim.evidence },
         { field: 'creditsRequested', label: 'Requested', kind: 'number', align: 'right', value: (claim) => claim.creditsRequested, width: 110 },
