@@ -83,6 +83,21 @@ describe('advising: articulation routes through GraphQL', () => {
     expect(badId.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it('refuses a route or what-if before it says anything about the other arguments', async () => {
+    const WHAT_IF = `query($l: ID!, $p: ID!, $c: [ID!]!) { whatIf(learnerId: $l, degreeProgramId: $p, addCredentialIds: $c) { appliedCredits } }`;
+    const ROUTE = `query($l: ID!, $p: ID!) { route(learnerId: $l, degreeProgramId: $p) { appliedCredits } }`;
+    const badProgram = { l: gid(example.learner), p: 'garbage', c: ['garbage'] };
+    expect((await api.gql(WHAT_IF, badProgram, { token: otherAdvisor })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await api.gql(ROUTE, badProgram, { token: null })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    // The learner's own advisor hears what is wrong, and a learner that is not there is NOT_FOUND first.
+    const told = await api.gql(WHAT_IF, badProgram, { token: advisor });
+    expect(told.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'degreeProgramId' });
+    const tooMany = await api.gql(WHAT_IF, { ...badProgram, p: gid(example.program), c: Array.from({ length: 51 }, () => gid(example.credentials[0])) }, { token: advisor });
+    expect(tooMany.errors?.[0].message).toBe('At most 50 credentials at a time');
+    const nobody = await api.gql(ROUTE, { l: gid({ id: 999999, constructor: { name: 'Learner' } }), p: 'garbage' });
+    expect(nobody.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+
   describe('impact of agreement changes', () => {
     const IMPACT = `query($a: ID!, $change: AgreementChangeInput!) {
       agreementImpact(agreementId: $a, change: $change, asOf: "2026-11-22") { asOf learnersConsidered changes { learner { familyName } appliedBefore appliedAfter difference } }

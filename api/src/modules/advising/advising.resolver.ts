@@ -15,29 +15,16 @@ import { denial, isAdmin } from '../../core/access';
 import { addDays } from '../../core/dates';
 import { Role } from '../accounts/user.entity';
 import { Learner } from '../learners/learner.entity';
-import { learnerForAdvising, learnerRoutes, routeInto } from './advising.service';
+import { learnerRoutes, routeInto } from './advising.service';
 import { programCatalogue } from './program-catalogue';
 
-/**
- * Computes a route while checking that the viewer may advise the learner, the two side by side to
- * save a round trip: the result, or its error (a bad program or credential ID), is dropped unseen
- * when the check fails, so a refusal looks the same whatever else was wrong with the request.
- */
-async function whenAdvised<T>(ctx: Context, learnerId: string, compute: (learner: number) => Promise<T>): Promise<T> {
-  const id = argumentId(learnerId, 'Learner', 'learnerId');
-  const result = compute(id);
-  result.catch(() => {});
+/** Runs an advising query; a learner that is not there becomes the query's NOT_FOUND error. */
+async function advising<T>(work: Promise<T>): Promise<T> {
   try {
-    await learnerForAdvising(ctx, id);
+    return await work;
   } catch (error) {
-    throw notFoundAsError(error);
+    throw error instanceof UserInputFailure ? new GraphQLError('No learner has that ID', { extensions: { code: 'NOT_FOUND' } }) : error;
   }
-  return result;
-}
-
-/** A learner that is not there, as the query's error. */
-function notFoundAsError(error: unknown): unknown {
-  return error instanceof UserInputFailure ? new GraphQLError('No learner has that ID', { extensions: { code: 'NOT_FOUND' } }) : error;
 }
 
 @Resolver(() => ArticulationRoute)
@@ -49,11 +36,7 @@ export class ArticulationRouteResolver {
     @Ctx() ctx: Context,
   ): Promise<RoutePlan[]> {
     const id = argumentId(learnerId, 'Learner', 'learnerId');
-    try {
-      return await learnerRoutes(ctx, programCatalogue(ctx.db), id, asOf ?? todayIso());
-    } catch (error) {
-      throw notFoundAsError(error);
-    }
+    return advising(learnerRoutes(ctx, programCatalogue(ctx.db), id, asOf ?? todayIso()));
   }
 
   @Query(() => ArticulationRoute, { nullable: true, description: 'The learner\'s route into one program.' })
@@ -63,8 +46,9 @@ export class ArticulationRouteResolver {
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
     @Ctx() ctx: Context,
   ): Promise<RoutePlan | null> {
-    return whenAdvised(ctx, learnerId, async (learner) =>
-      routeInto(ctx.db.manager, programCatalogue(ctx.db), learner, argumentId(degreeProgramId, 'DegreeProgram', 'degreeProgramId'), asOf ?? todayIso()),
+    const id = argumentId(learnerId, 'Learner', 'learnerId');
+    return advising(
+      routeInto(ctx, programCatalogue(ctx.db), id, asOf ?? todayIso(), () => ({ programId: argumentId(degreeProgramId, 'DegreeProgram', 'degreeProgramId'), addCredentialIds: [] })),
     );
   }
 
@@ -76,11 +60,16 @@ export class ArticulationRouteResolver {
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
     @Ctx() ctx: Context,
   ): Promise<RoutePlan | null> {
-    return whenAdvised(ctx, learnerId, async (learner) => {
-      if (addCredentialIds.length > 50) throw new GraphQLError('At most 50 credentials at a time', { extensions: { code: 'BAD_USER_INPUT' } });
-      const added = addCredentialIds.map((id) => argumentId(id, 'Credential', 'addCredentialIds'));
-      return routeInto(ctx.db.manager, programCatalogue(ctx.db), learner, argumentId(degreeProgramId, 'DegreeProgram', 'degreeProgramId'), asOf ?? todayIso(), added);
-    });
+    const id = argumentId(learnerId, 'Learner', 'learnerId');
+    return advising(
+      routeInto(ctx, programCatalogue(ctx.db), id, asOf ?? todayIso(), () => {
+        if (addCredentialIds.length > 50) throw new GraphQLError('At most 50 credentials at a time', { extensions: { code: 'BAD_USER_INPUT' } });
+        return {
+          programId: argumentId(degreeProgramId, 'DegreeProgram', 'degreeProgramId'),
+          addCredentialIds: addCredentialIds.map((credential) => argumentId(credential, 'Credential', 'addCredentialIds')),
+        };
+      }),
+    );
   }
 
   @FieldResolver(() => [NextStep], { description: 'Credentials worth earning next, best first: credits per workload hour, then credits, then title.' })

@@ -1,10 +1,8 @@
-import { EntityManager } from 'typeorm';
 import { Context } from '../../core/context';
 import { denial, isAdmin } from '../../core/access';
 import { ErrorCode, UserInputFailure } from '../../core/errors';
 import { Role } from '../accounts/user.entity';
 import { planRoute, RoutePlan, withHypotheticalAwards } from '../articulation/engine';
-import { Learner } from '../learners/learner.entity';
 import { ProgramCatalogue } from './program-catalogue';
 import { loadLearnerRouteData, routeInput } from './route-data';
 
@@ -15,12 +13,6 @@ export function assertMayAdvise(ctx: Context, learner: { institutionId: number |
     ((ctx.viewer.role === Role.ADVISOR || ctx.viewer.role === Role.INSTITUTION_STAFF) && learner?.institutionId === ctx.viewer.institutionId);
   if (!mayAdvise) throw denial(ctx);
   if (!learner) throw UserInputFailure.of(['learnerId'], 'No Learner has that ID', ErrorCode.NOT_FOUND);
-}
-
-export async function learnerForAdvising(ctx: Context, learnerId: number): Promise<Learner> {
-  const learner = await ctx.loaders.byId(Learner).load(learnerId);
-  assertMayAdvise(ctx, learner);
-  return learner!;
 }
 
 const byAppliedThenProgram = (a: RoutePlan, b: RoutePlan) => b.appliedCredits - a.appliedCredits || a.programId - b.programId;
@@ -36,16 +28,29 @@ export async function learnerRoutes(ctx: Context, catalogue: ProgramCatalogue, l
   return data.programs.map((program) => planRoute(routeInput(data, program, asOf))).sort(byAppliedThenProgram);
 }
 
-/** The route into one program, as things are or as if the learner also held `addCredentialIds`. */
-export async function routeInto(
-  em: EntityManager,
-  catalogue: ProgramCatalogue,
-  learnerId: number,
-  programId: number,
-  asOf: string,
-  addCredentialIds: number[] = [],
-): Promise<RoutePlan | null> {
-  const data = await loadLearnerRouteData(em, catalogue, learnerId, asOf, programId);
+/** What a route or what-if asks besides the learner. */
+export interface RouteQuestion {
+  programId: number;
+  addCredentialIds: number[];
+}
+
+/**
+ * The route into one program, as things are or as if the learner also held the added credentials.
+ * `question` decodes the other arguments; what is wrong with them is thrown only once the viewer
+ * may see the learner, so a refusal looks the same whatever else was wrong. As for learnerRoutes,
+ * one statement serves the access check and the data.
+ */
+export async function routeInto(ctx: Context, catalogue: ProgramCatalogue, learnerId: number, asOf: string, question: () => RouteQuestion): Promise<RoutePlan | null> {
+  let asked: RouteQuestion | null = null;
+  try {
+    asked = question();
+  } catch {
+    // Thrown again below, after the access check.
+  }
+  // With arguments that do not decode, program 0, which never exists: the statement still answers the check.
+  const data = await loadLearnerRouteData(ctx.db.manager, catalogue, learnerId, asOf, asked?.programId ?? 0);
+  assertMayAdvise(ctx, data.learner);
+  const { addCredentialIds } = asked ?? question();
   const program = data.programs[0];
   if (!program) return null;
   const input = routeInput(data, program, asOf);
