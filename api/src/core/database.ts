@@ -81,6 +81,16 @@ export function createReplicaReads(options: DatabaseOptions & { replicaUrls: str
   return new ReplicaReads(dataSourceOptions({ applicationName: 'pathforge-reads', ...options }));
 }
 
+/** Runs `work` on a connection to the primary, whether `db` is the primary's DataSource or the replicas'. */
+export async function onPrimary<T>(db: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  const runner = db.createQueryRunner('master');
+  try {
+    return await work(runner.manager);
+  } finally {
+    await runner.release();
+  }
+}
+
 /**
  * A statement PostgreSQL keeps prepared, under `name`, on each connection that runs it: the second
  * run on a connection skips parsing and planning, which for the hottest read statements is about

@@ -1,11 +1,12 @@
 import { LRUCache } from 'lru-cache';
-import { DataSource, In, ObjectLiteral } from 'typeorm';
+import { DataSource, EntityManager, In, ObjectLiteral } from 'typeorm';
 import { Credential } from '../modules/credentials/credential.entity';
 import { DegreeProgram } from '../modules/articulation/degree-program.entity';
 import { Employer } from '../modules/employers/employer.entity';
 import { Institution } from '../modules/institutions/institution.entity';
 import { Occupation } from '../modules/occupations/occupation.entity';
 import { ChangeListener, PerDatabase } from './change-listener';
+import { onPrimary } from './database';
 
 /**
  * Rows that nearly every read points at and that change rarely, edited in place: credentials,
@@ -103,7 +104,8 @@ export class ReferenceRows {
     }
     if (missing.length === 0) return found;
     const generation = table.generation;
-    const rows = keeping ? await this.loadOnPrimary<T>(entity, missing) : await this.db.getRepository<T>(entity).findBy({ id: In(missing) } as never);
+    const load = (manager: EntityManager) => manager.getRepository<T>(entity).findBy({ id: In(missing) } as never);
+    const rows = keeping ? await onPrimary(this.db, load) : await load(this.db.manager);
     const keep = keeping && generation === table.generation && this.listener.isListening;
     for (const row of rows) {
       found.set(row.id, row);
@@ -148,16 +150,9 @@ export class ReferenceRows {
 
   /** Reads every table, a batch at a time, until it is full or something drops everything. */
   private async warm(epoch: number): Promise<void> {
-    if (!this.enabled) return;
     for (const entity of REFERENCE_ENTITIES) {
       const { tableName } = this.db.getMetadata(entity);
-      const runner = this.db.createQueryRunner('master');
-      let ids: { id: number }[];
-      try {
-        ids = await runner.query(`SELECT id FROM ${tableName} ORDER BY id LIMIT $1`, [this.capacity]);
-      } finally {
-        await runner.release();
-      }
+      const ids: { id: number }[] = await onPrimary(this.db, (manager) => manager.query(`SELECT id FROM ${tableName} ORDER BY id LIMIT $1`, [this.capacity]));
       for (let start = 0; start < ids.length; start += WARM_BATCH) {
         if (epoch !== this.epoch || this.closed || !this.listener.isListening) return;
         await this.byIds(entity, ids.slice(start, start + WARM_BATCH).map((row) => row.id));
@@ -173,15 +168,6 @@ export class ReferenceRows {
       this.tables.set(entity, table);
     }
     return table;
-  }
-
-  private async loadOnPrimary<T extends Row>(entity: Function, ids: number[]): Promise<T[]> {
-    const runner = this.db.createQueryRunner('master');
-    try {
-      return await runner.manager.getRepository<T>(entity).findBy({ id: In(ids) } as never);
-    } finally {
-      await runner.release();
-    }
   }
 }
 

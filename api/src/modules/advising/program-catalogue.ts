@@ -3,8 +3,8 @@ import { DataSource } from 'typeorm';
 import { ChangeListener, PerDatabase } from '../../core/change-listener';
 import type { EngineAgreement, EngineCredential, EngineProgram } from '../articulation/engine';
 import { credentialIdsOf, loadProgramData } from './route-data';
+import { onPrimary } from '../../core/database';
 import { referenceRows } from '../../core/reference-rows';
-import { DegreeProgram } from '../articulation/degree-program.entity';
 import { Credential } from '../credentials/credential.entity';
 
 /** A program as the route engine sees it: its terms and its ACTIVE agreements. */
@@ -99,23 +99,11 @@ export class ProgramCatalogue {
 
   /**
    * On the primary, so that a replica's replay lag cannot put data older than a notification into
-   * the cache. The programs' and credentials' rows come through the reference rows, which keeps
-   * them for the routes' fields (degreeProgram, credential) too.
+   * the cache. The credentials' titles and workloads come from the reference rows.
    */
   private async load(programIds: number[]): Promise<{ entries: CatalogueEntry[]; credentials: Map<number, EngineCredential> }> {
-    const runner = this.db.createQueryRunner('master');
-    let data: Awaited<ReturnType<typeof loadProgramData>>;
-    try {
-      data = await loadProgramData(runner.manager, programIds);
-    } finally {
-      await runner.release();
-    }
-    const { programs, agreementsByProgram } = data;
-    const rows = referenceRows(this.db);
-    const [credentialRows] = await Promise.all([
-      rows.byIds<Credential>(Credential, [...new Set(credentialIdsOf([...agreementsByProgram.values()].flat(), []))]),
-      rows.byIds<DegreeProgram>(DegreeProgram, programIds),
-    ]);
+    const { programs, agreementsByProgram } = await onPrimary(this.db, (manager) => loadProgramData(manager, programIds));
+    const credentialRows = await referenceRows(this.db).byIds<Credential>(Credential, [...new Set(credentialIdsOf([...agreementsByProgram.values()].flat(), []))]);
     const credentials = new Map<number, EngineCredential>();
     for (const [id, { title, workloadHours }] of credentialRows) credentials.set(id, { id, title, workloadHours });
     return { entries: programs.map((program) => ({ program, agreements: agreementsByProgram.get(program.id) ?? [] })), credentials };
