@@ -4,6 +4,8 @@ import { DataSource } from 'typeorm';
 const RECONNECT_AFTER_MS = 5000;
 /** Notifications a process sends itself to know it has heard everything before them; never a change. */
 const SYNC_PREFIX = 'sync:';
+/** Numbers this process's sync tokens, across all its listeners, so no two share one. */
+let syncCount = 0;
 
 /** The primary's connection settings: notifications come from where the writes commit. */
 export function primaryConnection(db: DataSource, applicationName = 'pathforge-listener'): ClientConfig {
@@ -44,7 +46,6 @@ export class ChangeListener {
   private closed = false;
   private readonly syncs = new Map<string, () => void>();
   private sending: Promise<unknown> = Promise.resolve();
-  private syncCount = 0;
 
   constructor(
     private readonly db: DataSource,
@@ -111,7 +112,7 @@ export class ChangeListener {
   async sync(timeoutMs = 2000): Promise<boolean> {
     const client = this.client;
     if (!client) return false;
-    const token = `${SYNC_PREFIX}${process.pid}:${(this.syncCount += 1)}`;
+    const token = `${SYNC_PREFIX}${process.pid}:${(syncCount += 1)}`;
     const back = new Promise<boolean>((resolve) => {
       const timer = setTimeout(() => resolve(false), timeoutMs);
       this.syncs.set(token, () => {
