@@ -467,9 +467,9 @@ describe('articulation', () => {
       }
     }`;
     // Both start cold: the reference rows the first one read would spare the second statements.
-    api.forgetCaches();
+    await api.forgetCaches();
     const small = await api.gql(query, { first: 2 });
-    api.forgetCaches();
+    await api.forgetCaches();
     const large = await api.gql(query, { first: 8 });
     expect(small.errors).toBeUndefined();
     expect(large.data?.degreePrograms.nodes).toHaveLength(8);

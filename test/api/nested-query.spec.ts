@@ -70,9 +70,9 @@ describe('nested queries', () => {
 
   it('issues the same number of SQL statements for 5 and for 50 pathways', async () => {
     // Both start cold: the reference rows the first one read would spare the second statements.
-    api.forgetCaches();
+    await api.forgetCaches();
     const small = await api.gql(NESTED, { first: 5 });
-    api.forgetCaches();
+    await api.forgetCaches();
     const large = await api.gql(NESTED, { first: 50 });
     expect(small.errors).toBeUndefined();
     expect(large.errors).toBeUndefined();

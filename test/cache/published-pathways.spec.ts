@@ -107,7 +107,7 @@ describe('published pathway versions are cached until the next publish', () => {
     const stage = await makeStage(api.db, draft.id, 1);
     await addToStage(api.db, stage.id, (await makePublishedCredential(api.db, institutionId)).id);
     const sizeBefore = publishedVersionCache()!.size;
-    api.forgetCaches();
+    await api.forgetCaches();
     const first = await api.gql(PAGE, { id: gid(draft) });
     const second = await api.gql(PAGE, { id: gid(draft) });
     const third = await api.gql(PAGE, { id: gid(draft) });

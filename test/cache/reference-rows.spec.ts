@@ -40,7 +40,7 @@ describe('reference rows shared by every request of a process', () => {
   it('reads a row with no statement the second time, and two requests share one object', async () => {
     const credential = await makePublishedCredential(api.db, institutionId, { title: 'Shared once' });
     // Start cold: the background warm-up may have read it already.
-    api.forgetCaches();
+    await api.forgetCaches();
     const first = await api.gql(CREDENTIAL, { id: gid(credential) });
     const second = await api.gql(CREDENTIAL, { id: gid(credential) });
     expect(first.data?.credential.title).toBe('Shared once');

@@ -20,7 +20,7 @@ export interface TestApi {
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: { token?: string | null }): Promise<GraphQLResult<T>>;
   adminToken: string;
   /** Drops the process's shared reference rows, so that a count of statements starts cold. */
-  forgetCaches(): void;
+  forgetCaches(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -50,7 +50,7 @@ export async function startTestApi(): Promise<TestApi> {
       return { ...body, status: response.status, statements: Number(response.headers.get('x-sql-statements') ?? NaN) } as never;
     },
     forgetCaches() {
-      forgetReferenceRows(database.db);
+      return forgetReferenceRows(database.db);
     },
     async close() {
       await server.stop();

@@ -85,6 +85,11 @@ export class ReferenceRows {
     if (this.enabled) void this.listener.ensure();
   }
 
+  /** Whether this process is listening for changes, connecting first where it may. */
+  listening(): Promise<boolean> {
+    return this.enabled ? this.listener.ensure() : Promise.resolve(false);
+  }
+
   /** The row if this process holds it now (and is listening, so it is current); undefined otherwise. */
   peek<T extends Row>(entity: Function, id: number): T | undefined {
     if (!this.enabled || !this.listener.isListening) return undefined;
@@ -93,8 +98,11 @@ export class ReferenceRows {
 
   /** The rows of `entity` with these ids (those that exist), from the cache or loaded in one statement. */
   async byIds<T extends Row>(entity: Function, ids: readonly number[]): Promise<Map<number, T>> {
-    const keeping = this.enabled && (await this.listener.ensure());
     const table = this.tableOf(entity);
+    // Taken before anything is awaited: a load that spans any drop, even the one of listening
+    // starting, is served and not kept.
+    const generation = table.generation;
+    const keeping = this.enabled && (await this.listener.ensure());
     const found = new Map<number, T>();
     const missing: number[] = [];
     for (const id of ids) {
@@ -103,7 +111,6 @@ export class ReferenceRows {
       else missing.push(id);
     }
     if (missing.length === 0) return found;
-    const generation = table.generation;
     const load = (manager: EntityManager) => manager.getRepository<T>(entity).findBy({ id: In(missing) } as never);
     const rows = keeping ? await onPrimary(this.db, load) : await load(this.db.manager);
     const keep = keeping && generation === table.generation && this.listener.isListening;
@@ -186,9 +193,15 @@ export async function syncReferenceRows(db: DataSource): Promise<void> {
   await shared.existing(db)?.sync();
 }
 
-/** Drops this process's rows at once (tests that count statements start cold with it). */
-export function forgetReferenceRows(db: DataSource): void {
-  shared.existing(db)?.drop();
+/**
+ * Drops this process's rows once it is listening (tests that count statements start cold with
+ * it): listening starting later would read every table again behind the caller's back.
+ */
+export async function forgetReferenceRows(db: DataSource): Promise<void> {
+  const rows = shared.existing(db);
+  if (!rows) return;
+  await rows.listening();
+  rows.drop();
 }
 
 /** Stops listening for this database's changes (at shutdown). */
