@@ -1,4 +1,6 @@
 import { Role } from '../../api/src/modules/accounts/user.entity';
+import { beginAudit } from '../../api/src/modules/audit/audit.subscriber';
+import { Employer } from '../../api/src/modules/employers/employer.entity';
 import { startTestApi, TestApi } from '../support/api';
 import { makeInstitution, makeUser, tokenFor } from '../support/factories';
 
@@ -29,6 +31,34 @@ describe('audit log', () => {
     expect(entries[1].after).toMatchObject({ name: 'Audited Co', region: 'Iowa' });
     expect(entries[2].before).toBeNull();
     expect(entries[0].after).toBeNull();
+  });
+
+  it('writes the entries of a save of many rows one at a time on the transaction\'s connection', async () => {
+    const runner = api.db.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      beginAudit(runner, { viewer: { role: Role.ADMIN, userId: null, institutionId: null, employerId: null }, mutation: 'bulk' });
+      let running = 0;
+      let most = 0;
+      const query = runner.query.bind(runner);
+      runner.query = (async (...args: Parameters<typeof query>) => {
+        running += 1;
+        most = Math.max(most, running);
+        try {
+          return await query(...args);
+        } finally {
+          running -= 1;
+        }
+      }) as typeof runner.query;
+      const saved = await runner.manager.save(Employer, ['One', 'Two', 'Three', 'Four'].map((name) => runner.manager.create(Employer, { name: `Bulk ${name}`, region: 'Ohio' })));
+      expect(most).toBe(1);
+      const logged = await runner.manager.query(`SELECT record_id FROM audit_entry WHERE mutation = 'bulk' AND action = 'CREATE' ORDER BY record_id`);
+      expect(logged.map((row: { record_id: number }) => row.record_id)).toEqual(saved.map((employer) => employer.id).sort((a, b) => a - b));
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
   });
 
   it('is closed to the public and, without a record, to everyone but admins', async () => {

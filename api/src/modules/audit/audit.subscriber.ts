@@ -15,6 +15,20 @@ export function beginAudit(queryRunner: QueryRunner | undefined, scope: AuditSco
 
 const HIDDEN = new Set(['passwordHash']);
 
+/** The last audit write queued on each transaction's connection. */
+const queued = new WeakMap<QueryRunner, Promise<unknown>>();
+
+/**
+ * Runs `write` after every audit write queued before it on this connection. TypeORM tells
+ * subscribers about the rows of one save all at once; a connection runs one statement at a time,
+ * and pg will refuse a second one sent while the first is running.
+ */
+function inTurn(queryRunner: QueryRunner, write: () => Promise<unknown>): Promise<unknown> {
+  const next = (queued.get(queryRunner) ?? Promise.resolve()).catch(() => undefined).then(write);
+  queued.set(queryRunner, next);
+  return next;
+}
+
 /** The row's own column values; relation objects and secrets stay out of the log. */
 function snapshot(row: ObjectLiteral | undefined): Record<string, unknown> | null {
   if (!row) return null;
@@ -55,6 +69,6 @@ export class AuditSubscriber implements EntitySubscriberInterface {
       before: snapshot(before),
       after: snapshot(after),
     };
-    await queryRunner.manager.insert(AuditEntry, entry as QueryDeepPartialEntity<AuditEntry>);
+    await inTurn(queryRunner, () => queryRunner.manager.insert(AuditEntry, entry as QueryDeepPartialEntity<AuditEntry>));
   }
 }
