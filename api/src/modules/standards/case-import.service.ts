@@ -255,7 +255,9 @@ export async function importCasePackage(em: EntityManager, input: unknown, root:
     if (previous) result.updated += 1;
     changed.push(competency);
   }
-  if (changed.length > 0) await competencies.save(changed);
+  // One at a time: TypeORM sends the updates of one save at once, and a connection runs one
+  // statement at a time (pg will refuse statements sent while another runs).
+  for (const competency of changed) await competencies.save(competency);
 
   // updatedAt carries CASE's lastChangeDateTime; saving stamps the current time, so set it after.
   if (frameworkChanged) {
