@@ -1,6 +1,7 @@
 import net from 'node:net';
+import { Pool, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
-import { createDataSource } from '../../api/src/core/database';
+import { createDataSource, ReplicaChoice } from '../../api/src/core/database';
 import { freePort } from '../../api/src/core/db-url';
 import { issueToken } from '../../api/src/modules/accounts/auth.service';
 import { Role, User } from '../../api/src/modules/accounts/user.entity';
@@ -96,5 +97,82 @@ describe('when PostgreSQL goes away', () => {
     expect(recovered).toBe(true);
     const after = await gql(`{ employers { totalCount } }`);
     expect(after.data?.employers.totalCount).toBe(0);
+  });
+});
+
+/**
+ * Which server a read goes to when replicas are configured, with real pools: each "replica" here
+ * is a pool on the test database under its own application_name (so the answer says which one
+ * served it), one of them behind a relay the test cuts and restores.
+ */
+describe('choosing a replica for a read', () => {
+  const RETRY_MS = 300;
+  let database: TestDatabase;
+  let relay: Relay;
+  const pools: Pool[] = [];
+
+  const pool = (name: string, options: { port?: number; max?: number } = {}) => {
+    const url = new URL(database.url);
+    if (options.port) url.port = String(options.port);
+    const created = new Pool({ connectionString: url.toString(), application_name: name, max: options.max ?? 2, connectionTimeoutMillis: 500 });
+    pools.push(created);
+    return created;
+  };
+  const primary = () => {
+    const main = pools[0];
+    return main.connect().then((client): [PoolClient, Function] => [client, (error?: Error) => client.release(error)]);
+  };
+  /** Which pool served a read, by its application_name. */
+  const servedBy = async (choice: ReplicaChoice) => {
+    const [client, release] = await choice.connection();
+    try {
+      return (await client.query<{ name: string }>(`SELECT current_setting('application_name') AS name`)).rows[0].name;
+    } finally {
+      release();
+    }
+  };
+  const tally = async (choice: ReplicaChoice, reads = 20) => {
+    const seen: Record<string, number> = {};
+    for (let n = 0; n < reads; n += 1) {
+      const name = await servedBy(choice);
+      seen[name] = (seen[name] ?? 0) + 1;
+    }
+    return seen;
+  };
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    relay = new Relay(await freePort(), Number(new URL(database.url).port));
+    pool('primary');
+  });
+  afterAll(async () => {
+    await relay.cut();
+    await Promise.all(pools.map((each) => each.end().catch(() => undefined)));
+    await database.drop();
+  });
+
+  it('passes over a replica it cannot reach, goes to the primary when none can be reached, and tries the replica again after a while', async () => {
+    const reachable = pool('replica-up');
+    const behindRelay = pool('replica-relayed', { port: relay.port });
+    expect(await tally(new ReplicaChoice([reachable, behindRelay], RETRY_MS, primary))).toEqual({ 'replica-up': 20 });
+    expect(await tally(new ReplicaChoice([behindRelay], RETRY_MS, primary))).toEqual({ primary: 20 });
+
+    const choice = new ReplicaChoice([behindRelay], RETRY_MS, primary);
+    expect(await servedBy(choice)).toBe('primary');
+    await relay.open();
+    // Still passed over until the while is up: no connection is tried, though one would succeed now.
+    expect(await servedBy(choice)).toBe('primary');
+    await new Promise((resolve) => setTimeout(resolve, RETRY_MS + 50));
+    expect(await tally(choice, 5)).toEqual({ 'replica-relayed': 5 });
+  });
+
+  it('sends a read elsewhere while a replica\'s pool is full, without passing the replica over', async () => {
+    const busy = pool('replica-busy', { max: 1 });
+    const held = await busy.connect();
+    const choice = new ReplicaChoice([busy], RETRY_MS, primary);
+    expect(await servedBy(choice)).toBe('primary');
+    held.release();
+    // Busy is not down: the next read goes back to it at once.
+    expect(await servedBy(choice)).toBe('replica-busy');
   });
 });

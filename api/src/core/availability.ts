@@ -20,6 +20,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
+/** Whether pg gave up waiting for a free connection of a full pool (the server is busy, not gone). */
+export function isPoolWait(error: unknown): boolean {
+  return error instanceof Error && /timeout exceeded when trying to connect/i.test(error.message);
+}
+
 export const DATABASE_UNAVAILABLE: GraphQLFormattedError = {
   message: 'The database is unavailable: try again shortly',
   extensions: { code: 'DATABASE_UNAVAILABLE' },
@@ -48,14 +53,17 @@ async function replicaStates(reads: DataSource): Promise<('up' | 'down')[]> {
   );
 }
 
-/** Ready when the database and every replica answer and no migration is pending. */
+/**
+ * Ready when the primary answers and no migration is pending. The replicas' states are reported,
+ * but a replica that is down does not make the process unready: reads go to the others, or to the
+ * primary, so taking every API process out of service for one replica would be the outage.
+ */
 export async function readiness(db: DataSource, reads: DataSource = db): Promise<Readiness> {
   const replicas = reads === db ? undefined : await replicaStates(reads);
-  const replicasUp = !replicas || replicas.every((state) => state === 'up');
   try {
     await db.query('SELECT 1');
     const pending = await db.showMigrations();
-    return { ready: !pending && replicasUp, database: 'up', migrations: pending ? 'pending' : 'current', ...(replicas && { replicas }) };
+    return { ready: !pending, database: 'up', migrations: pending ? 'pending' : 'current', ...(replicas && { replicas }) };
   } catch {
     return { ready: false, database: 'down', migrations: 'unknown', ...(replicas && { replicas }) };
   }

@@ -21,6 +21,8 @@ export interface Database {
 export interface OpenOptions {
   url?: string;
   replicaUrls?: string[];
+  /** How long a replica that could not be reached is passed over (default DATABASE_REPLICA_RETRY_MS). */
+  replicaRetryMs?: number;
   /** False where another process has run the migrations already. */
   migrate?: boolean;
 }
@@ -42,7 +44,7 @@ export async function openDatabase(log: (line: string) => void = () => {}, optio
     url = withDatabase(embedded.url, 'postgres');
   }
   const db = createDataSource({ url, poolSize: config.poolSize });
-  const reads = replicaUrls.length > 0 ? createReplicaReads({ url, replicaUrls, poolSize: config.replicaPoolSize }) : db;
+  const reads = replicaUrls.length > 0 ? createReplicaReads({ url, replicaUrls, poolSize: config.replicaPoolSize, replicaRetryMs: options.replicaRetryMs }) : db;
   const disconnect = async () => {
     await Promise.all([...new Set([db, reads])].filter((source) => source.isInitialized).map((source) => source.destroy()));
   };

@@ -44,6 +44,8 @@ export const config = {
   trustProxy: process.env.TRUST_PROXY ? (/^\d+$/.test(process.env.TRUST_PROXY) ? Number(process.env.TRUST_PROXY) : process.env.TRUST_PROXY) : undefined,
   /** Streaming replicas of DATABASE_URL (comma-separated URLs) that serve query operations. */
   replicaUrls: (process.env.DATABASE_REPLICA_URLS ?? '').split(',').map((url) => url.trim()).filter(Boolean),
+  /** How long a replica that could not be connected to is passed over before reads try it again. */
+  replicaRetryMs: intFromEnv('DATABASE_REPLICA_RETRY_MS', 5000),
   /** Connections to each replica, per API process (DATABASE_POOL_SIZE is the primary's). */
   replicaPoolSize: intFromEnv('DATABASE_REPLICA_POOL_SIZE', 10),
   /** API processes sharing the port; 0 (or "auto"): one per CPU. */

@@ -1,5 +1,7 @@
-import { PoolClient, QueryResultRow, types } from 'pg';
+import { Pool, PoolClient, QueryResultRow, types } from 'pg';
 import { AbstractLogger, DataSource, DataSourceOptions, EntityManager, LogLevel, LogMessage, QueryRunner } from 'typeorm';
+import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { isDatabaseUnavailable, isPoolWait } from './availability';
 import { migrations } from '../../../migrations';
 import { config } from './config';
 import { entities } from './entities';
@@ -25,6 +27,8 @@ export interface DatabaseOptions {
   applicationName?: string;
   /** Read replicas of `url`: each gets a pool of `poolSize` connections. */
   replicaUrls?: string[];
+  /** How long a replica that could not be reached is passed over (default DATABASE_REPLICA_RETRY_MS). */
+  replicaRetryMs?: number;
 }
 
 export function dataSourceOptions(options: DatabaseOptions): DataSourceOptions {
@@ -65,6 +69,19 @@ export function createDataSource(options: DatabaseOptions): DataSource {
  * run on the primary, and so do the reads of their payloads, which must see what they wrote.
  */
 export class ReplicaReads extends DataSource {
+  constructor(options: DataSourceOptions, private readonly replicaRetryMs = config.replicaRetryMs) {
+    super(options);
+  }
+
+  /** Sends each read to a replica that can be reached, else to the primary (see ReplicaChoice). */
+  override async initialize(): Promise<this> {
+    await super.initialize();
+    const driver = this.driver as PostgresDriver;
+    const choice = new ReplicaChoice(driver.slaves as Pool[], this.replicaRetryMs, () => driver.obtainMasterConnection());
+    driver.obtainSlaveConnection = () => choice.connection();
+    return this;
+  }
+
   override async query<T = any>(sql: string, parameters?: any[], queryRunner?: QueryRunner): Promise<T> {
     if (queryRunner) return super.query<T>(sql, parameters, queryRunner);
     const replica = this.createQueryRunner('slave');
@@ -76,9 +93,42 @@ export class ReplicaReads extends DataSource {
   }
 }
 
+type Connection = [PoolClient, Function];
+
+/**
+ * Which replica a read goes to: one chosen at random among those not known to be down. A replica
+ * that cannot be connected to is passed over for `retryMs`, and when none can be reached the read
+ * goes to the primary, so a replica that dies costs reads their spread, never their answer. A
+ * replica whose pool is full is busy, not down: that read goes elsewhere and the replica keeps its
+ * turn. A statement cut off by a replica dying while it runs still fails (DATABASE_UNAVAILABLE).
+ */
+export class ReplicaChoice {
+  private readonly downUntil: number[];
+
+  constructor(private readonly pools: Pool[], private readonly retryMs: number, private readonly primary: () => Promise<Connection>) {
+    this.downUntil = pools.map(() => 0);
+  }
+
+  async connection(): Promise<Connection> {
+    const start = Math.floor(Math.random() * this.pools.length);
+    for (let step = 0; step < this.pools.length; step += 1) {
+      const index = (start + step) % this.pools.length;
+      if (this.downUntil[index] > performance.now()) continue;
+      try {
+        const client = await this.pools[index].connect();
+        return [client, (error?: Error) => client.release(error)];
+      } catch (error) {
+        if (!isDatabaseUnavailable(error)) throw error;
+        if (!isPoolWait(error)) this.downUntil[index] = performance.now() + this.retryMs;
+      }
+    }
+    return this.primary();
+  }
+}
+
 /** `url` is the primary's: TypeORM's replication needs it, and sends any write there. */
 export function createReplicaReads(options: DatabaseOptions & { replicaUrls: string[] }): ReplicaReads {
-  return new ReplicaReads(dataSourceOptions({ applicationName: 'pathforge-reads', ...options }));
+  return new ReplicaReads(dataSourceOptions({ applicationName: 'pathforge-reads', ...options }), options.replicaRetryMs);
 }
 
 /** Runs `work` on a connection to the primary, whether `db` is the primary's DataSource or the replicas'. */

@@ -38,6 +38,8 @@ export interface StreamingPair {
   /** Waits until the replica has replayed everything the primary has written so far. */
   caughtUp(): Promise<void>;
   stopReplica(): Promise<void>;
+  /** Starts the stopped replica again, on its port, and waits until it answers reads. */
+  startReplica(): Promise<void>;
   destroy(): Promise<void>;
 }
 
@@ -117,7 +119,9 @@ export async function startStreamingPair(bin: string): Promise<StreamingPair> {
 
     const primary = server(primaryPort);
     const replica = server(replicaPort);
-    await until('the replica accepts read-only connections', async () => (await replica.sql<{ standby: boolean }>('SELECT pg_is_in_recovery() AS standby'))[0].standby);
+    const answering = () =>
+      until('the replica accepts read-only connections', async () => (await replica.sql<{ standby: boolean }>('SELECT pg_is_in_recovery() AS standby'))[0].standby);
+    await answering();
 
     const caughtUp = async () => {
       const [{ lsn }] = await primary.sql<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn');
@@ -137,6 +141,10 @@ export async function startStreamingPair(bin: string): Promise<StreamingPair> {
       },
       caughtUp,
       stopReplica: () => stop(replicaDir),
+      async startReplica() {
+        await start(replicaDir, replicaPort);
+        await answering();
+      },
       destroy,
     };
   } catch (error) {
