@@ -6,6 +6,7 @@ import { config } from '../../api/src/core/config';
 import { issueToken } from '../../api/src/modules/accounts/auth.service';
 import { Role } from '../../api/src/modules/accounts/user.entity';
 import { main } from '../../api/src/modules/imports/cli';
+import { EDUCATION_BY_JOB_ZONE } from '../../api/src/modules/imports/occupation-import.service';
 import { OCCUPATIONS } from '../../api/src/seed/reference-data';
 import { startTestApi, TestApi } from '../support/api';
 import { makeInstitution, makeUser } from '../support/factories';
@@ -77,6 +78,20 @@ describe('occupation import (O*NET and BLS OEWS)', () => {
     }]);
     const welders = await api.gql(READ, { soc: '51-4121' });
     expect(welders.data?.occupations.nodes[0]).toMatchObject({ title: 'Welders, Cutters, Solderers, and Brazers', jobZone: 2, medianAnnualWage: 48940 });
+  });
+
+  it('keeps a typical education that did not come from a job zone, and follows the zone where it did', async () => {
+    await api.db.query(
+      `INSERT INTO occupation (soc_code, title, typical_education) VALUES ('15-1232', 'Computer User Support Specialists', 'Some college, no degree'),
+         ('51-4121', 'Welders, Cutters, Solderers, and Brazers', $1)`,
+      [EDUCATION_BY_JOB_ZONE[4]],
+    );
+    const result = await api.gql(IMPORT, { input: { files: filesOf('good') } });
+    expect(result.data?.occupationsImport.report).toMatchObject({ created: OCCUPATIONS.length - 2, updated: 2, rejected: 0 });
+    const support = await api.gql(READ, { soc: '15-1232' });
+    expect(support.data?.occupations.nodes[0]).toMatchObject({ jobZone: 3, typicalEducation: 'Some college, no degree' });
+    const welders = await api.gql(READ, { soc: '51-4121' });
+    expect(welders.data?.occupations.nodes[0]).toMatchObject({ jobZone: 2, typicalEducation: EDUCATION_BY_JOB_ZONE[2] });
   });
 
   it('changes nothing when the same files are imported again', async () => {

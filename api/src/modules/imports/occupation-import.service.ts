@@ -24,6 +24,8 @@ export const EDUCATION_BY_JOB_ZONE: Record<number, string> = {
   5: 'Graduate degree',
 };
 
+const ZONE_EDUCATION = new Set(Object.values(EDUCATION_BY_JOB_ZONE));
+
 export interface OccupationImportReport {
   created: number;
   updated: number;
@@ -183,7 +185,9 @@ async function planChanges(em: EntityManager, parsed: ParsedFiles, wageYear: num
     }
     zoned.add(values.socCode);
     values.jobZone = row.jobZone;
-    values.typicalEducation = EDUCATION_BY_JOB_ZONE[row.jobZone];
+    // A typical education from elsewhere (BLS's entry-level education, an editor's) is kept: the
+    // job zone's wording only fills a gap, or follows the zone it was taken from.
+    if (values.typicalEducation === null || ZONE_EDUCATION.has(values.typicalEducation)) values.typicalEducation = EDUCATION_BY_JOB_ZONE[row.jobZone];
   }
 
   const waged = new Set<string>();
