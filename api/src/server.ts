@@ -15,7 +15,7 @@ import { closeProgramCatalogue, programCatalogue } from './modules/advising/prog
 import { closeReferenceRows, referenceRows } from './core/reference-rows';
 import { limits, queryLimitsPlugin } from './core/limits';
 import { rateLimitDefaults, rateLimitPlugin, RateLimitOptions, withClientAddress } from './core/rate-limit';
-import { DATABASE_UNAVAILABLE, isDatabaseUnavailable, readiness } from './core/availability';
+import { DATABASE_BUSY, DATABASE_UNAVAILABLE, isDatabaseUnavailable, isPoolWait, readiness } from './core/availability';
 import { replicaReadsPlugin } from './core/read-routing';
 import { GraphQLError } from 'graphql';
 import { viewerFromToken } from './modules/accounts/auth.service';
@@ -63,6 +63,7 @@ export async function startServer(
     // In production, no "did you mean" hints about the schema, and no internal detail in faults.
     hideSchemaDetailsFromClientErrors: config.production,
     formatError: (formatted, error) => {
+      if (isPoolWait(error)) return DATABASE_BUSY;
       if (isDatabaseUnavailable(error)) return DATABASE_UNAVAILABLE;
       return config.production && formatted.extensions?.code === 'INTERNAL_SERVER_ERROR'
         ? { message: 'Internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }

@@ -176,3 +176,40 @@ describe('choosing a replica for a read', () => {
     expect(await servedBy(choice)).toBe('replica-busy');
   });
 });
+
+describe('when every connection of the pool is in use', () => {
+  let database: TestDatabase;
+  let db: DataSource;
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    db = createDataSource({ url: database.url, poolSize: 1 });
+    await db.initialize();
+    server = await startServer(db, 0);
+  });
+  afterAll(async () => {
+    await server.stop();
+    await db.destroy();
+    await database.drop();
+  });
+
+  it('answers DATABASE_BUSY, not DATABASE_UNAVAILABLE, stays ready, and serves again once a connection is free', async () => {
+    const read = () =>
+      fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ employers { totalCount } }' }) })
+        .then((response) => response.json() as Promise<{ data?: any; errors?: { message: string; extensions?: { code?: string } }[] }>);
+    const readyz = () => fetch(`${server.url}/readyz`).then(async (response) => ({ status: response.status, body: await response.json() }));
+
+    const holder = db.createQueryRunner();
+    await holder.connect();
+    try {
+      const busy = await read();
+      expect(busy.errors).toEqual([{ message: 'The database is busy: try again shortly', extensions: { code: 'DATABASE_BUSY' } }]);
+      expect(await readyz()).toEqual({ status: 200, body: { ready: true, database: 'busy', migrations: 'unknown' } });
+    } finally {
+      await holder.release();
+    }
+    expect((await read()).data).toEqual({ employers: { totalCount: 0 } });
+    expect(await readyz()).toEqual({ status: 200, body: { ready: true, database: 'up', migrations: 'current' } });
+  });
+});

@@ -7,23 +7,43 @@ import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
 // TypeORM reports a transaction whose connection died as a released query runner.
 const UNAVAILABLE_MESSAGES =
-  /timeout exceeded when trying to connect|Connection terminated|connection is closed|Client has encountered a connection error|Query runner already released|connection provided by a query runner was already released/i;
+  /Connection terminated|connection is closed|Client has encountered a connection error|Query runner already released|connection provided by a query runner was already released/i;
 
-export function isDatabaseUnavailable(error: unknown): boolean {
-  type Link = { code?: unknown; message?: unknown; driverError?: unknown; originalError?: unknown; cause?: unknown; thrownValue?: unknown };
+/** pg-pool's words when it gave up waiting for a connection of a full pool to come free. */
+const POOL_WAIT = /timeout exceeded when trying to connect/i;
+
+type Link = { code?: unknown; message?: unknown; driverError?: unknown; originalError?: unknown; cause?: unknown; thrownValue?: unknown };
+
+/** Whether `error`, or an error it wraps (TypeORM's, graphql-js's, a cause), passes `test`. */
+function anyLink(error: unknown, test: (link: Link) => boolean): boolean {
   for (let current = error as Link | undefined; current; ) {
-    if (typeof current.code === 'string' && UNAVAILABLE_CODES.has(current.code)) return true;
-    if (typeof current.message === 'string' && UNAVAILABLE_MESSAGES.test(current.message)) return true;
+    if (test(current)) return true;
     // pg sometimes rejects with a plain object, which graphql-js wraps as `thrownValue`.
     current = (current.driverError ?? current.originalError ?? current.thrownValue ?? current.cause) as Link | undefined;
   }
   return false;
 }
 
-/** Whether pg gave up waiting for a free connection of a full pool (the server is busy, not gone). */
-export function isPoolWait(error: unknown): boolean {
-  return error instanceof Error && /timeout exceeded when trying to connect/i.test(error.message);
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return anyLink(
+    error,
+    (link) => (typeof link.code === 'string' && UNAVAILABLE_CODES.has(link.code)) || (typeof link.message === 'string' && UNAVAILABLE_MESSAGES.test(link.message)),
+  );
 }
+
+/**
+ * Whether pg gave up waiting for a free connection of a full pool: every connection is busy with
+ * other requests, so the server is overloaded, not gone (a pool whose server is gone empties and
+ * fails to connect instead).
+ */
+export function isPoolWait(error: unknown): boolean {
+  return anyLink(error, (link) => typeof link.message === 'string' && POOL_WAIT.test(link.message));
+}
+
+export const DATABASE_BUSY: GraphQLFormattedError = {
+  message: 'The database is busy: try again shortly',
+  extensions: { code: 'DATABASE_BUSY' },
+};
 
 export const DATABASE_UNAVAILABLE: GraphQLFormattedError = {
   message: 'The database is unavailable: try again shortly',
@@ -32,7 +52,8 @@ export const DATABASE_UNAVAILABLE: GraphQLFormattedError = {
 
 export interface Readiness {
   ready: boolean;
-  database: 'up' | 'down';
+  /** busy: every connection of this process's pool stayed in use for the connect timeout. */
+  database: 'up' | 'busy' | 'down';
   migrations: 'current' | 'pending' | 'unknown';
   /** Each read replica's state, in DATABASE_REPLICA_URLS order; absent without replicas. */
   replicas?: ('up' | 'down')[];
@@ -54,7 +75,7 @@ async function replicaStates(reads: DataSource): Promise<('up' | 'down')[]> {
 }
 
 /**
- * Ready when the primary answers and no migration is pending. The replicas' states are reported,
+ * Ready when the primary answers (or is only busy) and no migration is pending. The replicas' states are reported,
  * but a replica that is down does not make the process unready: reads go to the others, or to the
  * primary, so taking every API process out of service for one replica would be the outage.
  */
@@ -64,7 +85,9 @@ export async function readiness(db: DataSource, reads: DataSource = db): Promise
     await db.query('SELECT 1');
     const pending = await db.showMigrations();
     return { ready: !pending, database: 'up', migrations: pending ? 'pending' : 'current', ...(replicas && { replicas }) };
-  } catch {
+  } catch (error) {
+    // Overloaded is still ready: taking busy processes out of service moves their load onto the rest.
+    if (isPoolWait(error)) return { ready: true, database: 'busy', migrations: 'unknown', ...(replicas && { replicas }) };
     return { ready: false, database: 'down', migrations: 'unknown', ...(replicas && { replicas }) };
   }
 }

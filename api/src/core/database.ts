@@ -118,8 +118,9 @@ export class ReplicaChoice {
         const client = await this.pools[index].connect();
         return [client, (error?: Error) => client.release(error)];
       } catch (error) {
+        if (isPoolWait(error)) continue;
         if (!isDatabaseUnavailable(error)) throw error;
-        if (!isPoolWait(error)) this.downUntil[index] = performance.now() + this.retryMs;
+        this.downUntil[index] = performance.now() + this.retryMs;
       }
     }
     return this.primary();
