@@ -1,7 +1,9 @@
 import { toGlobalId } from '../../api/src/core/ids';
 import { Role } from '../../api/src/modules/accounts/user.entity';
 import { seedWorkedExample, WorkedExampleIds } from '../../api/src/seed/worked-example';
+import { programCatalogue } from '../../api/src/modules/advising/program-catalogue';
 import { startTestApi, TestApi } from '../support/api';
+import { makeAgreement, makeMapping, makeProgram } from '../support/factories/articulation';
 import { gid, makeInstitution, makeUser, tokenFor } from '../support/factories';
 
 const APPLIED = `query($learner: ID!) { learnerRoutes(learnerId: $learner, asOf: "2026-11-22") { appliedCredits nextSteps(first: 1) { credential { title } creditsGained } } }`;
@@ -86,6 +88,68 @@ describe('advising: the program catalogue cached between requests', () => {
     while (block !== 0 && Date.now() < deadline) block = await whatIf();
     expect(block).toBe(0);
     await api.db.query(`UPDATE pathway SET status = 'PUBLISHED' WHERE id = $1`, [example.pathway.id]);
+  });
+
+  it('drops just the programs a change to programs, agreements or mappings names, and everything for other changes', async () => {
+    const catalogue = programCatalogue(api.db);
+    const other = await makeProgram(api.db, example.program.institutionId, { title: 'AAS Cybersecurity' });
+    const otherAgreement = await makeAgreement(api.db, other);
+    await makeMapping(api.db, otherAgreement.id, example.credentials[0].id);
+    const both = [example.program.id, other.id];
+    const cached = () => both.map((id) => catalogue.holds(id));
+    /** Waits, within reason, until the catalogue holds what `expected` says. */
+    const until = async (expected: boolean[]) => {
+      const deadline = Date.now() + 5000;
+      while (cached().join() !== expected.join() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
+      return cached();
+    };
+    /** Loads both, once every notification of the writes before has been heard (none can then drop what it read). */
+    const load = async () => {
+      await catalogue.sync();
+      const deadline = Date.now() + 5000;
+      await catalogue.programs(both);
+      while (cached().includes(false) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+        await catalogue.programs(both);
+      }
+      expect(cached()).toEqual([true, true]);
+    };
+
+    await load();
+    await api.db.query(`UPDATE credit_mapping SET credits = credits WHERE id = $1`, [await mappingOf('IT Support Fundamentals')]);
+    expect(await until([false, true])).toEqual([false, true]);
+
+    await load();
+    await api.db.query(`UPDATE articulation_agreement SET title = title || ' (renewed)' WHERE id = $1`, [otherAgreement.id]);
+    expect(await until([true, false])).toEqual([true, false]);
+
+    await load();
+    // An agreement moved to another program: both, the one it left and the one it joined.
+    await api.db.query(`UPDATE articulation_agreement SET degree_program_id = $2 WHERE id = $1`, [otherAgreement.id, example.program.id]);
+    expect(await until([false, false])).toEqual([false, false]);
+    await api.db.query(`UPDATE articulation_agreement SET degree_program_id = $2 WHERE id = $1`, [otherAgreement.id, other.id]);
+
+    await load();
+    // A statement that touches no row of any program says nothing.
+    await api.db.query(`DELETE FROM credit_mapping WHERE id = -1`);
+    await api.db.query(`UPDATE degree_program SET title = title WHERE id = $1`, [other.id]);
+    expect(await until([true, false])).toEqual([true, false]);
+
+    await load();
+    await api.db.query(`UPDATE credential SET workload_hours = workload_hours WHERE id = $1`, [example.credentials[0].id]);
+    expect(await until([false, false])).toEqual([false, false]);
+
+    // More programs than a notification names: everything.
+    await api.db.query(
+      `INSERT INTO degree_program (institution_id, title, award_level, cip_code, total_credits, residency_credits, prior_learning_cap)
+       SELECT $1, 'Bulk ' || n, 'ASSOCIATE', '11.0901', 60, 15, 0.5 FROM generate_series(1, 501) n`,
+      [example.program.institutionId],
+    );
+    await load();
+    await api.db.query(`UPDATE degree_program SET title = title WHERE title LIKE 'Bulk %'`);
+    expect(await until([false, false])).toEqual([false, false]);
+    await api.db.query(`DELETE FROM degree_program WHERE title LIKE 'Bulk %'`);
+    expect(await eventually(12)).toBe(12);
   });
 
   it('reads a mutation\'s own change on the very next request', async () => {

@@ -35,8 +35,10 @@ function capacityFromEnv(): number {
 /**
  * Programs with their agreements, mappings and block pathways, kept between requests: every
  * route of every learner reads them, and they change rarely. Triggers notify on commit of any
- * change to the tables they come from, and the whole cache is dropped then. While the listening
- * connection is down nothing is cached, so a missed notification can never leave stale data.
+ * change to the tables they come from: a change to programs, agreements or mappings names the
+ * programs it touched and just those are dropped; anything else (a credential's title, a
+ * publication, a truncate) drops the whole cache. While the listening connection is down nothing
+ * is cached, so a missed notification can never leave stale data.
  */
 export class ProgramCatalogue {
   private readonly capacity: number;
@@ -61,7 +63,7 @@ export class ProgramCatalogue {
         this.invalidate();
         void this.warm(this.generation).catch(() => {});
       },
-      notified: () => this.changed(),
+      notified: (payload) => this.notified(payload),
       lost: () => this.invalidate(),
     }, 'pathforge-catalogue');
   }
@@ -114,9 +116,24 @@ export class ProgramCatalogue {
     if (!(await this.listener.sync())) this.changed();
   }
 
+  /** Whether this process holds the program now (for tests and figures). */
+  holds(programId: number): boolean {
+    return this.entries.has(programId);
+  }
+
   /** Something in the catalogue's tables may have changed: drop everything, and warm again once it is quiet. */
   changed(): void {
     this.invalidate();
+    if (this.listener.isListening) this.scheduleWarm();
+  }
+
+  /** "programs:12,40" drops those programs; anything else, everything. */
+  private notified(payload: string): void {
+    const named = /^programs:(\d+(?:,\d+)*)$/.exec(payload);
+    if (!named) return this.changed();
+    // A load in flight may have read a program before the change: none is kept.
+    this.generation += 1;
+    for (const id of named[1].split(',')) this.entries.delete(Number(id));
     if (this.listener.isListening) this.scheduleWarm();
   }
 
@@ -136,15 +153,16 @@ export class ProgramCatalogue {
   }
 
   /**
-   * Loads programs in the background once the catalogue listens, and again once changes have been
-   * quiet for a moment, so that requests rarely wait for one. It stops at the first change; until
-   * the next warming, requests load what they need.
+   * Loads the programs it does not hold in the background once the catalogue listens, and again
+   * once changes have been quiet for a moment, so that requests rarely wait for one. It stops at
+   * the first change; until the next warming, requests load what they need.
    */
   private async warm(generation: number): Promise<void> {
     const rows: { id: number }[] = await this.db.query(`SELECT id FROM degree_program ORDER BY id LIMIT $1`, [this.capacity]);
-    for (let start = 0; start < rows.length; start += WARM_BATCH) {
+    const missing = rows.map((row) => row.id).filter((id) => !this.entries.has(id));
+    for (let start = 0; start < missing.length; start += WARM_BATCH) {
       if (generation !== this.generation || this.closed) return;
-      const loaded = await this.load(rows.slice(start, start + WARM_BATCH).map((row) => row.id));
+      const loaded = await this.load(missing.slice(start, start + WARM_BATCH));
       if (generation !== this.generation) return;
       for (const [id, credential] of loaded.credentials) this.credentials.set(id, credential);
       for (const entry of loaded.entries) if (!this.entries.has(entry.program.id)) this.entries.set(entry.program.id, entry);
