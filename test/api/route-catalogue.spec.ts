@@ -90,54 +90,62 @@ describe('advising: the program catalogue cached between requests', () => {
     await api.db.query(`UPDATE pathway SET status = 'PUBLISHED' WHERE id = $1`, [example.pathway.id]);
   });
 
-  it('drops just the programs a change to programs, agreements or mappings names, and everything for other changes', async () => {
+  it('drops just the programs a change to programs, agreements or mappings names, loads them again at once, and drops everything for other changes', async () => {
     const catalogue = programCatalogue(api.db);
     const other = await makeProgram(api.db, example.program.institutionId, { title: 'AAS Cybersecurity' });
     const otherAgreement = await makeAgreement(api.db, other);
     await makeMapping(api.db, otherAgreement.id, example.credentials[0].id);
     const both = [example.program.id, other.id];
-    const cached = () => both.map((id) => catalogue.holds(id));
-    /** Waits, within reason, until the catalogue holds what `expected` says. */
-    const until = async (expected: boolean[]) => {
-      const deadline = Date.now() + 5000;
-      while (cached().join() !== expected.join() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
-      return cached();
-    };
-    /** Loads both, once every notification of the writes before has been heard (none can then drop what it read). */
-    const load = async () => {
+    /** Both programs' entries, once every notification of the writes before has been heard and both are held. */
+    const held = async () => {
       await catalogue.sync();
       const deadline = Date.now() + 5000;
       await catalogue.programs(both);
-      while (cached().includes(false) && Date.now() < deadline) {
+      while (both.some((id) => !catalogue.held(id)) && Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 25));
         await catalogue.programs(both);
       }
-      expect(cached()).toEqual([true, true]);
+      return both.map((id) => catalogue.held(id));
     };
+    /** Which of the two were read again since `before` (a load makes a new entry; a kept one is the same object). */
+    const reloaded = async (before: unknown[]) => (await held()).map((entry, index) => entry !== before[index]);
 
-    await load();
+    let before = await held();
+    expect(before.every(Boolean)).toBe(true);
     await api.db.query(`UPDATE credit_mapping SET credits = credits WHERE id = $1`, [await mappingOf('IT Support Fundamentals')]);
-    expect(await until([false, true])).toEqual([false, true]);
+    expect(await reloaded(before)).toEqual([true, false]);
 
-    await load();
+    before = await held();
     await api.db.query(`UPDATE articulation_agreement SET title = title || ' (renewed)' WHERE id = $1`, [otherAgreement.id]);
-    expect(await until([true, false])).toEqual([true, false]);
+    expect(await reloaded(before)).toEqual([false, true]);
 
-    await load();
+    before = await held();
     // An agreement moved to another program: both, the one it left and the one it joined.
     await api.db.query(`UPDATE articulation_agreement SET degree_program_id = $2 WHERE id = $1`, [otherAgreement.id, example.program.id]);
-    expect(await until([false, false])).toEqual([false, false]);
+    expect(await reloaded(before)).toEqual([true, true]);
     await api.db.query(`UPDATE articulation_agreement SET degree_program_id = $2 WHERE id = $1`, [otherAgreement.id, other.id]);
 
-    await load();
+    before = await held();
     // A statement that touches no row of any program says nothing.
     await api.db.query(`DELETE FROM credit_mapping WHERE id = -1`);
     await api.db.query(`UPDATE degree_program SET title = title WHERE id = $1`, [other.id]);
-    expect(await until([true, false])).toEqual([true, false]);
+    expect(await reloaded(before)).toEqual([false, true]);
 
-    await load();
+    // The named programs are read again in the background, before any request asks for them.
+    before = await held();
+    await api.db.query(`UPDATE articulation_agreement SET title = title WHERE id = $1`, [example.agreement.id]);
+    await catalogue.sync();
+    const deadline = Date.now() + 5000;
+    while ((!catalogue.held(example.program.id) || catalogue.held(example.program.id) === before[0]) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(catalogue.held(example.program.id)).toBeDefined();
+    expect(catalogue.held(example.program.id)).not.toBe(before[0]);
+    expect(catalogue.held(other.id)).toBe(before[1]);
+
+    before = await held();
     await api.db.query(`UPDATE credential SET workload_hours = workload_hours WHERE id = $1`, [example.credentials[0].id]);
-    expect(await until([false, false])).toEqual([false, false]);
+    expect(await reloaded(before)).toEqual([true, true]);
 
     // More programs than a notification names: everything.
     await api.db.query(
@@ -145,9 +153,9 @@ describe('advising: the program catalogue cached between requests', () => {
        SELECT $1, 'Bulk ' || n, 'ASSOCIATE', '11.0901', 60, 15, 0.5 FROM generate_series(1, 501) n`,
       [example.program.institutionId],
     );
-    await load();
+    before = await held();
     await api.db.query(`UPDATE degree_program SET title = title WHERE title LIKE 'Bulk %'`);
-    expect(await until([false, false])).toEqual([false, false]);
+    expect(await reloaded(before)).toEqual([true, true]);
     await api.db.query(`DELETE FROM degree_program WHERE title LIKE 'Bulk %'`);
     expect(await eventually(12)).toBe(12);
   });

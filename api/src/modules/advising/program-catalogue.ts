@@ -24,6 +24,8 @@ const CHANNEL = 'pathforge_catalogue';
 /** Programs loaded together when warming the cache, and the quiet after a change before warming again. */
 const WARM_BATCH = 250;
 const REWARM_AFTER_MS = 2000;
+/** How soon after a change names programs they are loaded again. */
+const REFILL_AFTER_MS = 50;
 
 function capacityFromEnv(): number {
   const raw = process.env.ROUTE_CATALOGUE_PROGRAMS;
@@ -50,6 +52,9 @@ export class ProgramCatalogue {
   private readonly listener: ChangeListener;
   private closed = false;
   private rewarm: NodeJS.Timeout | null = null;
+  /** Programs that changes dropped, loaded again by `refillDropped` shortly after. */
+  private readonly refill = new Set<number>();
+  private refilling: NodeJS.Timeout | null = null;
   /** ROUTE_CATALOGUE_PROGRAMS=0 turns caching off. */
   private readonly enabled: boolean;
 
@@ -116,9 +121,9 @@ export class ProgramCatalogue {
     if (!(await this.listener.sync())) this.changed();
   }
 
-  /** Whether this process holds the program now (for tests and figures). */
-  holds(programId: number): boolean {
-    return this.entries.has(programId);
+  /** The program's entry if this process holds it now (for tests: each load makes a new one). */
+  held(programId: number): CatalogueEntry | undefined {
+    return this.entries.peek(programId);
   }
 
   /** Something in the catalogue's tables may have changed: drop everything, and warm again once it is quiet. */
@@ -133,12 +138,43 @@ export class ProgramCatalogue {
     if (!named) return this.changed();
     // A load in flight may have read a program before the change: none is kept.
     this.generation += 1;
-    for (const id of named[1].split(',')) this.entries.delete(Number(id));
-    if (this.listener.isListening) this.scheduleWarm();
+    for (const id of named[1].split(',').map(Number)) {
+      if (this.entries.delete(id)) this.refill.add(id);
+    }
+    if (this.refill.size > 0 && this.listener.isListening) this.scheduleRefill();
+  }
+
+  private scheduleRefill(): void {
+    if (this.refilling || this.closed) return;
+    this.refilling = setTimeout(() => void this.refillDropped().catch(() => {}), REFILL_AFTER_MS);
+    this.refilling.unref();
+  }
+
+  /**
+   * Loads again the programs that changes dropped, a moment after the first of them: a few
+   * programs cost one load, so a registrar's edits leave the catalogue warm instead of making
+   * every route that shows an edited program load it. A load that spans another change is not
+   * kept, and its programs wait for the next turn.
+   */
+  private async refillDropped(): Promise<void> {
+    this.refilling = null;
+    const ids = [...this.refill].filter((id) => !this.entries.has(id));
+    this.refill.clear();
+    if (ids.length === 0 || this.closed || !this.listener.isListening) return;
+    const generation = this.generation;
+    const loaded = await this.load(ids);
+    if (generation !== this.generation || !this.listener.isListening) {
+      for (const id of ids) this.refill.add(id);
+      this.scheduleRefill();
+      return;
+    }
+    for (const [id, credential] of loaded.credentials) this.credentials.set(id, credential);
+    for (const entry of loaded.entries) if (!this.entries.has(entry.program.id)) this.entries.set(entry.program.id, entry);
   }
 
   private invalidate(): void {
     this.generation += 1;
+    this.refill.clear();
     this.entries.clear();
     this.credentials = new Map();
   }
@@ -172,6 +208,7 @@ export class ProgramCatalogue {
   async close(): Promise<void> {
     this.closed = true;
     if (this.rewarm) clearTimeout(this.rewarm);
+    if (this.refilling) clearTimeout(this.refilling);
     await this.listener.close();
     this.invalidate();
   }
