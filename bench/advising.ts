@@ -31,6 +31,7 @@ export type Post = (query: string, variables: Record<string, unknown>, url?: str
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 const RUNS = 3;
+const EDIT_EVERY_MS = 100;
 const medianAndRange = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   return `${ms(sorted[Math.floor(sorted.length / 2)])} (${sorted[0].toFixed(1)}–${sorted[sorted.length - 1].toFixed(1)})`;
@@ -38,7 +39,8 @@ const medianAndRange = (values: number[]) => {
 
 /**
  * The advising figures: learnerRoutes one request at a time, three runs of `samples` random
- * learners (p50, p99, routes per learner, statements per request from the counting server), and
+ * learners (p50, p99, routes per learner, statements per request from the counting server), one
+ * more run while agreements are edited, and
  * agreementImpact of raising every mapping of agreement 1 by a credit, median of three. Rows of
  * figure, value, target.
  */
@@ -66,6 +68,35 @@ export async function measureAdvising(db: DataSource, size: Size, samples: numbe
   const statements = new Set<number>();
   for (let i = 0; i < 50; i += 1) statements.add((await post(ROUTES, { learner: learnerId() }, countingUrl)).statements);
 
+  // The same, while a registrar edits one agreement every EDIT_EVERY_MS straight in SQL: each edit
+  // notifies every process, which drops the programs it names.
+  let editing = true;
+  let edits = 0;
+  const editor = (async () => {
+    const edit = mulberry32(11);
+    while (editing) {
+      await db.query(`UPDATE articulation_agreement SET title = title WHERE id = $1`, [1 + Math.floor(edit() * size.agreements)]);
+      edits += 1;
+      await new Promise((resolve) => setTimeout(resolve, EDIT_EVERY_MS));
+    }
+  })();
+  const editedP50s: number[] = [];
+  const editedP99s: number[] = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    const latencies: number[] = [];
+    for (let i = 0; i < samples; i += 1) {
+      const t = performance.now();
+      await post(ROUTES, { learner: learnerId() });
+      latencies.push(performance.now() - t);
+    }
+    latencies.sort((a, b) => a - b);
+    editedP50s.push(percentile(latencies, 50));
+    editedP99s.push(percentile(latencies, 99));
+  }
+  editing = false;
+  await editor;
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
   const mapped: { credential_id: number; credits: string }[] = await db.query(`SELECT credential_id, credits FROM credit_mapping WHERE agreement_id = 1`);
   const change = { credits: mapped.map((m) => ({ credentialId: toGlobalId('Credential', m.credential_id), credits: Number(m.credits) + 1 })) };
   const impactTimes: number[] = [];
@@ -80,6 +111,8 @@ export async function measureAdvising(db: DataSource, size: Size, samples: numbe
   return [
     ['learnerRoutes p50, median (range) of 3 runs', medianAndRange(p50s), '—'],
     ['learnerRoutes p99, median (range) of 3 runs', medianAndRange(p99s), '< 20 ms'],
+    [`learnerRoutes p50 while an agreement is edited every ${EDIT_EVERY_MS} ms (${edits} edits), median (range) of 3 runs`, `${medianAndRange(editedP50s)}, ${(median(editedP50s) / median(p50s)).toFixed(2)}× quiet`, '—'],
+    [`learnerRoutes p99 while an agreement is edited every ${EDIT_EVERY_MS} ms, median (range) of 3 runs`, `${medianAndRange(editedP99s)}, ${(median(editedP99s) / median(p99s)).toFixed(2)}× quiet`, '—'],
     ['learnerRoutes routes per learner (mean)', (routes / (samples * RUNS)).toFixed(1), '—'],
     ['learnerRoutes SQL statements per request', [...statements].sort((a, b) => a - b).join(', '), 'fixed'],
     ['agreementImpact median of 3', ms(impactTimes[1]), '< 2000 ms'],
