@@ -81,13 +81,17 @@ async function replicaStates(reads: DataSource): Promise<('up' | 'down')[]> {
  */
 export async function readiness(db: DataSource, reads: DataSource = db): Promise<Readiness> {
   const replicas = reads === db ? undefined : await replicaStates(reads);
+  return { ...(await primaryState(db)), ...(replicas && { replicas }) };
+}
+
+async function primaryState(db: DataSource): Promise<Omit<Readiness, 'replicas'>> {
   try {
     await db.query('SELECT 1');
     const pending = await db.showMigrations();
-    return { ready: !pending, database: 'up', migrations: pending ? 'pending' : 'current', ...(replicas && { replicas }) };
+    return { ready: !pending, database: 'up', migrations: pending ? 'pending' : 'current' };
   } catch (error) {
     // Overloaded is still ready: taking busy processes out of service moves their load onto the rest.
-    if (isPoolWait(error)) return { ready: true, database: 'busy', migrations: 'unknown', ...(replicas && { replicas }) };
-    return { ready: false, database: 'down', migrations: 'unknown', ...(replicas && { replicas }) };
+    if (isPoolWait(error)) return { ready: true, database: 'busy', migrations: 'unknown' };
+    return { ready: false, database: 'down', migrations: 'unknown' };
   }
 }

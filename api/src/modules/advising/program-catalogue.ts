@@ -168,6 +168,11 @@ export class ProgramCatalogue {
       this.scheduleRefill();
       return;
     }
+    this.keep(loaded);
+  }
+
+  /** Keeps what a background load read, beside (never over) entries a request has kept meanwhile. */
+  private keep(loaded: { entries: CatalogueEntry[]; credentials: Map<number, EngineCredential> }): void {
     for (const [id, credential] of loaded.credentials) this.credentials.set(id, credential);
     for (const entry of loaded.entries) if (!this.entries.has(entry.program.id)) this.entries.set(entry.program.id, entry);
   }
@@ -200,8 +205,7 @@ export class ProgramCatalogue {
       if (generation !== this.generation || this.closed) return;
       const loaded = await this.load(missing.slice(start, start + WARM_BATCH));
       if (generation !== this.generation) return;
-      for (const [id, credential] of loaded.credentials) this.credentials.set(id, credential);
-      for (const entry of loaded.entries) if (!this.entries.has(entry.program.id)) this.entries.set(entry.program.id, entry);
+      this.keep(loaded);
     }
   }
 
