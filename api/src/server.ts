@@ -13,7 +13,8 @@ import { countStatements, StatementCounter } from './core/sql-counter';
 import { buildPathforgeSchema } from './schema/build';
 import { closeProgramCatalogue, programCatalogue } from './modules/advising/program-catalogue';
 import { closeReferenceRows, referenceRows } from './core/reference-rows';
-import { limits, queryLimitsPlugin } from './core/limits';
+import { limits, queryLimitsPlugin, responseJson } from './core/limits';
+import { keepListBoundsMeasured } from './core/list-bounds';
 import { rateLimitDefaults, rateLimitPlugin, RateLimitOptions, withClientAddress } from './core/rate-limit';
 import { DATABASE_BUSY, DATABASE_UNAVAILABLE, isDatabaseUnavailable, isPoolWait, readiness } from './core/availability';
 import { replicaReadsPlugin } from './core/read-routing';
@@ -69,8 +70,9 @@ export async function startServer(
         ? { message: 'Internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }
         : formatted;
     },
-    // Compact JSON: Apollo's default indents every response, which costs time and bytes.
-    stringifyResult: (result) => JSON.stringify(result),
+    // Compact JSON (Apollo's default indents every response, which costs time and bytes), with
+    // the response-size backstop behind the cost limit.
+    stringifyResult: responseJson,
     // main.ts stops the server itself, after which it closes the database.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !config.production,
@@ -129,6 +131,8 @@ export async function startServer(
   // agreements: load both in the background from the start.
   referenceRows(db).start();
   programCatalogue(db).start();
+  // The query cost multiplies each plain list by the most items one parent has in the data.
+  const stopMeasuringListBounds = await keepListBoundsMeasured(db);
   await new Promise<void>((resolve) => httpServer.listen(port, resolve));
   const address = httpServer.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
@@ -137,6 +141,7 @@ export async function startServer(
     port: actualPort,
     httpServer,
     stop: async () => {
+      stopMeasuringListBounds();
       await apollo.stop();
       await closeProgramCatalogue(db);
       await closeReferenceRows(db);

@@ -292,6 +292,59 @@ describe('fuzzing every mutation', () => {
     expect(failures).toEqual([]);
   }, 300_000);
 
+  it('answers hostile documents (fragment chains, nested lists, alias floods) with coded refusals, never a fault', async () => {
+    const schema = await buildPathforgeSchema();
+    const query = schema.getQueryType()!;
+    const objectFields = (type: GraphQLObjectType) => Object.values(type.getFields()).filter((field) => isObjectType(getNamedType(field.type)));
+    const scalarField = (type: GraphQLObjectType) => Object.values(type.getFields()).find((field) => !isObjectType(getNamedType(field.type)) && field.args.every((arg) => !(arg.type instanceof GraphQLNonNull)))?.name ?? '__typename';
+    /** A walk down object fields from a root connection, as deep as `depth`, choosing by `picks`. */
+    const nestedSelection = (picks: number[], first: number | null): string => {
+      const roots = Object.values(query.getFields()).filter((field) => field.args.some((arg) => arg.name === 'first'));
+      const root = roots[picks[0] % roots.length];
+      let type = getNamedType(root.type) as GraphQLObjectType;
+      const opened: string[] = [`${root.name}${first === null ? '' : `(first: ${first})`} {`];
+      for (const pick of picks.slice(1)) {
+        const candidates = objectFields(type).filter((field) => field.args.every((arg) => !(arg.type instanceof GraphQLNonNull)));
+        if (candidates.length === 0) break;
+        const field = candidates[pick % candidates.length];
+        opened.push(`${field.name} {`);
+        type = getNamedType(field.type) as GraphQLObjectType;
+      }
+      return `${opened.join(' ')} ${scalarField(type)} ${'}'.repeat(opened.length)}`;
+    };
+    const chain = (length: number, base: string) =>
+      [`fragment F0 on Query { ${base} }`, ...Array.from({ length }, (_, i) => `fragment F${i + 1} on Query { ...F${i} ...F${i} }`)].join(' ');
+    const documents = fc.oneof(
+      fc.tuple(fc.array(fc.nat(), { minLength: 1, maxLength: 14 }), fc.constantFrom(null, 0, 1, 20, 100, 101, -1)).map(([picks, first]) => `{ ${nestedSelection(picks, first)} }`),
+      fc.tuple(fc.array(fc.nat(), { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 45 })).map(([picks, length]) => `{ ...F${length} } ${chain(length, nestedSelection(picks, 100))}`),
+      fc.tuple(fc.array(fc.nat(), { minLength: 1, maxLength: 6 }), fc.integer({ min: 2, max: 40 })).map(([picks, copies]) => `{ ${Array.from({ length: copies }, (_, i) => `a${i}: ${nestedSelection(picks, 100)}`).join(' ')} }`),
+      fc.integer({ min: 1, max: 120 }).map((spreads) => `{ ${'...T '.repeat(spreads)} } fragment T on Query { __typename }`),
+      fc.integer({ min: 1, max: 40 }).map((copies) => `{ ${Array.from({ length: copies }, (_, i) => `i${i}: __schema { types { name fields { name type { name ofType { name } } } } }`).join(' ')} }`),
+      fc.constantFrom(
+        `{ ...A } fragment A on Query { ...B } fragment B on Query { ...A }`,
+        `{ ...Missing }`,
+        `{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }`,
+        `{ node(id: "\u0000") { id } }`,
+      ),
+    );
+    await fc.assert(
+      fc.asyncProperty(documents, fc.constantFrom(...tokens), async (document, token) => {
+        const response = await fetch(`${server.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          body: JSON.stringify({ query: document }),
+        });
+        expect(response.status).toBeLessThan(500);
+        const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
+        for (const error of body.errors ?? []) {
+          expect(error.extensions?.code).toEqual(expect.any(String));
+          expect(error.extensions?.code).not.toBe('INTERNAL_SERVER_ERROR');
+        }
+      }),
+      { numRuns: 150, seed: SEED },
+    );
+  }, 300_000);
+
   it('refuses every prerequisite cycle, however long, and writes nothing for it', async () => {
     const admin = tokens[0];
     const send = async (query: string, variables: Record<string, unknown>) => {

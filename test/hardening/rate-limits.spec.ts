@@ -81,6 +81,13 @@ describe('rate limits by query cost', () => {
     expect(refusal(await post(url, CHEAP, {}, { token: alice }))).toMatchObject({ status: 429, code: 'RATE_LIMITED' });
   });
 
+  it('charges introspection what the part of the schema it describes costs, not a single point', async () => {
+    const url = await serve({ pointsPerViewer: 0, pointsPerAddress: 20 * CHEAP_COST, windowSeconds: 30 });
+    const describeType = `{ __type(name: "Pathway") { name fields { name type { name } } } }`;
+    expect(refusal(await post(url, describeType, {}, { token: null, from: '127.0.0.4' }))).toMatchObject({ status: 429, code: 'RATE_LIMITED' });
+    expect((await post(url, CHEAP, {}, { token: null, from: '127.0.0.5' })).status).toBe(200);
+  });
+
   it('does not run a refused mutation', async () => {
     const url = await serve({ pointsPerViewer: 1, pointsPerAddress: 0, windowSeconds: 30 });
     const name = `Refused ${randomUUID()}`;

@@ -1,6 +1,24 @@
-import { ApolloServerPlugin, BaseContext, GraphQLRequest, GraphQLRequestContextDidResolveOperation } from '@apollo/server';
-import { DocumentNode, FragmentDefinitionNode, GraphQLError, Kind, SelectionSetNode } from 'graphql';
-import { ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { ApolloServerPlugin, BaseContext, GraphQLRequestContextDidResolveOperation } from '@apollo/server';
+import {
+  DocumentNode,
+  FieldNode,
+  FragmentDefinitionNode,
+  getNamedType,
+  getNullableType,
+  GraphQLCompositeType,
+  GraphQLError,
+  GraphQLField,
+  GraphQLSchema,
+  isCompositeType,
+  isInterfaceType,
+  isListType,
+  isObjectType,
+  Kind,
+  OperationDefinitionNode,
+  SelectionSetNode,
+  ValueNode,
+} from 'graphql';
+import { listBound } from './list-bounds';
 
 function limitFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -15,84 +33,238 @@ export const limits = {
   maxDepth: limitFromEnv('GRAPHQL_MAX_DEPTH', 12),
   maxCost: limitFromEnv('GRAPHQL_MAX_COST', 50000),
   maxAliases: limitFromEnv('GRAPHQL_MAX_ALIASES', 30),
+  maxFragmentSpreads: limitFromEnv('GRAPHQL_MAX_FRAGMENT_SPREADS', 100),
   maxTokens: limitFromEnv('GRAPHQL_MAX_TOKENS', 5000),
   maxBodyBytes: limitFromEnv('GRAPHQL_MAX_BODY_BYTES', 1_000_000),
+  maxResponseBytes: limitFromEnv('GRAPHQL_MAX_RESPONSE_BYTES', 10_000_000),
 };
 
-function refused(message: string, code: string, extensions: Record<string, unknown>): GraphQLError {
+/** Page size of a connection whose `first` is omitted, and of one whose `first` cannot be read. */
+const DEFAULT_PAGE = 20;
+const LARGEST_PAGE = 100;
+
+function refused(message: string, code: string, extensions: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...extensions, http: { status: 400 } } });
 }
 
-/** Deepest field nesting of a selection, following fragments (each fragment at most once per path). */
-function depthOf(selectionSet: SelectionSetNode | undefined, fragments: Map<string, FragmentDefinitionNode>, seen: Set<string> = new Set()): number {
-  if (!selectionSet) return 0;
-  let deepest = 0;
-  for (const selection of selectionSet.selections) {
-    if (selection.kind === Kind.FIELD) {
-      deepest = Math.max(deepest, 1 + depthOf(selection.selectionSet, fragments, seen));
-    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      deepest = Math.max(deepest, depthOf(selection.selectionSet, fragments, seen));
-    } else if (!seen.has(selection.name.value)) {
-      const fragment = fragments.get(selection.name.value);
-      deepest = Math.max(deepest, depthOf(fragment?.selectionSet, fragments, new Set([...seen, selection.name.value])));
-    }
-  }
-  return deepest;
+const isIntrospectionField = (name: string) => name === '__schema' || name === '__type';
+
+/** What a document's shape is, whatever its variables: measured once per parsed document. */
+interface Shape {
+  depth: number;
+  aliases: number;
+  fragmentSpreads: number;
 }
 
-function aliasCount(document: DocumentNode): number {
-  let count = 0;
-  const visit = (selectionSet: SelectionSetNode | undefined) => {
+const shapes = new WeakMap<DocumentNode, Map<OperationDefinitionNode, Shape>>();
+
+function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
+  return new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+}
+
+/**
+ * Depth, aliases and fragment spreads of one operation, in time linear in the document: each
+ * fragment's depth is measured once and reused wherever it is spread. The fields under
+ * `__schema` and `__type` do not count toward depth (the standard introspection query is deeper
+ * than any data query needs); graphql-js's MaxIntrospectionDepthRule already bounds them.
+ */
+function shapeOf(document: DocumentNode, operation: OperationDefinitionNode): Shape {
+  let byOperation = shapes.get(document);
+  if (!byOperation) shapes.set(document, (byOperation = new Map()));
+  const known = byOperation.get(operation);
+  if (known) return known;
+
+  const fragments = fragmentsOf(document);
+  const fragmentDepth = new Map<string, number>();
+  const inProgress = new Set<string>();
+  const depthOf = (selectionSet: SelectionSetNode | undefined): number => {
+    let deepest = 0;
     for (const selection of selectionSet?.selections ?? []) {
-      if (selection.kind === Kind.FIELD && selection.alias) count += 1;
-      if (selection.kind !== Kind.FRAGMENT_SPREAD) visit(selection.selectionSet);
+      if (selection.kind === Kind.FIELD) {
+        deepest = Math.max(deepest, isIntrospectionField(selection.name.value) ? 1 : 1 + depthOf(selection.selectionSet));
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        deepest = Math.max(deepest, depthOf(selection.selectionSet));
+      } else {
+        deepest = Math.max(deepest, spreadDepth(selection.name.value));
+      }
+    }
+    return deepest;
+  };
+  const spreadDepth = (name: string): number => {
+    const cached = fragmentDepth.get(name);
+    if (cached !== undefined) return cached;
+    // Validation refuses cycles before this runs; meeting one here is a fault, never a pass.
+    if (inProgress.has(name)) throw new Error(`fragment ${name} spreads itself`);
+    inProgress.add(name);
+    const depth = depthOf(fragments.get(name)?.selectionSet);
+    inProgress.delete(name);
+    fragmentDepth.set(name, depth);
+    return depth;
+  };
+
+  let aliases = 0;
+  let fragmentSpreads = 0;
+  const count = (selectionSet: SelectionSetNode | undefined) => {
+    for (const selection of selectionSet?.selections ?? []) {
+      if (selection.kind === Kind.FRAGMENT_SPREAD) {
+        fragmentSpreads += 1;
+        continue;
+      }
+      if (selection.kind === Kind.FIELD && selection.alias) aliases += 1;
+      count(selection.selectionSet);
     }
   };
   for (const definition of document.definitions) {
-    if (definition.kind === Kind.OPERATION_DEFINITION || definition.kind === Kind.FRAGMENT_DEFINITION) visit(definition.selectionSet);
+    if (definition.kind === Kind.OPERATION_DEFINITION || definition.kind === Kind.FRAGMENT_DEFINITION) count(definition.selectionSet);
   }
-  return count;
+
+  const shape = { depth: depthOf(operation.selectionSet), aliases, fragmentSpreads };
+  byOperation.set(operation, shape);
+  return shape;
 }
 
-/** A list field's cost is its page size (`first`, 20 when omitted) times what each item costs. */
-const pageEstimator: ComplexityEstimator = ({ args, field, childComplexity }) => {
-  if (!field.args.some((arg) => arg.name === 'first')) return undefined;
-  const first = typeof args.first === 'number' ? args.first : 20;
-  return 1 + first * Math.max(childComplexity, 1);
-};
+/**
+ * What introspection costs: `__schema` one point for each element of the schema it can describe
+ * (types, fields, arguments, enum values, input fields, directives), `__type` the elements of the
+ * largest type. Computed once per schema.
+ */
+const introspectionCosts = new WeakMap<GraphQLSchema, { schema: number; type: number }>();
+function introspectionCost(schema: GraphQLSchema): { schema: number; type: number } {
+  const known = introspectionCosts.get(schema);
+  if (known) return known;
+  let total = schema.getDirectives().reduce((sum, directive) => sum + 1 + directive.args.length, 0);
+  let largest = 1;
+  for (const type of Object.values(schema.getTypeMap())) {
+    let elements = 1;
+    if ('getFields' in type) {
+      for (const field of Object.values(type.getFields())) elements += 1 + ('args' in field ? field.args.length : 0);
+    }
+    if ('getValues' in type) elements += type.getValues().length;
+    total += elements;
+    largest = Math.max(largest, elements);
+  }
+  const costs = { schema: total, type: largest };
+  introspectionCosts.set(schema, costs);
+  return costs;
+}
 
-const costs = new WeakMap<GraphQLRequest, number | null>();
+function intValue(node: ValueNode | undefined, variables: Record<string, unknown>): number | undefined {
+  if (!node) return undefined;
+  if (node.kind === Kind.INT) return Number(node.value);
+  if (node.kind === Kind.VARIABLE) {
+    const value = variables[node.name.value];
+    return value === undefined || value === null ? undefined : typeof value === 'number' && Number.isInteger(value) ? value : NaN;
+  }
+  return NaN;
+}
+
+/** `first` as the request gives it: omitted is the default page, anything unreadable the largest. */
+function pageSize(field: GraphQLField<unknown, unknown>, node: FieldNode, variables: Record<string, unknown>): number {
+  const given = intValue(node.arguments?.find((arg) => arg.name.value === 'first')?.value, variables);
+  const size = given ?? (field.args.find((arg) => arg.name === 'first')?.defaultValue as number | undefined) ?? DEFAULT_PAGE;
+  return Number.isInteger(size) && size >= 0 ? Math.min(size, LARGEST_PAGE) : LARGEST_PAGE;
+}
+
+/** How many items a list field can return: its `ids` argument's length, else the bound declared or measured for it. */
+function itemsBound(parent: GraphQLCompositeType, field: GraphQLField<unknown, unknown>, node: FieldNode, variables: Record<string, unknown>): number {
+  const ids = node.arguments?.find((arg) => arg.name.value === 'ids')?.value;
+  if (ids?.kind === Kind.LIST) return ids.values.length;
+  if (ids?.kind === Kind.VARIABLE) {
+    const value = variables[ids.name.value];
+    return Array.isArray(value) ? value.length : 1;
+  }
+  return listBound(parent.name, field.name);
+}
 
 /**
- * What an operation costs (each field 1, lists their page size times their items), computed once
- * per request for the query limit and the rate limits. Null for introspection, which is exempt,
- * and for variables that do not fit the operation, which execution reports as BAD_USER_INPUT.
+ * What an operation costs, an upper bound on the fields its answer can hold: each field 1; a
+ * connection (a field with `first`) its page size times what each item costs; any other list its
+ * bound (measured in the data or declared, see list-bounds.ts) times what each item costs; an
+ * introspection root field what the schema can describe. Every branch of a fragment and every
+ * field under @skip/@include is counted. Linear in the document: each fragment is costed once.
  */
-export function operationCost<TContext extends BaseContext>({ request, document, schema, operation }: GraphQLRequestContextDidResolveOperation<TContext>): number | null {
-  if (costs.has(request)) return costs.get(request)!;
-  let cost: number | null = null;
-  const introspection = !operation || operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && s.name.value.startsWith('__'));
-  if (!introspection) {
-    try {
-      cost = getComplexity({
-        schema,
-        query: document,
-        operationName: request.operationName ?? undefined,
-        variables: request.variables ?? {},
-        estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })],
-      });
-    } catch {
-      cost = null;
+export function costOf(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): number {
+  const fragments = fragmentsOf(document);
+  const fragmentCosts = new Map<string, number>();
+  const inProgress = new Set<string>();
+  const introspection = introspectionCost(schema);
+
+  const selectionCost = (selectionSet: SelectionSetNode | undefined, parent: GraphQLCompositeType): number => {
+    let total = 0;
+    for (const selection of selectionSet?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) {
+        total += fieldCost(selection, parent);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        total += selectionCost(selection.selectionSet, selection.typeCondition ? compositeType(selection.typeCondition.name.value) : parent);
+      } else {
+        total += spreadCost(selection.name.value);
+      }
     }
+    return total;
+  };
+  const fieldCost = (node: FieldNode, parent: GraphQLCompositeType): number => {
+    const name = node.name.value;
+    if (name === '__typename') return 0;
+    if (name === '__schema') return introspection.schema;
+    if (name === '__type') return introspection.type;
+    if (!isObjectType(parent) && !isInterfaceType(parent)) throw new Error(`${parent.name} has no field ${name}`);
+    const field = parent.getFields()[name];
+    if (!field) throw new Error(`${parent.name} has no field ${name}`);
+    const itemType = getNamedType(field.type);
+    // A list of scalars is one value; its size is bounded by the row it comes from.
+    if (!node.selectionSet || !isCompositeType(itemType)) return 1;
+    const each = Math.max(selectionCost(node.selectionSet, itemType), 1);
+    if (field.args.some((arg) => arg.name === 'first')) return 1 + pageSize(field, node, variables) * each;
+    if (isListType(getNullableType(field.type))) return 1 + itemsBound(parent, field, node, variables) * each;
+    return 1 + each;
+  };
+  const spreadCost = (name: string): number => {
+    const cached = fragmentCosts.get(name);
+    if (cached !== undefined) return cached;
+    if (inProgress.has(name)) throw new Error(`fragment ${name} spreads itself`);
+    const fragment = fragments.get(name);
+    if (!fragment) throw new Error(`unknown fragment ${name}`);
+    inProgress.add(name);
+    const cost = selectionCost(fragment.selectionSet, compositeType(fragment.typeCondition.name.value));
+    inProgress.delete(name);
+    fragmentCosts.set(name, cost);
+    return cost;
+  };
+  const compositeType = (name: string): GraphQLCompositeType => {
+    const type = schema.getType(name);
+    if (!type || !isCompositeType(type)) throw new Error(`unknown type ${name}`);
+    return type;
+  };
+
+  const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+  if (!root) throw new Error(`the schema has no ${operation.operation} type`);
+  return Math.max(1, selectionCost(operation.selectionSet, root));
+}
+
+const costs = new WeakMap<object, number>();
+
+/**
+ * What an operation costs, computed once per request for the query limit and the rate limits.
+ * An analysis that fails refuses the operation (QUERY_ANALYSIS_FAILED): a limit is never skipped.
+ */
+export function operationCost<TContext extends BaseContext>({ request, document, schema, operation }: GraphQLRequestContextDidResolveOperation<TContext>): number {
+  const known = costs.get(request);
+  if (known !== undefined) return known;
+  let cost: number;
+  try {
+    if (!operation) throw new Error('no operation');
+    cost = costOf(schema, document, operation, request.variables ?? {});
+  } catch {
+    throw refused('The query could not be analysed, so it is not run', 'QUERY_ANALYSIS_FAILED');
   }
   costs.set(request, cost);
   return cost;
 }
 
 /**
- * Refuses an operation before it runs when it is too deep, too costly (each field costs 1, lists
- * cost their page size times their items) or uses too many aliases. Introspection is exempt
- * from the cost limit, so college developers' tools keep working.
+ * Refuses an operation before it runs when it is too deep, uses too many aliases or fragment
+ * spreads, or costs too much (see costOf). Introspection is costed like everything else, so
+ * college developers' tools work and cannot be used to flood the server.
  */
 export function queryLimitsPlugin(): ApolloServerPlugin {
   return {
@@ -100,19 +272,43 @@ export function queryLimitsPlugin(): ApolloServerPlugin {
       return {
         async didResolveOperation(requestContext) {
           const { document, operation } = requestContext;
+          // Apollo answers a document without the named operation before this hook.
           if (!operation) return;
-          const fragments = new Map(
-            document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
-          );
-          const depth = depthOf(operation.selectionSet, fragments);
-          if (depth > limits.maxDepth) throw refused(`The query is ${depth} levels deep; at most ${limits.maxDepth} are allowed`, 'QUERY_TOO_DEEP', { depth, limit: limits.maxDepth });
-          const aliases = aliasCount(document);
-          if (aliases > limits.maxAliases) throw refused(`The query uses ${aliases} aliases; at most ${limits.maxAliases} are allowed`, 'TOO_MANY_ALIASES', { aliases, limit: limits.maxAliases });
+          let shape: Shape;
+          try {
+            shape = shapeOf(document, operation);
+          } catch {
+            throw refused('The query could not be analysed, so it is not run', 'QUERY_ANALYSIS_FAILED');
+          }
+          if (shape.fragmentSpreads > limits.maxFragmentSpreads) {
+            throw refused(`The query spreads fragments ${shape.fragmentSpreads} times; at most ${limits.maxFragmentSpreads} are allowed`, 'TOO_MANY_FRAGMENT_SPREADS', { fragmentSpreads: shape.fragmentSpreads, limit: limits.maxFragmentSpreads });
+          }
+          if (shape.depth > limits.maxDepth) throw refused(`The query is ${shape.depth} levels deep; at most ${limits.maxDepth} are allowed`, 'QUERY_TOO_DEEP', { depth: shape.depth, limit: limits.maxDepth });
+          if (shape.aliases > limits.maxAliases) throw refused(`The query uses ${shape.aliases} aliases; at most ${limits.maxAliases} are allowed`, 'TOO_MANY_ALIASES', { aliases: shape.aliases, limit: limits.maxAliases });
           const cost = operationCost(requestContext);
-          if (cost === null) return;
           if (cost > limits.maxCost) throw refused(`The query would cost ${cost}; at most ${limits.maxCost} is allowed`, 'QUERY_TOO_COSTLY', { cost, limit: limits.maxCost });
         },
       };
     },
   };
+}
+
+/**
+ * The answer as JSON, or, past GRAPHQL_MAX_RESPONSE_BYTES, a RESPONSE_TOO_LARGE error in its
+ * place: a backstop behind the cost limit, for answers whose items are larger than their count says.
+ */
+export function responseJson(result: unknown): string {
+  const json = JSON.stringify(result);
+  // UTF-8 takes at most three bytes per UTF-16 unit, so most answers need no byte count.
+  if (json.length * 3 <= limits.maxResponseBytes) return json;
+  const bytes = Buffer.byteLength(json);
+  if (bytes <= limits.maxResponseBytes) return json;
+  return JSON.stringify({
+    errors: [
+      {
+        message: `The answer would be ${bytes} bytes; at most ${limits.maxResponseBytes} are sent. Ask for fewer items or fields.`,
+        extensions: { code: 'RESPONSE_TOO_LARGE', bytes, limit: limits.maxResponseBytes },
+      },
+    ],
+  });
 }

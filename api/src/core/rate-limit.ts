@@ -74,7 +74,7 @@ export function rateLimitPlugin(options: RateLimitOptions): ApolloServerPlugin<C
     async requestDidStart() {
       return {
         async didResolveOperation(requestContext) {
-          const points = Math.min(limits.maxCost, Math.max(1, operationCost(requestContext) ?? 1));
+          const points = Math.min(limits.maxCost, operationCost(requestContext));
           const { contextValue } = requestContext;
           await charge(byAddress, (contextValue as AddressedContext).clientAddress ?? 'unknown', points, 'address');
           if (contextValue.viewer.userId !== null) await charge(byViewer, String(contextValue.viewer.userId), points, 'viewer');

@@ -19,6 +19,7 @@ import { resolvers as pathways } from '../modules/pathways';
 import { resolvers as standards } from '../modules/standards';
 import { NodeResolver } from './node.resolver';
 import { applyReadGuard } from '../core/access';
+import './list-bounds';
 
 export const schemaFile = path.join(repoRoot, 'schema.graphql');
 
