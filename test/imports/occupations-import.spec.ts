@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
+import type { DataSourceOptions } from 'typeorm';
 import { config } from '../../api/src/core/config';
 import { issueToken } from '../../api/src/modules/accounts/auth.service';
 import { Role } from '../../api/src/modules/accounts/user.entity';
@@ -176,7 +176,7 @@ describe('occupation import (O*NET and BLS OEWS)', () => {
     const configuredUrl = config.databaseUrl;
     // The CLI opens its database through the same bootstrap as `npm start`, which reads DATABASE_URL into config.
     beforeAll(() => {
-      config.databaseUrl = (api.db.options as PostgresConnectionOptions).url;
+      config.databaseUrl = (api.db.options as Extract<DataSourceOptions, { type: 'postgres' }>).url;
     });
     afterAll(() => {
       config.databaseUrl = configuredUrl;
