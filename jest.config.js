@@ -1,6 +1,6 @@
 /** Tests run TypeScript through SWC, which (unlike esbuild) emits the decorator metadata type-graphql and TypeORM read. */
 module.exports = {
-  testEnvironment: 'node',
+  testEnvironment: '<rootDir>/test/support/warning-environment.ts',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.spec.ts'],
   transform: {

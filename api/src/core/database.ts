@@ -57,8 +57,31 @@ export function dataSourceOptions(options: DatabaseOptions): DataSourceOptions {
   };
 }
 
+/**
+ * Makes a query runner's statements run one after another. TypeORM's schema reads (`getTables`,
+ * behind `migration:generate` and the schema builder's log) start several statements at once on
+ * one runner, and pg deprecates a client.query() issued while the client is still busy.
+ */
+function oneStatementAtATime(runner: QueryRunner): QueryRunner {
+  const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
+  let previous: Promise<unknown> = Promise.resolve();
+  runner.query = ((...args: unknown[]) => {
+    const next = previous.then(() => query(...args));
+    previous = next.catch(() => undefined);
+    return next;
+  }) as QueryRunner['query'];
+  return runner;
+}
+
+/** The application's DataSource: TypeORM's, with each query runner's statements serialised. */
+export class Database extends DataSource {
+  override createQueryRunner(mode: 'master' | 'slave' = 'master'): QueryRunner {
+    return oneStatementAtATime(super.createQueryRunner(mode));
+  }
+}
+
 export function createDataSource(options: DatabaseOptions): DataSource {
-  return new DataSource(dataSourceOptions(options));
+  return new Database(dataSourceOptions(options));
 }
 
 /**
@@ -68,7 +91,7 @@ export function createDataSource(options: DatabaseOptions): DataSource {
  * too, goes to a replica here, since a query operation only reads. Mutations never use it: they
  * run on the primary, and so do the reads of their payloads, which must see what they wrote.
  */
-export class ReplicaReads extends DataSource {
+export class ReplicaReads extends Database {
   constructor(options: DataSourceOptions, private readonly replicaRetryMs = config.replicaRetryMs) {
     super(options);
   }

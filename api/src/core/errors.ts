@@ -89,6 +89,9 @@ export function userErrorFromDatabase(error: unknown, inputPath = 'input'): User
       const last = columns[columns.length - 1];
       return userError(fieldFor(last), `That ${columns.map(snakeToCamel).join(' and ') || 'value'} is already taken`, ErrorCode.TAKEN);
     }
+    // PostgreSQL 18 reports a row that ON DELETE RESTRICT keeps as restrict_violation; 15 to 17 as a foreign key violation.
+    case '23001':
+      return userError(null, 'Other records still refer to this one', ErrorCode.IN_USE);
     case '23503': {
       const columns = columnsFromDetail();
       if (/is still referenced/.test(pg.detail ?? '')) {
