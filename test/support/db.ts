@@ -32,7 +32,7 @@ async function onServer<T>(work: (client: Client) => Promise<T>): Promise<T> {
 export async function createTestDatabase(options: { migrated?: boolean } = {}): Promise<TestDatabase> {
   const name = `pathforge_test_${process.env.JEST_WORKER_ID ?? '0'}_${randomBytes(4).toString('hex')}`;
   await onServer((client) =>
-    client.query(options.migrated === false ? `CREATE DATABASE ${name}` : `CREATE DATABASE ${name} TEMPLATE pathforge_template`),
+    client.query(options.migrated === false ? `CREATE DATABASE ${name}` : `CREATE DATABASE ${name} TEMPLATE ${process.env.PATHFORGE_TEST_TEMPLATE}`),
   );
   const url = withDatabase(serverUrl(), name);
   const db = createDataSource({ url, poolSize: 5 });

@@ -8,7 +8,13 @@ import { createDataSource } from '../../api/src/core/database';
 import { startEmbeddedPostgres } from '../../api/src/core/embedded';
 import { withDatabase } from '../../api/src/core/db-url';
 
-export const TEMPLATE = 'pathforge_template';
+/**
+ * The migrated template this run's spec files clone, named per run: a shared server such as the
+ * system PostgreSQL on 5432 may hold other runs' templates at the same time.
+ */
+export function templateName(): string {
+  return (process.env.PATHFORGE_TEST_TEMPLATE ??= `pathforge_template_${randomBytes(4).toString('hex')}`);
+}
 
 /**
  * One PostgreSQL for the run: DATABASE_URL's server if set, else a throwaway embedded one. The
@@ -27,6 +33,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.PATHFORGE_TEST_SERVER_URL = serverUrl;
   process.env.AUTH_SECRET ??= randomBytes(48).toString('base64url');
 
+  const TEMPLATE = templateName();
   const admin = new Client({ connectionString: withDatabase(serverUrl, 'postgres') });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE} WITH (FORCE)`);
