@@ -1,8 +1,11 @@
+import { GraphQLError } from 'graphql';
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { Context } from '../core/context';
 import { entities } from '../core/entities';
 import { fromGlobalId } from '../core/ids';
 import { Node } from '../core/node';
+
+const MAX_IDS = 100;
 
 const byTypeName = new Map<string, (typeof entities)[number]>(entities.map((entity) => [entity.name, entity]));
 
@@ -13,9 +16,11 @@ export class NodeResolver {
     return this.load(id, ctx);
   }
 
-  @Query(() => [Node], { nullable: 'items', description: 'Several objects by global ID, in the order asked; null where there is none.' })
+  @Query(() => [Node], { nullable: 'items', description: `Up to ${MAX_IDS} objects by global ID, one answer per ID in the order asked; null where there is none or the viewer may not read it.` })
   nodes(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: Context): Promise<(Node | null)[]> {
-    return Promise.all(ids.slice(0, 100).map((id) => this.load(id, ctx)));
+    // Answering only the first ids would shift no answer but silently drop the rest.
+    if (ids.length > MAX_IDS) throw new GraphQLError(`nodes takes at most ${MAX_IDS} IDs`, { extensions: { code: 'BAD_USER_INPUT' } });
+    return Promise.all(ids.map((id) => this.load(id, ctx)));
   }
 
   private async load(id: string, ctx: Context): Promise<Node | null> {
