@@ -7,7 +7,7 @@ import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
 // TypeORM reports a transaction whose connection died as a released query runner.
 const UNAVAILABLE_MESSAGES =
-  /Connection terminated|connection is closed|Client has encountered a connection error|Query runner already released|connection provided by a query runner was already released/i;
+  /Connection terminated|connection is closed|timeout expired|Client has encountered a connection error|Query runner already released|connection provided by a query runner was already released/i;
 
 /** pg-pool's words when it gave up waiting for a connection of a full pool to come free. */
 const POOL_WAIT = /timeout exceeded when trying to connect/i;

@@ -23,8 +23,10 @@ export const config = {
   statementTimeoutMs: intFromEnv('STATEMENT_TIMEOUT_MS', 10000),
   /** Longest a request may take to arrive in full. */
   requestTimeoutMs: intFromEnv('REQUEST_TIMEOUT_MS', 30000),
-  /** How long to wait for a database connection before failing with DATABASE_UNAVAILABLE. */
+  /** How long opening a new database connection may take before failing with DATABASE_UNAVAILABLE. */
   connectTimeoutMs: intFromEnv('DATABASE_CONNECT_TIMEOUT_MS', 2000),
+  /** How long to wait for a connection of a full pool to come free before failing with DATABASE_BUSY. */
+  poolWaitTimeoutMs: intFromEnv('DATABASE_POOL_WAIT_TIMEOUT_MS', 2000),
   production: process.env.NODE_ENV === 'production',
   /**
    * Count SQL statements per request (X-SQL-Statements header). It needs AsyncLocalStorage,

@@ -1,4 +1,4 @@
-import { Pool, PoolClient, QueryResultRow, types } from 'pg';
+import { Client, ClientConfig, Pool, PoolClient, QueryResultRow, types } from 'pg';
 import { AbstractLogger, DataSource, DataSourceOptions, EntityManager, LogLevel, LogMessage, QueryRunner } from 'typeorm';
 import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { isDatabaseUnavailable, isPoolWait } from './availability';
@@ -29,6 +29,42 @@ export interface DatabaseOptions {
   replicaUrls?: string[];
   /** How long a replica that could not be reached is passed over (default DATABASE_REPLICA_RETRY_MS). */
   replicaRetryMs?: number;
+  /** Longest a new connection may take to open (default DATABASE_CONNECT_TIMEOUT_MS). */
+  connectTimeoutMs?: number;
+  /** Longest a query waits for a connection of a full pool (default DATABASE_POOL_WAIT_TIMEOUT_MS). */
+  poolWaitTimeoutMs?: number;
+}
+
+/**
+ * pg-pool has one timeout, `connectionTimeoutMillis`, for two waits: for a connection of a full
+ * pool to come free, and for a new connection to open. They mean different things (an overloaded
+ * server, DATABASE_BUSY; a server that is gone, DATABASE_UNAVAILABLE), so they are set apart: the
+ * pool's timeout is the pool wait, each connection opens under its own connect timeout, and the
+ * pool's own timer is kept off new connections (`separateConnectTimeout`).
+ */
+function clientWithConnectTimeout(connectTimeoutMs: number): typeof Client {
+  return class ConnectTimeoutClient extends Client {
+    constructor(options: ClientConfig) {
+      super({ ...options, connectionTimeoutMillis: connectTimeoutMs });
+    }
+  };
+}
+
+type PoolInternals = Pool & { newClient(pending: unknown): void; options: { connectionTimeoutMillis?: number } };
+
+/** pg-pool reads its timeout while it starts a new connection: that connection goes by its own. */
+function separateConnectTimeout(pool: Pool): void {
+  const internals = pool as PoolInternals;
+  const newClient = internals.newClient.bind(internals);
+  internals.newClient = (pending: unknown) => {
+    const poolWait = internals.options.connectionTimeoutMillis;
+    internals.options.connectionTimeoutMillis = 0;
+    try {
+      newClient(pending);
+    } finally {
+      internals.options.connectionTimeoutMillis = poolWait;
+    }
+  };
 }
 
 export function dataSourceOptions(options: DatabaseOptions): DataSourceOptions {
@@ -52,7 +88,8 @@ export function dataSourceOptions(options: DatabaseOptions): DataSourceOptions {
       application_name: options.applicationName ?? 'pathforge',
       statement_timeout: config.statementTimeoutMs,
       // Fail fast when the server is away, instead of queueing requests behind a dead pool.
-      connectionTimeoutMillis: config.connectTimeoutMs,
+      connectionTimeoutMillis: options.poolWaitTimeoutMs ?? config.poolWaitTimeoutMs,
+      Client: clientWithConnectTimeout(options.connectTimeoutMs ?? config.connectTimeoutMs),
     },
   };
 }
@@ -75,6 +112,13 @@ function oneStatementAtATime(runner: QueryRunner): QueryRunner {
 
 /** The application's DataSource: TypeORM's, with each query runner's statements serialised. */
 export class Database extends DataSource {
+  override async initialize(): Promise<this> {
+    await super.initialize();
+    const driver = this.driver as PostgresDriver;
+    for (const pool of [driver.master, ...driver.slaves] as Pool[]) if (pool) separateConnectTimeout(pool);
+    return this;
+  }
+
   override createQueryRunner(mode: 'master' | 'slave' = 'master'): QueryRunner {
     return oneStatementAtATime(super.createQueryRunner(mode));
   }
