@@ -102,17 +102,26 @@ export async function startServer(
     (_req, res, next) => {
       const statements: StatementCounter = { count: 0 };
       res.locals.statements = statements;
+      const readFallbacks = { count: 0 };
+      res.locals.readFallbacks = readFallbacks;
       if (!options.countSqlStatements) return next();
       // Report the statement count when the response goes out; headers must be set before.
       const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => http.ServerResponse;
       res.writeHead = ((...args: unknown[]) => {
-        if (!res.headersSent) res.setHeader('X-SQL-Statements', String(statements.count));
+        if (!res.headersSent) {
+          res.setHeader('X-SQL-Statements', String(statements.count));
+          res.setHeader('X-Read-Fallbacks', String(readFallbacks.count));
+        }
         return writeHead(...args);
       }) as typeof res.writeHead;
       countStatements(statements, next);
     },
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => withClientAddress(createContext(db, res.locals.statements as StatementCounter, await viewerOf(req.headers.authorization)), req.ip),
+      context: async ({ req, res }) => {
+        const context = createContext(db, res.locals.statements as StatementCounter, await viewerOf(req.headers.authorization));
+        context.readFallbacks = res.locals.readFallbacks as Context['readFallbacks'];
+        return withClientAddress(context, req.ip);
+      },
     }),
   );
 
