@@ -90,7 +90,12 @@ export function applyCompiledReads(schema: GraphQLSchema): GraphQLSchema {
 
   for (const [name, { entity, list }] of listQueries) {
     const field = fields[name];
-    if (!field || !names.has(entity.name)) continue;
+    if (!field) continue;
+    if (!names.has(entity.name)) {
+      // Read by their resolvers: the count shows how much of the read path the compiler covers.
+      for (const uncompiled of [field, fields[lowerFirst(entity.name)]]) if (uncompiled?.resolve) uncompiled.resolve = fallback(uncompiled.resolve as Resolver);
+      continue;
+    }
     const connection = field.type instanceof GraphQLObjectType ? field.type : (field.type as { ofType: GraphQLObjectType }).ofType;
     field.resolve = async (_source, args: { first?: number | null; after?: string | null; filter?: object | null; orderBy?: { field?: string; direction?: OrderDirection } | null }, ctx: Context, info) => {
       const window = pageWindow(args);
