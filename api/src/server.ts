@@ -12,7 +12,6 @@ import { Context, createContext } from './core/context';
 import { countStatements, StatementCounter } from './core/sql-counter';
 import { buildPathforgeSchema } from './schema/build';
 import { closeProgramCatalogue, programCatalogue } from './modules/advising/program-catalogue';
-import { closeReferenceRows, referenceRows } from './core/reference-rows';
 import { limits, queryLimitsPlugin, responseJson } from './core/limits';
 import { keepListBoundsMeasured } from './core/list-bounds';
 import { rateLimitDefaults, rateLimitPlugin, RateLimitOptions, withClientAddress } from './core/rate-limit';
@@ -136,9 +135,7 @@ export async function startServer(
   }
   app.get('/', (_req, res) => res.redirect(fs.existsSync(adminDist) ? '/admin/' : '/graphql'));
 
-  // Nearly every answer points at reference rows, and learner routes read every program's
-  // agreements: load both in the background from the start.
-  referenceRows(db).start();
+  // Learner routes read every program's agreements: load them in the background from the start.
   programCatalogue(db).start();
   // The query cost multiplies each plain list by the most items one parent has in the data.
   const stopMeasuringListBounds = await keepListBoundsMeasured(db);
@@ -153,7 +150,6 @@ export async function startServer(
       stopMeasuringListBounds();
       await apollo.stop();
       await closeProgramCatalogue(db);
-      await closeReferenceRows(db);
     },
   };
 }
