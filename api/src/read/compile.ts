@@ -88,9 +88,8 @@ export function rowJson(build: Build, type: CompiledType, id: number, fieldNodes
 }
 
 export interface Page {
-  /** SQL selecting the ids of the rows that match (scope and filter applied). */
+  /** SQL selecting `id` and the order value `o` of the rows that match (scope and filter applied). */
   matching: string;
-  orderColumn: string;
   direction: 'ASC' | 'DESC';
   offset: number;
   limit: number;
@@ -99,7 +98,7 @@ export interface Page {
 /** A Relay connection over `type`: the page, its cursors, pageInfo and totalCount, all in SQL. */
 export function connectionStatement(build: Build, type: CompiledType, connection: GraphQLObjectType, page: Page, fieldNodes: readonly FieldNode[]): string {
   const { offset, limit, direction } = page;
-  const order = (x: string) => `${x}.${page.orderColumn} ${direction}, ${x}.id ${direction}`;
+  const order = (x: string) => `${x}.o ${direction}, ${x}.id ${direction}`;
   const cursor = (x: string) => base64url(`'cursor:' || (${offset - 1} + ${x}.rn)`);
   const fields = collectSubfields(build.schema, build.fragments, build.variables, connection, fieldNodes);
   const pairs = [`'$t'`, literal(connection.name)];
@@ -135,7 +134,9 @@ export function connectionStatement(build: Build, type: CompiledType, connection
       pairs.push(literal(key), jsonObject(info));
     }
   }
-  return `WITH matching AS (SELECT m.* FROM ${type.table} m WHERE m.id IN (${page.matching})),
-    page AS (SELECT w.*, row_number() OVER (ORDER BY ${order('w')}) AS rn FROM (SELECT * FROM matching x ORDER BY ${order('x')} OFFSET ${offset} LIMIT ${limit + 1}) w)
+  // The page is found on ids and order values alone; only its rows are read whole.
+  return `WITH matching AS (${page.matching}),
+    page AS (SELECT t.*, w.rn FROM (SELECT x.id, row_number() OVER (ORDER BY ${order('x')}) AS rn
+      FROM (SELECT * FROM matching m ORDER BY ${order('m')} OFFSET ${offset} LIMIT ${limit + 1}) x) w JOIN ${type.table} t ON t.id = w.id)
     SELECT ${jsonObject(pairs)} AS r`;
 }

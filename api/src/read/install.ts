@@ -102,14 +102,13 @@ export function applyCompiledReads(schema: GraphQLSchema): GraphQLSchema {
       const qb = ctx.db.getRepository(entity).createQueryBuilder('row');
       applyScope(entity, qb, ctx);
       if (args.filter) list.applyFilter(qb as never, args.filter, ctx);
-      const [matching, params] = qb.select('row.id').getQueryAndParameters();
       const property = list.orderColumn[args.orderBy?.field ?? list.defaultOrder];
-      const orderColumn = ctx.db.getMetadata(entity).findColumnWithPropertyName(property)!.databaseName;
+      const [matching, params] = qb.select('row.id', 'id').addSelect(`row.${property}`, 'o').getQueryAndParameters();
       const types = compiledTypes(ctx.db);
       const type = types.get(entity.name)!;
       const build = newBuild(ctx, info, types);
       const direction = args.orderBy?.direction === OrderDirection.DESC ? 'DESC' : 'ASC';
-      const sql = connectionStatement(build, type, connection, { matching, orderColumn, direction, offset: window.offset, limit: window.limit }, info.fieldNodes);
+      const sql = connectionStatement(build, type, connection, { matching, direction, offset: window.offset, limit: window.limit }, info.fieldNodes);
       return run(ctx, build, sql, params);
     };
   }
