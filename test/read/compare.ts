@@ -1,4 +1,5 @@
-import { execute, GraphQLSchema, parse, validate } from 'graphql';
+import { execute, ExecutionResult, GraphQLSchema, parse, validate } from 'graphql';
+import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import { DataSource } from 'typeorm';
 import { createContext } from '../../api/src/core/context';
 import { countStatements } from '../../api/src/core/sql-counter';
@@ -27,16 +28,25 @@ export async function readers(db: DataSource): Promise<Readers> {
   return { compiled: await buildPathforgeSchema(), resolvers: await buildResolverSchema(), viewers };
 }
 
-/** Runs a document as the HTTP path does (a fresh context per request) and keeps what a client sees. */
-export async function answer(db: DataSource, schema: GraphQLSchema, viewer: Viewer, document: string, variables: Record<string, unknown> = {}): Promise<Answer> {
+/**
+ * Runs a document as the HTTP path does (a fresh context per request) and keeps what a client
+ * sees; with `jit`, through graphql-jit's compiled executor instead of graphql-js.
+ */
+export async function answer(db: DataSource, schema: GraphQLSchema, viewer: Viewer, document: string, variables: Record<string, unknown> = {}, jit = false): Promise<Answer> {
   const parsed = parse(document);
   const invalid = validate(schema, parsed);
   if (invalid.length > 0) throw new Error(`invalid test document: ${invalid[0].message}\n${document}`);
   const context = createContext(db, { count: 0 }, viewer);
-  const result = await countStatements(context.statements, () => execute({ schema, document: parsed, variableValues: variables, contextValue: context }));
+  const run = async (): Promise<ExecutionResult> => {
+    if (!jit) return execute({ schema, document: parsed, variableValues: variables, contextValue: context });
+    const compiled = compileQuery(schema, parsed);
+    if (!isCompiledQuery(compiled)) throw new Error(`graphql-jit could not compile: ${compiled.errors?.[0]?.message}`);
+    return compiled.query(undefined, context, variables);
+  };
+  const result = await countStatements(context.statements, run);
   return {
     data: JSON.parse(JSON.stringify(result.data ?? null)),
-    errors: (result.errors ?? []).map((error) => ({ message: error.message, code: error.extensions?.code, path: error.path })),
+    errors: (result.errors ?? []).map((error) => ({ message: error.message, code: error.extensions?.code ?? (error.originalError as { extensions?: { code?: unknown } } | undefined)?.extensions?.code, path: error.path })),
     statements: context.statements.count,
     fallbacks: context.readFallbacks.count,
   };

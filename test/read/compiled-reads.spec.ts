@@ -114,6 +114,18 @@ describe('compiled reads', () => {
     });
   }
 
+  for (const { name, document, variables, roots } of DOCUMENTS) {
+    it(`answers ${name} as the resolvers do under graphql-jit, for every role`, async () => {
+      for (const [who, viewer] of Object.entries(schemas.viewers)) {
+        const vars = variables?.(ids) ?? {};
+        const expected = await answer(database.db, schemas.resolvers, viewer, document, vars);
+        const actual = await answer(database.db, schemas.compiled, viewer, document, vars, true);
+        expect({ who, data: actual.data, errors: actual.errors }).toEqual({ who, data: expected.data, errors: expected.errors });
+        expect({ who, statements: actual.statements, fallbacks: actual.fallbacks }).toEqual({ who, statements: roots, fallbacks: 0 });
+      }
+    });
+  }
+
   it('answers fields it cannot express through their resolvers, correctly and counted', async () => {
     const document = `query($id: ID!) { pathway(id: $id) { title coverage { ratio coreCount } publishReadiness { ready } versions { id } outcomes { cohort enrolled }
       stages { title credentials { title issuer { __typename ... on Institution { name } } } } } }`;

@@ -66,8 +66,14 @@ export function applyCompiledReads(schema: GraphQLSchema): GraphQLSchema {
     }
     if (isInterfaceType(type) || isUnionType(type)) {
       const resolveType = type.resolveType;
-      type.resolveType = (value, ctx, info, abstractType) =>
-        isCompiled(value) ? (value.$t as string) : resolveType ? resolveType(value, ctx, info, abstractType) : undefined;
+      // At once, not through type-graphql's async resolveType, which graphql-jit cannot wait for:
+      // a compiled object names its type, a row is an instance of its type's class.
+      type.resolveType = (value, ctx, info, abstractType) => {
+        if (isCompiled(value)) return value.$t as string;
+        const name = (value as object | null)?.constructor?.name;
+        if (name && isObjectType(schema.getType(name))) return name;
+        return resolveType ? resolveType(value, ctx, info, abstractType) : undefined;
+      };
     }
   }
 
