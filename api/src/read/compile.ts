@@ -100,6 +100,8 @@ export function connectionStatement(build: Build, type: CompiledType, connection
   const { offset, limit, direction } = page;
   const order = (x: string) => `${x}.o ${direction}, ${x}.id ${direction}`;
   const cursor = (x: string) => base64url(`'cursor:' || (${offset - 1} + ${x}.rn)`);
+  /** The page's rows, in order, with only the columns the selection reads. */
+  const rows = (t: string) => `FROM page ${t}_p JOIN ${type.table} ${t} ON ${t}.id = ${t}_p.id WHERE ${t}_p.rn <= ${limit}`;
   const fields = collectSubfields(build.schema, build.fragments, build.variables, connection, fieldNodes);
   const pairs = [`'$t'`, literal(connection.name)];
   for (const [key, nodes] of fields) {
@@ -109,7 +111,7 @@ export function connectionStatement(build: Build, type: CompiledType, connection
     else if (name === 'totalCount') pairs.push(literal(key), '(SELECT count(*)::int FROM matching)');
     else if (name === 'nodes') {
       const t = aliasOf(build);
-      pairs.push(literal(key), `COALESCE((SELECT json_agg(${objectJson(build, type, t, nodes)} ORDER BY ${t}.rn) FROM page ${t} WHERE ${t}.rn <= ${limit}), '[]'::json)`);
+      pairs.push(literal(key), `COALESCE((SELECT json_agg(${objectJson(build, type, t, nodes)} ORDER BY ${t}_p.rn) ${rows(t)}), '[]'::json)`);
     } else if (name === 'edges' && isObjectType(child)) {
       const t = aliasOf(build);
       const edgeFields = collectSubfields(build.schema, build.fragments, build.variables, child, nodes);
@@ -117,10 +119,10 @@ export function connectionStatement(build: Build, type: CompiledType, connection
       for (const [edgeKey, edgeNodes] of edgeFields) {
         const edgeField = edgeNodes[0].name.value;
         if (edgeField === '__typename') edge.push(literal(edgeKey), literal(child.name));
-        else if (edgeField === 'cursor') edge.push(literal(edgeKey), cursor(t));
+        else if (edgeField === 'cursor') edge.push(literal(edgeKey), cursor(`${t}_p`));
         else if (edgeField === 'node') edge.push(literal(edgeKey), objectJson(build, type, t, edgeNodes));
       }
-      pairs.push(literal(key), `COALESCE((SELECT json_agg(${jsonObject(edge)} ORDER BY ${t}.rn) FROM page ${t} WHERE ${t}.rn <= ${limit}), '[]'::json)`);
+      pairs.push(literal(key), `COALESCE((SELECT json_agg(${jsonObject(edge)} ORDER BY ${t}_p.rn) ${rows(t)}), '[]'::json)`);
     } else if (name === 'pageInfo' && isObjectType(child)) {
       const info = [`'$t'`, literal(child.name)];
       for (const [infoKey, infoNodes] of collectSubfields(build.schema, build.fragments, build.variables, child, nodes)) {
@@ -134,9 +136,9 @@ export function connectionStatement(build: Build, type: CompiledType, connection
       pairs.push(literal(key), jsonObject(info));
     }
   }
-  // The page is found on ids and order values alone; only its rows are read whole.
+  // The page is found on ids and order values alone; its rows are then read for the selected columns.
   return `WITH matching AS (${page.matching}),
-    page AS (SELECT t.*, w.rn FROM (SELECT x.id, row_number() OVER (ORDER BY ${order('x')}) AS rn
-      FROM (SELECT * FROM matching m ORDER BY ${order('m')} OFFSET ${offset} LIMIT ${limit + 1}) x) w JOIN ${type.table} t ON t.id = w.id)
+    page AS (SELECT x.id, row_number() OVER (ORDER BY ${order('x')}) AS rn
+      FROM (SELECT * FROM matching m ORDER BY ${order('m')} OFFSET ${offset} LIMIT ${limit + 1}) x)
     SELECT ${jsonObject(pairs)} AS r`;
 }
