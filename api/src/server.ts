@@ -12,7 +12,6 @@ import { Context, createContext } from './core/context';
 import { countStatements, StatementCounter } from './core/sql-counter';
 import { buildPathforgeSchema } from './schema/build';
 import { closeProgramCatalogue, programCatalogue } from './modules/advising/program-catalogue';
-import { closeReferenceRows, referenceRows } from './core/reference-rows';
 import { limits, queryLimitsPlugin, responseJson } from './core/limits';
 import { keepListBoundsMeasured } from './core/list-bounds';
 import { rateLimitDefaults, rateLimitPlugin, RateLimitOptions, withClientAddress } from './core/rate-limit';
@@ -102,17 +101,26 @@ export async function startServer(
     (_req, res, next) => {
       const statements: StatementCounter = { count: 0 };
       res.locals.statements = statements;
+      const readFallbacks = { count: 0 };
+      res.locals.readFallbacks = readFallbacks;
       if (!options.countSqlStatements) return next();
       // Report the statement count when the response goes out; headers must be set before.
       const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => http.ServerResponse;
       res.writeHead = ((...args: unknown[]) => {
-        if (!res.headersSent) res.setHeader('X-SQL-Statements', String(statements.count));
+        if (!res.headersSent) {
+          res.setHeader('X-SQL-Statements', String(statements.count));
+          res.setHeader('X-Read-Fallbacks', String(readFallbacks.count));
+        }
         return writeHead(...args);
       }) as typeof res.writeHead;
       countStatements(statements, next);
     },
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => withClientAddress(createContext(db, res.locals.statements as StatementCounter, await viewerOf(req.headers.authorization)), req.ip),
+      context: async ({ req, res }) => {
+        const context = createContext(db, res.locals.statements as StatementCounter, await viewerOf(req.headers.authorization));
+        context.readFallbacks = res.locals.readFallbacks as Context['readFallbacks'];
+        return withClientAddress(context, req.ip);
+      },
     }),
   );
 
@@ -127,9 +135,7 @@ export async function startServer(
   }
   app.get('/', (_req, res) => res.redirect(fs.existsSync(adminDist) ? '/admin/' : '/graphql'));
 
-  // Nearly every answer points at reference rows, and learner routes read every program's
-  // agreements: load both in the background from the start.
-  referenceRows(db).start();
+  // Learner routes read every program's agreements: load them in the background from the start.
   programCatalogue(db).start();
   // The query cost multiplies each plain list by the most items one parent has in the data.
   const stopMeasuringListBounds = await keepListBoundsMeasured(db);
@@ -144,7 +150,6 @@ export async function startServer(
       stopMeasuringListBounds();
       await apollo.stop();
       await closeProgramCatalogue(db);
-      await closeReferenceRows(db);
     },
   };
 }

@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { RunningServer, startServer } from '../../api/src/server';
 import { createTestDatabase, TestDatabase } from './db';
-import { forgetReferenceRows } from '../../api/src/core/reference-rows';
 import { issueToken } from '../../api/src/modules/accounts/auth.service';
 import { Role, User } from '../../api/src/modules/accounts/user.entity';
 
@@ -19,8 +18,6 @@ export interface TestApi {
   /** Runs as an admin unless `token` says otherwise: another account's token, or null for the public. */
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: { token?: string | null }): Promise<GraphQLResult<T>>;
   adminToken: string;
-  /** Drops the process's shared reference rows, so that a count of statements starts cold. */
-  forgetCaches(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -48,9 +45,6 @@ export async function startTestApi(): Promise<TestApi> {
       });
       const body = (await response.json()) as Omit<GraphQLResult, 'status' | 'statements'>;
       return { ...body, status: response.status, statements: Number(response.headers.get('x-sql-statements') ?? NaN) } as never;
-    },
-    forgetCaches() {
-      return forgetReferenceRows(database.db);
     },
     async close() {
       await server.stop();

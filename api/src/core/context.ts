@@ -8,10 +8,12 @@ export interface Context {
   loaders: Loaders;
   statements: StatementCounter;
   viewer: Viewer;
+  /** Fields of compiled reads that their resolvers answered instead (X-Read-Fallbacks). */
+  readFallbacks: { count: number };
   /** The root mutation field being executed (mutations run one at a time), for the audit log. */
   mutation?: string;
 }
 
 export function createContext(db: DataSource, statements: StatementCounter = { count: 0 }, viewer: Viewer = PUBLIC_VIEWER): Context {
-  return { db, loaders: new Loaders(db), statements, viewer };
+  return { db, loaders: new Loaders(db), statements, viewer, readFallbacks: { count: 0 } };
 }

@@ -12,6 +12,9 @@ type Row = ObjectLiteral & { id: number };
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
+/** The list queries of every type, by query name, for the read compiler. */
+export const listQueries = new Map<string, { entity: ClassType<Row>; list: ListOptions<Row, object, string> }>();
+
 /** Rules a type adds to plain create/update/delete; each runs inside the mutation's transaction. */
 export interface CrudHooks<E extends Row> {
   /** Before insert or update, with the merged row; throw UserInputFailure to refuse. */
@@ -161,6 +164,7 @@ export function crudResolver<E extends Row, C extends object, U extends { id: st
 
   if (!options.list) return CrudResolver;
   const list = options.list;
+  listQueries.set(list.name, { entity: options.entity, list: list as unknown as ListOptions<Row, object, string> });
   const Connection = ConnectionType(options.entity);
 
   @InputType(`${typeName}Order`)

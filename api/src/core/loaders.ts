@@ -1,6 +1,5 @@
 import DataLoader from 'dataloader';
 import { DataSource, EntityTarget, In, ObjectLiteral } from 'typeorm';
-import { isReferenceEntity, referenceRows } from './reference-rows';
 
 /**
  * Per-request DataLoaders. Field resolvers ask for the loader of a relation; every relation
@@ -11,30 +10,18 @@ export class Loaders {
 
   constructor(private readonly db: DataSource) {}
 
-  /** Rows by primary key; reference rows (core/reference-rows.ts) from the process's shared copy. */
+  /** Rows by primary key. */
   byId<T extends ObjectLiteral & { id: number }>(entity: EntityTarget<T>): DataLoader<number, T | null> {
-    return this.memo(`id:${this.name(entity)}`, () => {
-      const target = this.db.getMetadata(entity).target;
-      const shared = typeof target === 'function' && isReferenceEntity(target) ? referenceRows(this.db) : null;
-      return new DataLoader<number, T | null>(async (ids) => {
-        const byId = shared
-          ? await shared.byIds<T>(target as Function, ids)
-          : new Map((await this.db.getRepository(entity).findBy({ id: In([...ids]) } as never)).map((row) => [row.id, row]));
+    return this.memo(`id:${this.name(entity)}`, () =>
+      new DataLoader<number, T | null>(async (ids) => {
+        const byId = new Map((await this.db.getRepository(entity).findBy({ id: In([...ids]) } as never)).map((row) => [row.id, row]));
         return ids.map((id) => byId.get(id) ?? null);
-      });
-    });
+      }),
+    );
   }
 
-  /**
-   * One row by primary key: at once, with no promise, when it is a reference row this process
-   * holds; otherwise through `byId`. For fields that resolve many objects (route items, stage
-   * entries), where a promise per object is a measurable share of the answer.
-   */
-  one<T extends ObjectLiteral & { id: number }>(entity: abstract new (...args: never[]) => T, id: number): T | null | Promise<T | null> {
-    if (isReferenceEntity(entity)) {
-      const row = referenceRows(this.db).peek<T>(entity, id);
-      if (row) return row;
-    }
+  /** One row by primary key, batched with the request's other loads of the type. */
+  one<T extends ObjectLiteral & { id: number }>(entity: abstract new (...args: never[]) => T, id: number): Promise<T | null> {
     return this.byId<T>(entity as EntityTarget<T>).load(id);
   }
 

@@ -2,7 +2,6 @@ import { EntityManager } from 'typeorm';
 import { denial } from './access';
 import { beginAudit } from '../modules/audit/audit.subscriber';
 import { syncProgramCatalogue } from '../modules/advising/program-catalogue';
-import { syncReferenceRows } from './reference-rows';
 import { Context } from './context';
 import { Role } from '../modules/accounts/user.entity';
 import { UserError, UserInputFailure, userErrorFromDatabase } from './errors';
@@ -14,9 +13,9 @@ export interface Payload {
 /**
  * Runs one mutation in one transaction. Expected failures (UserInputFailure, integrity
  * violations) roll everything back and come back as userErrors; anything else is rethrown as a
- * fault. After commit the request's loaders are cleared, and the process's program catalogue and
- * reference rows hear what the commit changed before the payload is read, so the payload, and the
- * requests after it, read what was written.
+ * fault. After commit the request's loaders are cleared, and the process's program catalogue
+ * hears what the commit changed before the payload is read, so the payload, and the requests
+ * after it, read what was written.
  */
 export async function runMutation<P extends Payload>(
   ctx: Context,
@@ -30,7 +29,7 @@ export async function runMutation<P extends Payload>(
       return work(em);
     });
     ctx.loaders.clearAll();
-    await Promise.all([syncProgramCatalogue(ctx.db), syncReferenceRows(ctx.db)]);
+    await syncProgramCatalogue(ctx.db);
     return { ...result, userErrors: [] } as unknown as P;
   } catch (error) {
     if (error instanceof UserInputFailure) return { ...empty, userErrors: error.userErrors } as unknown as P;

@@ -19,6 +19,7 @@ import { resolvers as pathways } from '../modules/pathways';
 import { resolvers as standards } from '../modules/standards';
 import { NodeResolver } from './node.resolver';
 import { applyReadGuard } from '../core/access';
+import { applyCompiledReads } from '../read/install';
 import './list-bounds';
 
 export const schemaFile = path.join(repoRoot, 'schema.graphql');
@@ -49,6 +50,11 @@ export function buildPathforgeSchema(options: { emit?: boolean } = {}): Promise<
   if (options.emit) {
     return buildSchema({ resolvers, validate: false, emitSchemaFile: { path: schemaFile, sortedSchema: true } }).then(applyReadGuard);
   }
-  built ??= buildSchema({ resolvers, validate: false }).then(applyReadGuard);
+  built ??= buildSchema({ resolvers, validate: false }).then(applyReadGuard).then(applyCompiledReads);
   return built;
+}
+
+/** The same schema resolved field by field through its resolvers alone, which compiled reads must equal. */
+export function buildResolverSchema(): Promise<GraphQLSchema> {
+  return buildSchema({ resolvers, validate: false }).then(applyReadGuard);
 }

@@ -1,10 +1,9 @@
 import { LRUCache } from 'lru-cache';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { ChangeListener, PerDatabase } from '../../core/change-listener';
 import type { EngineAgreement, EngineCredential, EngineProgram } from '../articulation/engine';
 import { credentialIdsOf, loadProgramData } from './route-data';
 import { onPrimary } from '../../core/database';
-import { referenceRows } from '../../core/reference-rows';
 import { Credential } from '../credentials/credential.entity';
 
 /** A program as the route engine sees it: its terms and its ACTIVE agreements. */
@@ -106,13 +105,17 @@ export class ProgramCatalogue {
 
   /**
    * On the primary, so that a replica's replay lag cannot put data older than a notification into
-   * the cache. The credentials' titles and workloads come from the reference rows.
+   * the cache. With the programs, the titles and workloads of the credentials their agreements name.
    */
   private async load(programIds: number[]): Promise<{ entries: CatalogueEntry[]; credentials: Map<number, EngineCredential> }> {
-    const { programs, agreementsByProgram } = await onPrimary(this.db, (manager) => loadProgramData(manager, programIds));
-    const credentialRows = await referenceRows(this.db).byIds<Credential>(Credential, [...new Set(credentialIdsOf([...agreementsByProgram.values()].flat(), []))]);
+    const { programs, agreementsByProgram, credentialRows } = await onPrimary(this.db, async (manager) => {
+      const data = await loadProgramData(manager, programIds);
+      const ids = [...new Set(credentialIdsOf([...data.agreementsByProgram.values()].flat(), []))];
+      const rows = ids.length === 0 ? [] : await manager.getRepository(Credential).find({ select: { id: true, title: true, workloadHours: true }, where: { id: In(ids) } });
+      return { ...data, credentialRows: rows };
+    });
     const credentials = new Map<number, EngineCredential>();
-    for (const [id, { title, workloadHours }] of credentialRows) credentials.set(id, { id, title, workloadHours });
+    for (const { id, title, workloadHours } of credentialRows) credentials.set(id, { id, title, workloadHours });
     return { entries: programs.map((program) => ({ program, agreements: agreementsByProgram.get(program.id) ?? [] })), credentials };
   }
 

@@ -4,7 +4,6 @@ import { Context } from '../../core/context';
 import { ErrorCode, UserInputFailure, userError } from '../../core/errors';
 import { Role } from '../accounts/user.entity';
 import { Pathway, PathwayStatus } from '../pathways/pathway.entity';
-import { publishedVersionCache } from '../pathways/pathway.cache';
 import { PathwayDestination } from '../pathways/pathway-destination.entity';
 import { PathwayOffRamp } from '../pathways/pathway-off-ramp.entity';
 import { PartnerRole, PathwayPartner } from '../pathways/pathway-partner.entity';
@@ -87,9 +86,6 @@ export async function transition(ctx: Context, em: EntityManager, id: number, st
   pathway.status = rule.to;
   pathway.revision += 1;
   const saved = await em.save(pathway);
-  // Which versions are published has changed; a version caught half-way is harmless, as only
-  // a version read as PUBLISHED is served from the cache.
-  if (step === 'publish' || step === 'retire') await publishedVersionCache()?.invalidate();
   return saved;
 }
 

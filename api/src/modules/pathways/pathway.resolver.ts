@@ -15,7 +15,6 @@ import { OutcomeReport } from '../outcomes/outcome-report.entity';
 import { Endorsement } from './endorsement.entity';
 import { Pathway, PathwayStatus } from './pathway.entity';
 import { PathwayDestination } from './pathway-destination.entity';
-import { primePublishedParts } from './pathway.cache';
 import { assertEditable, assertRevision, touchPathway } from './pathway-edit.service';
 import {
   EndorsementCreateInput,
@@ -118,20 +117,17 @@ export class PathwayResolver extends crudResolver({
   },
 }) {
   @FieldResolver(() => Institution)
-  async ownerInstitution(@Root() pathway: Pathway, @Ctx() ctx: Context) {
-    await primePublishedParts(ctx, pathway);
+  ownerInstitution(@Root() pathway: Pathway, @Ctx() ctx: Context) {
     return ctx.loaders.one(Institution, pathway.ownerInstitutionId);
   }
 
   @FieldResolver(() => [PathwayStage], { description: 'Stages in order.' })
-  async stages(@Root() pathway: Pathway, @Ctx() ctx: Context) {
-    await primePublishedParts(ctx, pathway);
+  stages(@Root() pathway: Pathway, @Ctx() ctx: Context) {
     return ctx.loaders.manyBy(PathwayStage, 'pathwayId', { position: 'ASC' }).load(pathway.id);
   }
 
   @FieldResolver(() => [PathwayDestination], { description: 'Links to the destination occupations, for editing.' })
-  async destinationLinks(@Root() pathway: Pathway, @Ctx() ctx: Context) {
-    await primePublishedParts(ctx, pathway);
+  destinationLinks(@Root() pathway: Pathway, @Ctx() ctx: Context) {
     return ctx.loaders.manyBy(PathwayDestination, 'pathwayId').load(pathway.id);
   }
 
@@ -142,14 +138,12 @@ export class PathwayResolver extends crudResolver({
   }
 
   @FieldResolver(() => [PathwayOffRamp], { description: 'Credentials partway through that already lead to a job.' })
-  async offRamps(@Root() pathway: Pathway, @Ctx() ctx: Context) {
-    await primePublishedParts(ctx, pathway);
+  offRamps(@Root() pathway: Pathway, @Ctx() ctx: Context) {
     return ctx.loaders.manyBy(PathwayOffRamp, 'pathwayId').load(pathway.id);
   }
 
   @FieldResolver(() => [PathwayPartner])
-  async partners(@Root() pathway: Pathway, @Ctx() ctx: Context) {
-    await primePublishedParts(ctx, pathway);
+  partners(@Root() pathway: Pathway, @Ctx() ctx: Context) {
     return ctx.loaders.manyBy(PathwayPartner, 'pathwayId').load(pathway.id);
   }
 
