@@ -11,6 +11,7 @@ import { config, repoRoot } from './core/config';
 import { Context, createContext } from './core/context';
 import { countStatements, StatementCounter } from './core/sql-counter';
 import { buildPathforgeSchema } from './schema/build';
+import { CompiledExecutor } from './core/compiled-executor';
 import { closeProgramCatalogue, programCatalogue } from './modules/advising/program-catalogue';
 import { closeReferenceRows, referenceRows } from './core/reference-rows';
 import { limits, queryLimitsPlugin, responseJson } from './core/limits';
@@ -55,8 +56,9 @@ export async function startServer(
   const httpServer = http.createServer(app);
   httpServer.requestTimeout = config.requestTimeoutMs;
   const schema = await buildPathforgeSchema();
+  // Operations run as compiled functions (graphql-jit), one per document, kept in an LRU.
   const apollo = new ApolloServer<Context>({
-    schema,
+    gateway: new CompiledExecutor(schema),
     introspection: true,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,

@@ -19,6 +19,7 @@ import { resolvers as pathways } from '../modules/pathways';
 import { resolvers as standards } from '../modules/standards';
 import { NodeResolver } from './node.resolver';
 import { applyReadGuard } from '../core/access';
+import { resolveTypesAtOnce } from '../core/node';
 import './list-bounds';
 
 export const schemaFile = path.join(repoRoot, 'schema.graphql');
@@ -47,8 +48,8 @@ let built: Promise<GraphQLSchema> | undefined;
 /** Builds the schema once per process; `emit` writes schema.graphql (sorted, so diffs stay small). */
 export function buildPathforgeSchema(options: { emit?: boolean } = {}): Promise<GraphQLSchema> {
   if (options.emit) {
-    return buildSchema({ resolvers, validate: false, emitSchemaFile: { path: schemaFile, sortedSchema: true } }).then(applyReadGuard);
+    return buildSchema({ resolvers, validate: false, emitSchemaFile: { path: schemaFile, sortedSchema: true } }).then(applyReadGuard).then(resolveTypesAtOnce);
   }
-  built ??= buildSchema({ resolvers, validate: false }).then(applyReadGuard);
+  built ??= buildSchema({ resolvers, validate: false }).then(applyReadGuard).then(resolveTypesAtOnce);
   return built;
 }
