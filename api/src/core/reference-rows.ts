@@ -1,26 +1,23 @@
 import { LRUCache } from 'lru-cache';
 import { DataSource, EntityManager, In, ObjectLiteral } from 'typeorm';
-import { Credential } from '../modules/credentials/credential.entity';
-import { DegreeProgram } from '../modules/articulation/degree-program.entity';
-import { Employer } from '../modules/employers/employer.entity';
-import { Institution } from '../modules/institutions/institution.entity';
-import { Occupation } from '../modules/occupations/occupation.entity';
 import { ChangeListener, PerDatabase } from './change-listener';
 import { onPrimary } from './database';
+import { registerMutationHooks, registeredEntities } from './registry';
 
 /**
  * Rows that nearly every read points at and that change rarely, edited in place: credentials,
  * occupations, employers, institutions and degree programs. Pathway pages, routes, mappings and
  * awards all show them, so the loaders take them from here rather than from SQL each request.
  */
-const REFERENCE_ENTITIES: Function[] = [Credential, Occupation, Employer, Institution, DegreeProgram];
+const REFERENCE_TYPES = new Set(['Credential', 'Occupation', 'Employer', 'Institution', 'DegreeProgram']);
 
 /** The channel migrations/1795470000000-reference-rows-notify.ts notifies on commit, naming the rows. */
 const CHANNEL = 'pathforge_reference_rows';
 
 type Row = ObjectLiteral & { id: number };
 
-export const isReferenceEntity = (entity: Function): boolean => REFERENCE_ENTITIES.includes(entity);
+export const isReferenceEntity = (entity: Function): boolean => REFERENCE_TYPES.has(entity.name);
+const referenceEntities = (): Function[] => registeredEntities().filter(isReferenceEntity);
 
 function capacityFromEnv(): number {
   const raw = process.env.REFERENCE_ROWS_MAX;
@@ -147,7 +144,7 @@ export class ReferenceRows {
   /** "credential:12,40" drops those rows; "credential" the table; anything else, everything. */
   private changed(payload: string): void {
     const [tableName, ids] = payload.split(':');
-    const entity = REFERENCE_ENTITIES.find((candidate) => this.db.getMetadata(candidate).tableName === tableName);
+    const entity = referenceEntities().find((candidate) => this.db.getMetadata(candidate).tableName === tableName);
     if (!entity) return this.drop();
     const table = this.tableOf(entity);
     table.generation += 1;
@@ -157,7 +154,7 @@ export class ReferenceRows {
 
   /** Reads every table, a batch at a time, until it is full or something drops everything. */
   private async warm(epoch: number): Promise<void> {
-    for (const entity of REFERENCE_ENTITIES) {
+    for (const entity of referenceEntities()) {
       const { tableName } = this.db.getMetadata(entity);
       const ids: { id: number }[] = await onPrimary(this.db, (manager) => manager.query(`SELECT id FROM ${tableName} ORDER BY id LIMIT $1`, [this.capacity]));
       for (let start = 0; start < ids.length; start += WARM_BATCH) {
@@ -192,6 +189,7 @@ export function referenceRows(db: DataSource): ReferenceRows {
 export async function syncReferenceRows(db: DataSource): Promise<void> {
   await shared.existing(db)?.sync();
 }
+registerMutationHooks({ afterCommit: syncReferenceRows });
 
 /**
  * Drops this process's rows once it is listening (tests that count statements start cold with

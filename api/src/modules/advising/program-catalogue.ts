@@ -4,6 +4,7 @@ import { ChangeListener, PerDatabase } from '../../core/change-listener';
 import type { EngineAgreement, EngineCredential, EngineProgram } from '../articulation/engine';
 import { credentialIdsOf, loadProgramData } from './route-data';
 import { onPrimary } from '../../core/database';
+import { registerMutationHooks } from '../../core/registry';
 import { referenceRows } from '../../core/reference-rows';
 import { Credential } from '../credentials/credential.entity';
 
@@ -233,6 +234,7 @@ export function programCatalogue(db: DataSource): ProgramCatalogue {
 export async function syncProgramCatalogue(db: DataSource): Promise<void> {
   await catalogues.existing(db)?.sync();
 }
+registerMutationHooks({ afterCommit: syncProgramCatalogue });
 
 /** Stops listening for this database's changes (at shutdown). */
 export async function closeProgramCatalogue(db: DataSource): Promise<void> {
