@@ -11,6 +11,7 @@ import { issueToken } from '../api/src/modules/accounts/auth.service';
 import { Role, User } from '../api/src/modules/accounts/user.entity';
 import { measureAdvising, mulberry32, Post } from './advising';
 import { drawChart } from './chart';
+import { Figures, ServerName } from './figures';
 import { prepareBenchDatabase } from './database';
 import { SIZES } from './generate';
 import { BenchQuery, benchQueries, PATHWAY_FIELDS, queryDepth } from './queries';
@@ -20,25 +21,12 @@ const POSTGRAPHILE_DIR = path.join(OUT, 'postgraphile');
 const CONNECTIONS = 10;
 const RUNS = 3;
 
-type ServerName = 'Pathforge' | 'single SQL' | 'PostGraphile 4';
-
 interface Server {
   name: ServerName;
   url: string;
   process: ChildProcess;
   /** The HTTP request that asks `query` about record `n`, or null when this server cannot express it. */
   request(query: BenchQuery, n: number): { method: 'GET' | 'POST'; path: string; headers: Record<string, string>; body?: string } | null;
-}
-
-export interface Figures {
-  query: string;
-  server: ServerName;
-  rps: number[];
-  p50: number[];
-  p99: number[];
-  statements: number[];
-  bytes: number;
-  peakRssMb: number;
 }
 
 const log = (line: string) => console.log(`[bench] ${line}`);
