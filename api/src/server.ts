@@ -42,6 +42,8 @@ export interface RunningServer {
   url: string;
   port: number;
   httpServer: http.Server;
+  /** Runs the operations: compiled once per document. */
+  executor: CompiledExecutor;
   stop(): Promise<void>;
 }
 
@@ -57,8 +59,9 @@ export async function startServer(
   httpServer.requestTimeout = config.requestTimeoutMs;
   const schema = await buildPathforgeSchema();
   // Operations run as compiled functions (graphql-jit), one per document, kept in an LRU.
+  const executor = new CompiledExecutor(schema);
   const apollo = new ApolloServer<Context>({
-    gateway: new CompiledExecutor(schema),
+    gateway: executor,
     introspection: true,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
@@ -142,6 +145,7 @@ export async function startServer(
     url: `http://localhost:${actualPort}`,
     port: actualPort,
     httpServer,
+    executor,
     stop: async () => {
       stopMeasuringListBounds();
       await apollo.stop();
