@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import express from 'express';
 import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { DataSource } from 'typeorm';
@@ -11,8 +12,6 @@ import { Context, createContext } from './core/context';
 import { countStatements, StatementCounter } from './core/sql-counter';
 import { buildPathforgeSchema } from './schema/build';
 import { CompiledExecutor } from './core/compiled-executor';
-import { graphqlHttpHandler } from './core/graphql-http';
-import proxyaddr from 'proxy-addr';
 import { closeProgramCatalogue, programCatalogue } from './modules/advising/program-catalogue';
 import { closeReferenceRows, referenceRows } from './core/reference-rows';
 import { limits, queryLimitsPlugin, responseJson } from './core/limits';
@@ -56,13 +55,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   const app = express();
   if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
-  // /graphql goes straight to Apollo (see graphql-http.ts); everything else through Express.
-  let serveGraphQL: http.RequestListener = app;
-  const httpServer = http.createServer((req, res) => {
-    const url = req.url ?? '';
-    if (url === '/graphql' || url.startsWith('/graphql?') || url.startsWith('/graphql/')) return serveGraphQL(req, res);
-    return app(req, res);
-  });
+  const httpServer = http.createServer(app);
   httpServer.requestTimeout = config.requestTimeoutMs;
   const schema = await buildPathforgeSchema();
   // Operations run as compiled functions (graphql-jit), one per document, kept in an LRU.
@@ -99,33 +92,6 @@ export async function startServer(
   });
   await apollo.start();
 
-  // Each request's statements are counted across its awaits; the count reaches the header through the request.
-  const statementsOf = new WeakMap<http.IncomingMessage, StatementCounter>();
-  const countedStatements = (req: http.IncomingMessage) => statementsOf.get(req) ?? { count: 0 };
-  const handleGraphQL = graphqlHttpHandler(apollo, {
-    maxBodyBytes: limits.maxBodyBytes,
-    context: async (req) => {
-      const context = createContext(db, countedStatements(req), await viewerOf(req.headers.authorization));
-      return withClientAddress(context, proxyaddr(req, app.get('trust proxy fn')));
-    },
-    beforeHead: options.countSqlStatements ? (res) => res.setHeader('X-SQL-Statements', String(statementsOf.get(res.req)?.count ?? 0)) : undefined,
-  });
-  serveGraphQL = (req, res) => {
-    let handled: Promise<void>;
-    if (options.countSqlStatements) {
-      const statements: StatementCounter = { count: 0 };
-      statementsOf.set(req, statements);
-      handled = countStatements(statements, () => handleGraphQL(req, res));
-    } else {
-      handled = handleGraphQL(req, res);
-    }
-    handled.catch((error: unknown) => {
-      if (res.headersSent) return res.destroy(error as Error);
-      res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
-      res.end(JSON.stringify({ errors: [{ message: 'Internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
-    });
-  };
-
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -134,6 +100,26 @@ export async function startServer(
     const state = await readiness(db, options.reads);
     res.status(state.ready ? 200 : 503).json(state);
   });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: limits.maxBodyBytes }),
+    (_req, res, next) => {
+      const statements: StatementCounter = { count: 0 };
+      res.locals.statements = statements;
+      if (!options.countSqlStatements) return next();
+      // Report the statement count when the response goes out; headers must be set before.
+      const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => http.ServerResponse;
+      res.writeHead = ((...args: unknown[]) => {
+        if (!res.headersSent) res.setHeader('X-SQL-Statements', String(statements.count));
+        return writeHead(...args);
+      }) as typeof res.writeHead;
+      countStatements(statements, next);
+    },
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => withClientAddress(createContext(db, res.locals.statements as StatementCounter, await viewerOf(req.headers.authorization)), req.ip),
+    }),
+  );
 
   app.use(caseRouter(db));
   // Stable URLs of exported Open Badges and CTDL documents and of awards' signed credentials.
