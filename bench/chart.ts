@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { Figures } from './run';
+import type { Figures } from './figures';
 import type { BenchQuery } from './queries';
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];

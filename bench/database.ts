@@ -1,3 +1,4 @@
+import '../api/src/modules';
 import path from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import '../api/src/modules';
 import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import '../api/src/modules';
 import { createDataSource } from '../api/src/core/database';
 import { config } from '../api/src/core/config';
 import { startServer } from '../api/src/server';

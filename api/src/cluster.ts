@@ -1,3 +1,4 @@
+import './modules';
 import cluster, { Worker } from 'node:cluster';
 import os from 'node:os';
 import { Database, openDatabase } from './core/bootstrap';

@@ -11,6 +11,7 @@ import { config, repoRoot } from './core/config';
 import { Context, createContext } from './core/context';
 import { countStatements, StatementCounter } from './core/sql-counter';
 import { buildPathforgeSchema } from './schema/build';
+import { CompiledExecutor } from './core/compiled-executor';
 import { closeProgramCatalogue, programCatalogue } from './modules/advising/program-catalogue';
 import { limits, queryLimitsPlugin, responseJson } from './core/limits';
 import { keepListBoundsMeasured } from './core/list-bounds';
@@ -40,6 +41,8 @@ export interface RunningServer {
   url: string;
   port: number;
   httpServer: http.Server;
+  /** Runs the operations: compiled once per document. */
+  executor: CompiledExecutor;
   stop(): Promise<void>;
 }
 
@@ -54,8 +57,10 @@ export async function startServer(
   const httpServer = http.createServer(app);
   httpServer.requestTimeout = config.requestTimeoutMs;
   const schema = await buildPathforgeSchema();
+  // Operations run as compiled functions (graphql-jit), one per document, kept in an LRU.
+  const executor = new CompiledExecutor(schema);
   const apollo = new ApolloServer<Context>({
-    schema,
+    gateway: executor,
     introspection: true,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
@@ -146,6 +151,7 @@ export async function startServer(
     url: `http://localhost:${actualPort}`,
     port: actualPort,
     httpServer,
+    executor,
     stop: async () => {
       stopMeasuringListBounds();
       await apollo.stop();

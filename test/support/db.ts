@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import '../../api/src/modules';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';

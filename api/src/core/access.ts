@@ -1,6 +1,6 @@
 import { defaultFieldResolver, getNamedType, GraphQLError, GraphQLFieldResolver, GraphQLSchema, isLeafType, isListType, isNonNullType, isObjectType } from 'graphql';
 import { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { Role } from '../modules/accounts/user.entity';
+import { Role } from './viewer';
 import { Context } from './context';
 
 /**

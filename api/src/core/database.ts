@@ -4,8 +4,7 @@ import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { isDatabaseUnavailable, isPoolWait } from './availability';
 import { migrations } from '../../../migrations';
 import { config } from './config';
-import { entities } from './entities';
-import { AuditSubscriber } from '../modules/audit/audit.subscriber';
+import { registeredEntities, registeredSubscribers } from './registry';
 import { SnakeNamingStrategy } from './naming';
 import { recordStatement } from './sql-counter';
 
@@ -74,9 +73,9 @@ export function dataSourceOptions(options: DatabaseOptions): DataSourceOptions {
     ...(replicas.length > 0
       ? { replication: { master: { url: options.url }, slaves: replicas.map((url) => ({ url })), defaultMode: 'slave' as const } }
       : { url: options.url }),
-    entities,
+    entities: registeredEntities(),
     migrations,
-    subscribers: [AuditSubscriber],
+    subscribers: registeredSubscribers(),
     migrationsTableName: 'migrations',
     synchronize: false,
     migrationsRun: false,

@@ -18,7 +18,7 @@ import {
   SelectionSetNode,
   ValueNode,
 } from 'graphql';
-import { listBound } from './list-bounds';
+import { listBound, listBoundsGeneration } from './list-bounds';
 
 function limitFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -241,23 +241,65 @@ export function costOf(schema: GraphQLSchema, document: DocumentNode, operation:
   return Math.max(1, selectionCost(operation.selectionSet, root));
 }
 
-const costs = new WeakMap<object, number>();
+/** Variables whose values change an operation's cost: those given as `first` or `ids`, anywhere in its document. */
+const costingVariables = new WeakMap<OperationDefinitionNode, string[]>();
+function variablesThatCost(document: DocumentNode, operation: OperationDefinitionNode): string[] {
+  const known = costingVariables.get(operation);
+  if (known) return known;
+  const names = new Set<string>();
+  const visit = (selectionSet: SelectionSetNode | undefined) => {
+    for (const selection of selectionSet?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) {
+        for (const arg of selection.arguments ?? []) {
+          if ((arg.name.value === 'first' || arg.name.value === 'ids') && arg.value.kind === Kind.VARIABLE) names.add(arg.value.name.value);
+        }
+      }
+      if (selection.kind !== Kind.FRAGMENT_SPREAD) visit(selection.selectionSet);
+    }
+  };
+  for (const definition of document.definitions) {
+    if (definition === operation || definition.kind === Kind.FRAGMENT_DEFINITION) visit(definition.selectionSet);
+  }
+  const sorted = [...names].sort();
+  costingVariables.set(operation, sorted);
+  return sorted;
+}
+
+/** How many variable combinations of one operation keep their cost; past this the operation's costs start over. */
+const COSTS_PER_OPERATION = 64;
+interface KnownCosts {
+  generation: number;
+  byVariables: Map<string, number>;
+}
+const costs = new WeakMap<OperationDefinitionNode, KnownCosts>();
+const requestCosts = new WeakMap<object, number>();
 
 /**
- * What an operation costs, computed once per request for the query limit and the rate limits.
- * An analysis that fails refuses the operation (QUERY_ANALYSIS_FAILED): a limit is never skipped.
+ * What an operation costs, for the query limit and the rate limits. Apollo's document store hands
+ * back the same parsed document for the same query text, so the cost is kept per operation, keyed
+ * by the values of the variables it depends on (page sizes and ID lists), until the list bounds
+ * change: a popular query is analysed once, not on every request. An analysis that fails refuses
+ * the operation (QUERY_ANALYSIS_FAILED): a limit is never skipped.
  */
 export function operationCost<TContext extends BaseContext>({ request, document, schema, operation }: GraphQLRequestContextDidResolveOperation<TContext>): number {
-  const known = costs.get(request);
-  if (known !== undefined) return known;
+  const forRequest = requestCosts.get(request);
+  if (forRequest !== undefined) return forRequest;
   let cost: number;
   try {
     if (!operation) throw new Error('no operation');
-    cost = costOf(schema, document, operation, request.variables ?? {});
+    const variables = request.variables ?? {};
+    const key = JSON.stringify(variablesThatCost(document, operation).map((name) => variables[name] ?? null));
+    let known = costs.get(operation);
+    if (!known || known.generation !== listBoundsGeneration() || known.byVariables.size >= COSTS_PER_OPERATION) {
+      known = { generation: listBoundsGeneration(), byVariables: new Map() };
+      costs.set(operation, known);
+    }
+    cost = known.byVariables.get(key) ?? costOf(schema, document, operation, variables);
+    known.byVariables.set(key, cost);
   } catch {
     throw refused('The query could not be analysed, so it is not run', 'QUERY_ANALYSIS_FAILED');
   }
-  costs.set(request, cost);
+  requestCosts.set(request, cost);
   return cost;
 }
 

@@ -19,10 +19,17 @@ const REMEASURE_EVERY_MS = 60 * 1000;
 
 const specs = new Map<string, ListBoundSpec>();
 const measured = new Map<string, number>();
+let generation = 0;
+
+/** Changes whenever a bound may have: what was computed from the bounds before is stale. */
+export function listBoundsGeneration(): number {
+  return generation;
+}
 
 /** Modules and the schema declare their lists' bounds here, keyed `Type.field`. */
 export function declareListBounds(entries: Record<string, ListBoundSpec>): void {
   for (const [key, spec] of Object.entries(entries)) specs.set(key, spec);
+  generation += 1;
 }
 
 export function listBound(typeName: string, fieldName: string): number {
@@ -39,7 +46,13 @@ export async function measureListBounds(db: DataSource): Promise<void> {
   if (entries.length === 0) return;
   const select = entries.map(([, spec], index) => `(${spec.measure})::int AS b${index}`).join(', ');
   const [row] = (await db.query(`SELECT ${select}`)) as Record<string, number | null>[];
-  entries.forEach(([key], index) => measured.set(key, Number(row[`b${index}`] ?? 0)));
+  let changed = false;
+  entries.forEach(([key], index) => {
+    const bound = Number(row[`b${index}`] ?? 0);
+    if (measured.get(key) !== bound) changed = true;
+    measured.set(key, bound);
+  });
+  if (changed) generation += 1;
 }
 
 /** Measures now, then again every minute in the background; returns what stops it. */

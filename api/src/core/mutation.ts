@@ -1,9 +1,8 @@
 import { EntityManager } from 'typeorm';
 import { denial } from './access';
-import { beginAudit } from '../modules/audit/audit.subscriber';
-import { syncProgramCatalogue } from '../modules/advising/program-catalogue';
 import { Context } from './context';
-import { Role } from '../modules/accounts/user.entity';
+import { registeredMutationHooks } from './registry';
+import { Role } from './viewer';
 import { UserError, UserInputFailure, userErrorFromDatabase } from './errors';
 
 export interface Payload {
@@ -13,9 +12,9 @@ export interface Payload {
 /**
  * Runs one mutation in one transaction. Expected failures (UserInputFailure, integrity
  * violations) roll everything back and come back as userErrors; anything else is rethrown as a
- * fault. After commit the request's loaders are cleared, and the process's program catalogue
- * hears what the commit changed before the payload is read, so the payload, and the requests
- * after it, read what was written.
+ * fault. Modules' hooks (see registry.ts) run inside the transaction before the work and after
+ * commit: the request's loaders are cleared and the after-commit hooks finish before the payload
+ * is read, so the payload, and the requests after it, read what was written.
  */
 export async function runMutation<P extends Payload>(
   ctx: Context,
@@ -24,12 +23,14 @@ export async function runMutation<P extends Payload>(
 ): Promise<P> {
   if (ctx.viewer.role === Role.PUBLIC) throw denial(ctx);
   try {
+    const hooks = registeredMutationHooks();
     const result = await ctx.db.transaction((em) => {
-      beginAudit(em.queryRunner, { viewer: ctx.viewer, mutation: ctx.mutation ?? 'unknown' });
+      const scope = { viewer: ctx.viewer, mutation: ctx.mutation ?? 'unknown' };
+      for (const hook of hooks) hook.begin?.(em.queryRunner, scope);
       return work(em);
     });
     ctx.loaders.clearAll();
-    await syncProgramCatalogue(ctx.db);
+    await Promise.all(hooks.map((hook) => hook.afterCommit?.(ctx.db)));
     return { ...result, userErrors: [] } as unknown as P;
   } catch (error) {
     if (error instanceof UserInputFailure) return { ...empty, userErrors: error.userErrors } as unknown as P;

@@ -1,4 +1,14 @@
-import { Role } from '../modules/accounts/user.entity';
+import { registerEnumType } from 'type-graphql';
+
+/** What a signed-in account may do; every request has one, so it belongs to the viewer. */
+export enum Role {
+  ADMIN = 'ADMIN',
+  INSTITUTION_STAFF = 'INSTITUTION_STAFF',
+  EMPLOYER_PARTNER = 'EMPLOYER_PARTNER',
+  ADVISOR = 'ADVISOR',
+  PUBLIC = 'PUBLIC',
+}
+registerEnumType(Role, { name: 'Role', description: 'What a signed-in account may do; PUBLIC is anyone without a token.' });
 
 /** Who is asking: the role and the organisation it acts for, taken from a verified token. */
 export interface Viewer {

@@ -1,8 +1,8 @@
 import { DataSource, EntityMetadata } from 'typeorm';
 import { getMetadataStorage } from 'type-graphql';
-import { Role } from '../modules/accounts/user.entity';
+import { Role } from '../core/viewer';
 import { Viewer } from '../core/viewer';
-import { entities } from '../core/entities';
+import { registeredEntities } from '../core/registry';
 
 /**
  * What the read compiler knows about each type it compiles: the table, how each relation field
@@ -269,7 +269,7 @@ export function compiledTypes(db: DataSource): Map<string, CompiledType> {
     getMetadataStorage().fieldResolvers.map((resolver) => `${(resolver.getObjectType?.() as Function | undefined)?.name}.${resolver.schemaName}`),
   );
   const built = new Map<string, CompiledType>();
-  for (const entity of entities) {
+  for (const entity of registeredEntities()) {
     const declaration = declarations[entity.name];
     if (!declaration) continue;
     const metadata = db.getMetadata(entity);

@@ -1,13 +1,12 @@
 import { GraphQLError } from 'graphql';
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { Context } from '../core/context';
-import { entities } from '../core/entities';
 import { fromGlobalId } from '../core/ids';
 import { Node } from '../core/node';
 
-const MAX_IDS = 100;
+import { registeredEntity } from '../core/registry';
 
-const byTypeName = new Map<string, (typeof entities)[number]>(entities.map((entity) => [entity.name, entity]));
+const MAX_IDS = 100;
 
 @Resolver()
 export class NodeResolver {
@@ -25,7 +24,7 @@ export class NodeResolver {
 
   private async load(id: string, ctx: Context): Promise<Node | null> {
     const decoded = fromGlobalId(id);
-    const entity = decoded && byTypeName.get(decoded.typeName);
+    const entity = decoded && registeredEntity(decoded.typeName);
     if (!decoded || !entity || !(entity.prototype instanceof Node)) return null;
     return (await ctx.loaders.byId(entity as never).load(decoded.localId)) as Node | null;
   }

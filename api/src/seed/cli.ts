@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import '../modules';
 import { openDatabase } from '../core/bootstrap';
 import { countDemoRows, replaceDemoData } from './demo';
 

@@ -1,18 +1,12 @@
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseEntity } from '../../core/entity-base';
 import { Node } from '../../core/node';
+import { Role } from '../../core/viewer';
 import { Employer } from '../employers/employer.entity';
 import { Institution } from '../institutions/institution.entity';
 
-export enum Role {
-  ADMIN = 'ADMIN',
-  INSTITUTION_STAFF = 'INSTITUTION_STAFF',
-  EMPLOYER_PARTNER = 'EMPLOYER_PARTNER',
-  ADVISOR = 'ADVISOR',
-  PUBLIC = 'PUBLIC',
-}
-registerEnumType(Role, { name: 'Role', description: 'What a signed-in account may do; PUBLIC is anyone without a token.' });
+export { Role };
 
 /** An account. Staff and advisors belong to one institution, employer partners to one employer. */
 @ObjectType({ implements: Node, description: 'A person who signs in to the admin console.' })

@@ -1,22 +1,11 @@
 import { LRUCache } from 'lru-cache';
 import { DataSource, In } from 'typeorm';
 import { ChangeListener, PerDatabase } from '../../core/change-listener';
-import type { EngineAgreement, EngineCredential, EngineProgram } from '../articulation/engine';
-import { credentialIdsOf, loadProgramData } from './route-data';
+import type { EngineCredential } from '../articulation/engine';
+import { CatalogueEntry, CatalogueSlice, credentialIdsOf, loadProgramData, ProgramSource } from './route-data';
 import { onPrimary } from '../../core/database';
+import { registerMutationHooks } from '../../core/registry';
 import { Credential } from '../credentials/credential.entity';
-
-/** A program as the route engine sees it: its terms and its ACTIVE agreements. */
-export interface CatalogueEntry {
-  program: EngineProgram;
-  agreements: EngineAgreement[];
-}
-
-/** Programs, and at least every credential their agreements name. */
-export interface CatalogueSlice {
-  entries: CatalogueEntry[];
-  credentials: ReadonlyMap<number, EngineCredential>;
-}
 
 /** The channel migrations/1795460000000-catalogue-notify.ts notifies on commit. */
 const CHANNEL = 'pathforge_catalogue';
@@ -41,7 +30,7 @@ function capacityFromEnv(): number {
  * publication, a truncate) drops the whole cache. While the listening connection is down nothing
  * is cached, so a missed notification can never leave stale data.
  */
-export class ProgramCatalogue {
+export class ProgramCatalogue implements ProgramSource {
   private readonly capacity: number;
   private readonly entries: LRUCache<number, CatalogueEntry>;
   /** The credentials the cached entries name, shared by all of them; replaced, never emptied, so a request keeps what it read. */
@@ -236,6 +225,7 @@ export function programCatalogue(db: DataSource): ProgramCatalogue {
 export async function syncProgramCatalogue(db: DataSource): Promise<void> {
   await catalogues.existing(db)?.sync();
 }
+registerMutationHooks({ afterCommit: syncProgramCatalogue });
 
 /** Stops listening for this database's changes (at shutdown). */
 export async function closeProgramCatalogue(db: DataSource): Promise<void> {

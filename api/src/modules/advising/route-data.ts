@@ -1,7 +1,23 @@
 import { EntityManager } from 'typeorm';
 import { preparedQuery } from '../../core/database';
-import type { ProgramCatalogue } from './program-catalogue';
 import type { AgreementStatus, EngineAgreement, EngineAward, EngineCredential, EngineProgram, EngineStage, RouteInput } from '../articulation/engine';
+
+/** A program as the route engine sees it: its terms and its ACTIVE agreements. */
+export interface CatalogueEntry {
+  program: EngineProgram;
+  agreements: EngineAgreement[];
+}
+
+/** Programs, and at least every credential their agreements name. */
+export interface CatalogueSlice {
+  entries: CatalogueEntry[];
+  credentials: ReadonlyMap<number, EngineCredential>;
+}
+
+/** Where the programs' side of route data comes from (the program catalogue, or the database). */
+export interface ProgramSource {
+  programs(ids: number[]): Promise<CatalogueSlice>;
+}
 
 /**
  * Everything the route engine needs for one learner, loaded in a fixed number of statements
@@ -133,9 +149,9 @@ interface LearnerRow {
  * One learner's route data; `onlyProgramId` limits it to one program (route and what-if). The
  * learner's side is one statement: the learner's institution (for the access check), awards,
  * approved prior learning, and the programs whose active agreements map a credential the learner
- * holds. The programs' side comes from the catalogue.
+ * holds. The programs' side comes from `programSource`.
  */
-export async function loadLearnerRouteData(em: EntityManager, catalogue: ProgramCatalogue, learnerId: number, asOf: string, onlyProgramId?: number): Promise<LearnerRouteData> {
+export async function loadLearnerRouteData(em: EntityManager, programSource: ProgramSource, learnerId: number, asOf: string, onlyProgramId?: number): Promise<LearnerRouteData> {
   const [row] = await preparedQuery<LearnerRow>(
     em,
     'pathforge_learner_route_data',
@@ -162,7 +178,7 @@ export async function loadLearnerRouteData(em: EntityManager, catalogue: Program
   }));
   const priorLearningByProgram = new Map(row.prior.map((claim) => [claim.degree_program_id, Number(claim.credits)]));
   const programIds = onlyProgramId !== undefined ? [onlyProgramId] : [...new Set([...row.connected, ...priorLearningByProgram.keys()])];
-  const { entries, credentials } = await catalogue.programs(programIds);
+  const { entries, credentials } = await programSource.programs(programIds);
   return {
     learner: row.learner && { institutionId: row.learner.institution_id },
     awards,

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, Field, ID, InputType, Query, Resolver } from 'type-grap
 import { GraphQLError } from 'graphql';
 import { assertCanWrite, isAdmin } from '../../core/access';
 import { Context } from '../../core/context';
-import { entities } from '../../core/entities';
+import { registeredEntity } from '../../core/registry';
 import { fromGlobalId } from '../../core/ids';
 import { ConnectionType, OrderDirection, PageArgs, paginate } from '../../core/pagination';
 import { AuditEntry } from './audit-entry.entity';
@@ -26,7 +26,7 @@ export class AuditResolver {
     const record = filter?.recordId ? fromGlobalId(filter.recordId) : null;
     if (filter?.recordId && !record) throw new GraphQLError('recordId is not an ID', { extensions: { code: 'BAD_USER_INPUT' } });
     if (record) {
-      const entity = entities.find((e) => e.name === record.typeName);
+      const entity = registeredEntity(record.typeName);
       const row = entity ? await ctx.db.getRepository(entity).findOneBy({ id: record.localId }) : null;
       // Owners may read the history of what they may change; a deleted record's history is for admins.
       if (!isAdmin(ctx)) {

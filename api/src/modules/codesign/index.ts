@@ -6,5 +6,9 @@ import {
   PathwayCommentResolver,
   PathwayLifecycleResolver,
 } from './codesign.resolver';
+import { registerEntities } from '../../core/registry';
+import { PathwayComment } from './pathway-comment.entity';
 
 export const resolvers = [PathwayLifecycleResolver, CoverageResolver, CompetencyCoverageResolver, CoverageSourceResolver, PathwayCommentResolver] as const;
+
+registerEntities(PathwayComment);

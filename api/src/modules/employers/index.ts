@@ -1,3 +1,7 @@
 import { EmployerResolver } from './employer.resolver';
+import { registerEntities } from '../../core/registry';
+import { Employer } from './employer.entity';
 
 export const resolvers = [EmployerResolver] as const;
+
+registerEntities(Employer);

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import '..';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';

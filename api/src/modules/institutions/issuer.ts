@@ -1,6 +1,7 @@
 import { createUnionType } from 'type-graphql';
 import { ErrorCode, UserError, userError } from '../../core/errors';
 import { Loaders } from '../../core/loaders';
+import { typeNameOf } from '../../core/node';
 import { Employer } from '../employers/employer.entity';
 import { Institution } from './institution.entity';
 
@@ -8,7 +9,7 @@ import { Institution } from './institution.entity';
 export const Issuer = createUnionType({
   name: 'Issuer',
   types: () => [Institution, Employer] as const,
-  resolveType: (value) => value.constructor.name,
+  resolveType: typeNameOf,
 });
 
 /** Loads the issuer of a row that has exactly one of the two issuer columns set. */
