@@ -23,6 +23,7 @@ import { viewerFromToken } from './modules/accounts/auth.service';
 import { caseRouter } from './modules/standards';
 import { PUBLIC_VIEWER, Viewer } from './core/viewer';
 import { interopRoutes } from './modules/interop/interop.routes';
+import { secretProblems } from './core/secrets';
 
 /** No header: the public. A header with a bad or expired token is refused rather than downgraded. */
 async function viewerOf(authorization: string | undefined): Promise<Viewer> {
@@ -93,7 +94,10 @@ export async function startServer(
 
   app.get('/readyz', async (_req, res) => {
     const state = await readiness(db, options.reads);
-    res.status(state.ready ? 200 : 503).json(state);
+    // A process that cannot sign tokens or open issuer keys is not ready, however well its database answers.
+    const configuration = secretProblems();
+    const ready = state.ready && configuration.length === 0;
+    res.status(ready ? 200 : 503).json({ ...state, ready, ...(configuration.length > 0 && { configuration }) });
   });
 
   app.use(
