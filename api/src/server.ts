@@ -24,6 +24,7 @@ import { caseRouter } from './modules/standards';
 import { PUBLIC_VIEWER, Viewer } from './core/viewer';
 import { interopRoutes } from './modules/interop/interop.routes';
 import { secretProblems } from './core/secrets';
+import { authorizationOf, cookieSession, jsonErrors, securityHeaders } from './core/web-hardening';
 
 /** No header: the public. A header with a bad or expired token is refused rather than downgraded. */
 async function viewerOf(authorization: string | undefined): Promise<Viewer> {
@@ -52,6 +53,7 @@ export async function startServer(
   options: { countSqlStatements?: boolean; rateLimits?: Partial<RateLimitOptions>; reads?: DataSource } = { countSqlStatements: config.countSqlStatements },
 ): Promise<RunningServer> {
   const app = express();
+  securityHeaders(app);
   if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
   const httpServer = http.createServer(app);
   httpServer.requestTimeout = config.requestTimeoutMs;
@@ -116,7 +118,8 @@ export async function startServer(
       countStatements(statements, next);
     },
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => withClientAddress(createContext(db, res.locals.statements as StatementCounter, await viewerOf(req.headers.authorization)), req.ip),
+      context: async ({ req, res }) =>
+        Object.assign(withClientAddress(createContext(db, res.locals.statements as StatementCounter, await viewerOf(authorizationOf(req))), req.ip), { session: cookieSession(req, res) }),
     }),
   );
 
@@ -130,6 +133,7 @@ export async function startServer(
     app.get('/admin/{*rest}', (_req, res) => res.sendFile(path.join(adminDist, 'index.html')));
   }
   app.get('/', (_req, res) => res.redirect(fs.existsSync(adminDist) ? '/admin/' : '/graphql'));
+  app.use(jsonErrors);
 
   // Nearly every answer points at reference rows, and learner routes read every program's
   // agreements: load both in the background from the start.
