@@ -157,6 +157,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { duration: { type: 'string', default: '60' }, connections: { type: 'string', default: '50' } } });
   const log = (line: string) => console.log(`[load] ${line}`);
   process.env.AUTH_SECRET ??= 'a load-test-only secret that is long enough to sign';
+  process.env.CREDENTIAL_KEY_SECRET ??= 'a load-test-only key secret, also long enough to use';
   let serverUrl = process.env.DATABASE_URL;
   let stopEmbedded: (() => Promise<void>) | null = null;
   if (!serverUrl) {

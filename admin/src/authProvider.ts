@@ -3,7 +3,7 @@ import { roleCan } from './common/access';
 import { gql, session } from './graphql';
 
 interface LoginResult {
-  login: { token: string | null; viewer: { role: string } | null; userErrors: { message: string }[] };
+  login: { viewer: { role: string } | null; userErrors: { message: string }[] };
 }
 
 interface MeResult {
@@ -21,20 +21,21 @@ const roleLabel = (role: string) => role.charAt(0) + role.slice(1).toLowerCase()
 export const authProvider: AuthProvider = {
   async login({ email, password }: Credentials) {
     const { login } = await gql<LoginResult>(
-      `mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { token viewer { role } userErrors { message } } }`,
+      `mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { viewer { role } userErrors { message } } }`,
       { email, password },
     );
-    if (!login.token || !login.viewer) throw new Error(login.userErrors[0]?.message ?? 'Sign-in failed');
-    session.save(login.token, login.viewer.role);
+    if (!login.viewer) throw new Error(login.userErrors[0]?.message ?? 'Sign-in failed');
+    session.save(login.viewer.role);
   },
 
   async logout() {
     session.clear();
+    await gql(`mutation Logout { logout }`).catch(() => undefined);
   },
 
   /** Without a session react-admin shows the sign-in page, which says all there is to say: no notification. */
   async checkAuth() {
-    if (!session.token()) throw { message: false };
+    if (!session.role()) throw { message: false };
   },
 
   /** A refused or expired token ends the session; a refusal for lack of rights does not. */

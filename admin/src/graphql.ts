@@ -1,18 +1,17 @@
 import { HttpError } from 'ra-core';
 
-const TOKEN_KEY = 'pathforge.token';
 const ROLE_KEY = 'pathforge.role';
 
-/** The bearer token and role of the signed-in account, kept across reloads. */
+/**
+ * The signed-in account's role, kept across reloads. The token itself lives in an httpOnly
+ * cookie the API sets, which no script (ours or an injected one) can read.
+ */
 export const session = {
-  token: () => localStorage.getItem(TOKEN_KEY),
   role: () => localStorage.getItem(ROLE_KEY),
-  save(token: string, role: string) {
-    localStorage.setItem(TOKEN_KEY, token);
+  save(role: string) {
     localStorage.setItem(ROLE_KEY, role);
   },
   clear() {
-    localStorage.removeItem(TOKEN_KEY);
     localStorage.removeItem(ROLE_KEY);
   },
 };
@@ -29,10 +28,11 @@ const STATUS_BY_CODE: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN
  * reject with the HTTP status react-admin's auth provider understands; userErrors are data.
  */
 export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const token = session.token();
   const response = await fetch('/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    credentials: 'same-origin',
+    // Asks for, and authenticates by, the session cookie; the API ignores the cookie without it.
+    headers: { 'content-type': 'application/json', 'x-pathforge-session': 'cookie' },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json().catch(() => ({}))) as GraphQLResponse<T>;

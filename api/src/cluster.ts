@@ -1,7 +1,7 @@
 import './modules';
 import cluster, { Worker } from 'node:cluster';
 import os from 'node:os';
-import { Database, openDatabase } from './core/bootstrap';
+import { Database, openDatabase, OpenOptions } from './core/bootstrap';
 import { config } from './core/config';
 import { isEmpty, seedDemoData } from './seed/demo';
 import { startServer } from './server';
@@ -13,11 +13,18 @@ export function processCount(setting = config.apiProcesses): number {
   return setting === 0 ? os.availableParallelism() : setting;
 }
 
-/** Opens the database (starting the embedded one if need be), migrates it and loads the demo data into an empty one. */
-export async function prepareDatabase(log: Log): Promise<Database> {
-  const database = await openDatabase(log);
+/**
+ * Opens the database (starting the embedded one if need be), migrates it and, outside production,
+ * loads the demo data into an empty one. Production never loads demo data or demo accounts: its
+ * first account comes from `npm run create-admin`.
+ */
+export async function prepareDatabase(log: Log, options: OpenOptions = {}): Promise<Database> {
+  const database = await openDatabase(log, options);
   try {
-    if (await isEmpty(database.db)) {
+    if (config.production) {
+      const [{ admins }] = await database.db.query(`SELECT count(*)::int AS admins FROM app_user WHERE role = 'ADMIN'`);
+      if (admins === 0) log('No ADMIN account yet: create one with `npm run create-admin -- <email>`');
+    } else if (await isEmpty(database.db)) {
       log('Empty database: loading the demo data');
       await seedDemoData(database.db);
     }

@@ -23,6 +23,8 @@ import { viewerFromToken } from './modules/accounts/auth.service';
 import { caseRouter } from './modules/standards';
 import { PUBLIC_VIEWER, Viewer } from './core/viewer';
 import { interopRoutes } from './modules/interop/interop.routes';
+import { secretProblems } from './core/secrets';
+import { authorizationOf, cookieSession, jsonErrors, securityHeaders } from './core/web-hardening';
 
 /** No header: the public. A header with a bad or expired token is refused rather than downgraded. */
 async function viewerOf(authorization: string | undefined): Promise<Viewer> {
@@ -53,6 +55,7 @@ export async function startServer(
   options: { countSqlStatements?: boolean; rateLimits?: Partial<RateLimitOptions>; reads?: DataSource } = { countSqlStatements: config.countSqlStatements },
 ): Promise<RunningServer> {
   const app = express();
+  securityHeaders(app);
   if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
   const httpServer = http.createServer(app);
   httpServer.requestTimeout = config.requestTimeoutMs;
@@ -97,7 +100,10 @@ export async function startServer(
 
   app.get('/readyz', async (_req, res) => {
     const state = await readiness(db, options.reads);
-    res.status(state.ready ? 200 : 503).json(state);
+    // A process that cannot sign tokens or open issuer keys is not ready, however well its database answers.
+    const configuration = secretProblems();
+    const ready = state.ready && configuration.length === 0;
+    res.status(ready ? 200 : 503).json({ ...state, ready, ...(configuration.length > 0 && { configuration }) });
   });
 
   app.use(
@@ -122,9 +128,9 @@ export async function startServer(
     },
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const context = createContext(db, res.locals.statements as StatementCounter, await viewerOf(req.headers.authorization));
+        const context = createContext(db, res.locals.statements as StatementCounter, await viewerOf(authorizationOf(req)));
         context.readFallbacks = res.locals.readFallbacks as Context['readFallbacks'];
-        return withClientAddress(context, req.ip);
+        return Object.assign(withClientAddress(context, req.ip), { session: cookieSession(req, res) });
       },
     }),
   );
@@ -139,6 +145,7 @@ export async function startServer(
     app.get('/admin/{*rest}', (_req, res) => res.sendFile(path.join(adminDist, 'index.html')));
   }
   app.get('/', (_req, res) => res.redirect(fs.existsSync(adminDist) ? '/admin/' : '/graphql'));
+  app.use(jsonErrors);
 
   // Learner routes read every program's agreements: load them in the background from the start.
   programCatalogue(db).start();

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { Loaders } from './loaders';
+import type { CookieSession } from './web-hardening';
 import { StatementCounter } from './sql-counter';
 import { PUBLIC_VIEWER, Viewer } from './viewer';
 
@@ -12,6 +13,8 @@ export interface Context {
   readFallbacks: { count: number };
   /** The root mutation field being executed (mutations run one at a time), for the audit log. */
   mutation?: string;
+  /** The console's cookie session, on requests that came over HTTP. */
+  session?: CookieSession;
 }
 
 export function createContext(db: DataSource, statements: StatementCounter = { count: 0 }, viewer: Viewer = PUBLIC_VIEWER): Context {

@@ -19,7 +19,7 @@ export class ViewerType {
 
 @ObjectType()
 export class LoginPayload {
-  @Field(() => String, { nullable: true, description: 'Send as `Authorization: Bearer <token>`.' })
+  @Field(() => String, { nullable: true, description: 'Send as `Authorization: Bearer <token>`; null when the request asked for a cookie session (header `X-Pathforge-Session: cookie`).' })
   token: string | null;
 
   @Field(() => GraphQLISODateTime, { nullable: true })
@@ -50,7 +50,18 @@ export class AccountsResolver {
     if (!user || !valid) return refused(userError(null, 'Email or password is wrong', ErrorCode.INVALID_CREDENTIALS));
     const { token, expiresAt } = await issueToken(user);
     const viewer: Viewer = { role: user.role, userId: user.id, institutionId: user.institutionId, employerId: user.employerId };
+    // The console asks for an httpOnly cookie instead, so no script on its pages can read the token.
+    if (ctx.session?.wanted) {
+      ctx.session.set(token, expiresAt);
+      return { token: null, expiresAt, viewer, userErrors: [] };
+    }
     return { token, expiresAt, viewer, userErrors: [] };
+  }
+
+  @Mutation(() => Boolean, { description: 'Ends the console’s cookie session (a bearer token simply expires).' })
+  logout(@Ctx() ctx: Context): boolean {
+    ctx.session?.clear();
+    return true;
   }
 
   @Query(() => ViewerType, { description: 'Who this request is made as; role PUBLIC without a token.' })
