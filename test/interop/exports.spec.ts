@@ -103,8 +103,14 @@ describe('exports', () => {
     it('aligns to its competencies and to the SOC codes its published pathways lead to', () => {
       const byCode = Object.fromEntries(badge.alignment.map((a: Node) => [a.targetCode, a]));
       expect(Object.keys(byCode).sort()).toEqual(['15-1232', 'ITS-1.1', 'ITS-2.3']);
-      expect(byCode['ITS-1.1']).toMatchObject({ targetType: 'CFItem', targetUrl: 'urn:uuid:9b0c9a56-2f7e-4c59-9a0e-4d3c1f1e2a10', targetFramework: 'IT Support Standard' });
-      expect(byCode['ITS-2.3'].targetUrl).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
+      expect(byCode['ITS-1.1']).toMatchObject({ targetType: 'CFItem', targetUrl: `${publicBaseUrl()}/ims/case/v1p1/CFItems/9b0c9a56-2f7e-4c59-9a0e-4d3c1f1e2a10`, targetFramework: 'IT Support Standard' });
+      expect(byCode['ITS-2.3'].targetUrl).toMatch(new RegExp(`^${publicBaseUrl()}/ims/case/v1p1/CFItems/[0-9a-f-]{36}$`));
+      // Resolvable: the URL answers with the CFItem it names.
+      for (const code of ['ITS-1.1', 'ITS-2.3']) {
+        const response = await fetch(`${api.url}${new URL(byCode[code].targetUrl).pathname}`);
+        expect(response.status).toBe(200);
+        expect(((await response.json()) as { humanCodingScheme?: string }).humanCodingScheme).toBe(code);
+      }
       expect(byCode['15-1232']).toMatchObject({ targetName: 'Computer User Support Specialists', targetUrl: 'https://www.onetonline.org/link/summary/15-1232.00' });
     });
 
