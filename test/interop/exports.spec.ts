@@ -100,7 +100,7 @@ describe('exports', () => {
       expect(badge.criteria.narrative).toContain('Diagnose common hardware faults');
     });
 
-    it('aligns to its competencies and to the SOC codes its published pathways lead to', () => {
+    it('aligns to its competencies and to the SOC codes its published pathways lead to', async () => {
       const byCode = Object.fromEntries(badge.alignment.map((a: Node) => [a.targetCode, a]));
       expect(Object.keys(byCode).sort()).toEqual(['15-1232', 'ITS-1.1', 'ITS-2.3']);
       expect(byCode['ITS-1.1']).toMatchObject({ targetType: 'CFItem', targetUrl: `${publicBaseUrl()}/ims/case/v1p1/CFItems/9b0c9a56-2f7e-4c59-9a0e-4d3c1f1e2a10`, targetFramework: 'IT Support Standard' });
