@@ -94,3 +94,22 @@ describe('npm run import beside a running server', () => {
     }
   }, 120_000);
 });
+
+describe('the progress bar', () => {
+  it('holds back warnings printed while it draws, and prints them after', async () => {
+    const { withWarningsHeld } = await import('../../api/src/modules/imports/cli');
+    const printed: unknown[] = [];
+    const emitWarning = process.emitWarning;
+    process.emitWarning = ((warning: unknown) => { printed.push(warning); }) as typeof process.emitWarning;
+    try {
+      await withWarningsHeld(async () => {
+        process.emitWarning('drawn over the bar', 'DeprecationWarning');
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        expect(printed).toEqual([]);
+      });
+      expect(printed).toEqual(['drawn over the bar']);
+    } finally {
+      process.emitWarning = emitWarning;
+    }
+  });
+});

@@ -61,6 +61,22 @@ export async function readOnetDirectory(directory: string): Promise<SourceFile[]
   return files;
 }
 
+/**
+ * Holds back process warnings (a library's deprecation notice) while `work` draws the progress
+ * bar, which a line printed into it would break, and prints them after it.
+ */
+export async function withWarningsHeld<T>(work: () => Promise<T>): Promise<T> {
+  const held: Parameters<typeof process.emitWarning>[] = [];
+  const emitWarning = process.emitWarning;
+  process.emitWarning = ((...args: Parameters<typeof process.emitWarning>) => { held.push(args); }) as typeof process.emitWarning;
+  try {
+    return await work();
+  } finally {
+    process.emitWarning = emitWarning;
+    for (const args of held) process.emitWarning(...args);
+  }
+}
+
 function progressBar(stderr: NodeJS.WritableStream): ImportProgress & { stop(): void } {
   const bar = new SingleBar({
     stream: stderr,
@@ -97,8 +113,11 @@ async function runOnet(positionals: string[], wageYear: string | undefined, stre
   const database = await openImportDatabase(streams);
   const bar = progressBar(streams.stderr);
   try {
-    const report = await database.db.transaction((em) => importOccupations(em, files, { wageYear: wageYear ? Number(wageYear) : null, progress: bar }));
-    bar.stop();
+    const report = await withWarningsHeld(async () => {
+      const done = await database.db.transaction((em) => importOccupations(em, files, { wageYear: wageYear ? Number(wageYear) : null, progress: bar }));
+      bar.stop();
+      return done;
+    });
     streams.stdout.write(formatReport(report));
   } finally {
     bar.stop();
