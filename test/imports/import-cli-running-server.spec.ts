@@ -6,7 +6,8 @@ import { Client } from 'pg';
 import { config } from '../../api/src/core/config';
 import { ChildProcess, spawn } from 'node:child_process';
 import { freePort } from '../../api/src/core/db-url';
-import { main } from '../../api/src/modules/imports/cli';
+import * as cli from '../../api/src/modules/imports/cli';
+const { main } = cli;
 
 const CASE_FILE = path.join(__dirname, '..', 'fixtures', 'case', 'manufacturing-technician.json');
 
@@ -97,7 +98,7 @@ describe('npm run import beside a running server', () => {
 
 describe('the progress bar', () => {
   it('holds back warnings printed while it draws, and prints them after', async () => {
-    const { withWarningsHeld } = await import('../../api/src/modules/imports/cli');
+    const { withWarningsHeld } = cli;
     const printed: unknown[] = [];
     const emitWarning = process.emitWarning;
     process.emitWarning = ((warning: unknown) => { printed.push(warning); }) as typeof process.emitWarning;
