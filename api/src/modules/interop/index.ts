@@ -3,6 +3,9 @@ import { registerEntities } from '../../core/registry';
 import { IssuerKey } from './issuer-key.entity';
 import { AwardCredential } from './award-credential.entity';
 
-export const resolvers = [CredentialExportResolver, PathwayExportResolver, AwardCredentialResolver, VerificationResolver] as const;
+import { IssuerSigningResolver } from './issuer-signing.resolver';
+import { IssuerSigningOption, LearnerSubject, StatusListEntry } from './signing.entities';
 
-registerEntities(IssuerKey, AwardCredential);
+export const resolvers = [CredentialExportResolver, PathwayExportResolver, AwardCredentialResolver, VerificationResolver, IssuerSigningResolver] as const;
+
+registerEntities(IssuerKey, AwardCredential, LearnerSubject, StatusListEntry, IssuerSigningOption);
