@@ -2,6 +2,7 @@ import { Role } from '../../api/src/modules/accounts/user.entity';
 import { seedWorkedExample, WorkedExampleIds } from '../../api/src/seed/worked-example';
 import { startTestApi, TestApi } from '../support/api';
 import { gid, makeInstitution, makeUser, tokenFor } from '../support/factories';
+import { makeAward, makeLearner } from '../support/factories/articulation';
 
 const ROUTES = `query($learner: ID!, $asOf: Date) {
   learnerRoutes(learnerId: $learner, asOf: $asOf) {
@@ -19,9 +20,12 @@ describe('advising: articulation routes through GraphQL', () => {
   let advisor: string;
   let otherAdvisor: string;
 
+  let collegeId: number;
+
   beforeAll(async () => {
     api = await startTestApi();
     const college = await makeInstitution(api.db, { name: 'Lakeshore Community College' });
+    collegeId = college.id;
     example = await api.db.transaction((em) => seedWorkedExample(em, college.id));
     advisor = await tokenFor(api, (await makeUser(api.db, Role.ADVISOR, { institutionId: college.id })).email);
     const elsewhere = await makeInstitution(api.db);
@@ -62,6 +66,39 @@ describe('advising: articulation routes through GraphQL', () => {
     const single = await api.gql(`query($l: ID!, $p: ID!) { route(learnerId: $l, degreeProgramId: $p, asOf: "2026-11-22") { appliedCredits } }`,
       { l: gid(example.learner), p: gid(example.program) }, { token: advisor });
     expect(single.data?.route.appliedCredits).toBe(12);
+  });
+
+  it('counts an award revoked after asOf as of asOf, while the revocation itself is recorded at once', async () => {
+    const REVOKE = `mutation($input: AwardRevokeInput!) { awardRevoke(input: $input) { award { revoked revokedAt revokedOn } userErrors { field code } } }`;
+    const STATUS = `query($l: ID!, $p: ID!, $asOf: Date!) { route(learnerId: $l, degreeProgramId: $p, asOf: $asOf) { appliedCredits items { status credits } } }`;
+    const learner = await makeLearner(api.db, collegeId, { email: 'revoked-later@learners.test' });
+    const award = await makeAward(api.db, learner.id, example.credentials[0].id, { awardedOn: '2025-03-01', masteryLevel: 2 });
+    const ids = { l: gid(learner), p: gid(example.program) };
+
+    const early = await api.gql(REVOKE, { input: { id: gid(award), reason: 'Falsified', revokedOn: '2025-02-28' } });
+    expect(early.data?.awardRevoke).toEqual({ award: null, userErrors: [{ field: ['input', 'revokedOn'], code: 'OUT_OF_RANGE' }] });
+    const future = await api.gql(REVOKE, { input: { id: gid(award), reason: 'Falsified', revokedOn: '2999-01-01' } });
+    expect(future.data?.awardRevoke).toEqual({ award: null, userErrors: [{ field: ['input', 'revokedOn'], code: 'OUT_OF_RANGE' }] });
+
+    const revoked = await api.gql(REVOKE, { input: { id: gid(award), reason: 'Falsified', revokedOn: '2026-06-01' } });
+    expect(revoked.data?.awardRevoke.userErrors).toEqual([]);
+    expect(revoked.data?.awardRevoke.award).toMatchObject({ revoked: true, revokedOn: '2026-06-01' });
+    expect(revoked.data?.awardRevoke.award.revokedAt).not.toBeNull();
+
+    const before = await api.gql(STATUS, { ...ids, asOf: '2026-05-31' }, { token: advisor });
+    expect(before.data?.route).toEqual({ appliedCredits: 3, items: [{ status: 'COUNTED', credits: 3 }] });
+    const on = await api.gql(STATUS, { ...ids, asOf: '2026-06-01' }, { token: advisor });
+    expect(on.data?.route).toEqual({ appliedCredits: 0, items: [{ status: 'REVOKED', credits: 0 }] });
+    // The impact reports below count the worked example's learner alone.
+    await api.db.query(`DELETE FROM learner WHERE id = $1`, [learner.id]);
+  });
+
+  it('dates a revocation today when revokedOn is omitted', async () => {
+    const learner = await makeLearner(api.db, collegeId, { email: 'revoked-today@learners.test' });
+    const award = await makeAward(api.db, learner.id, example.credentials[0].id, { awardedOn: '2025-03-01', masteryLevel: 2 });
+    const revoked = await api.gql(`mutation($input: AwardRevokeInput!) { awardRevoke(input: $input) { award { revokedOn } userErrors { code } } }`, { input: { id: gid(award), reason: 'Falsified' } });
+    expect(revoked.data?.awardRevoke).toEqual({ award: { revokedOn: new Date().toISOString().slice(0, 10) }, userErrors: [] });
+    await api.db.query(`DELETE FROM learner WHERE id = $1`, [learner.id]);
   });
 
   it('loads a route in the same number of statements whatever the learner holds', async () => {

@@ -1,8 +1,5 @@
 import { addYears, AgreementStatus, computeRoute, EngineCredential, EngineMapping, isCounting, planRoute, RouteResult, withHypotheticalAwards } from '../../api/src/modules/articulation/engine';
-import { anaInput, award, credentials, CUSTOMER_SERVICE, FUNDAMENTALS, HELP_DESK, itAgreement, NETWORK_BASICS } from './fixtures';
-
-/** A credential the block pathway names but no agreement maps. */
-const LAB_SAFETY = 5;
+import { anaInput, award, credentials, CUSTOMER_SERVICE, FUNDAMENTALS, HELP_DESK, itAgreement, LAB_SAFETY, NETWORK_BASICS } from './fixtures';
 
 const statusesOf = (route: RouteResult, credentialId: number) =>
   route.items.filter((item) => item.credentialId === credentialId).map((item) => `${item.status}:${item.credits}`);
@@ -91,6 +88,22 @@ describe('articulation engine', () => {
       expect(statusesOf(routeOf(award(1, FUNDAMENTALS, '2010-01-01', { revoked: true, masteryLevel: 1 })), FUNDAMENTALS)).toEqual(['REVOKED:0']);
     });
 
+    it('REVOKED only from the revocation date on: an award revoked after asOf still counts as of asOf', () => {
+      const revokedOn = (date: string) => routeOf(award(1, FUNDAMENTALS, '2025-01-01', { revoked: true, revokedOn: date, masteryLevel: 4 }));
+      expect(statusesOf(revokedOn('2026-11-23'), FUNDAMENTALS)).toEqual(['COUNTED:3']);
+      expect(statusesOf(revokedOn('2026-11-22'), FUNDAMENTALS)).toEqual(['REVOKED:0']);
+      expect(statusesOf(revokedOn('2020-01-01'), FUNDAMENTALS)).toEqual(['REVOKED:0']);
+    });
+
+    it('reports NOT_YET_AWARDED and REVOKED before NO_AGREEMENT: they need no agreement to be known', () => {
+      const route = computeRoute(anaInput({ awards: [
+        award(1, LAB_SAFETY, '2026-12-01'),
+        award(2, LAB_SAFETY, '2025-01-01', { revoked: true, revokedOn: '2026-01-01' }),
+        award(3, LAB_SAFETY, '2025-01-02', { revoked: true, revokedOn: '2027-01-01' }),
+      ] }));
+      expect(route.items.map((item) => `${item.awardId}:${item.status}:${item.agreementId}`)).toEqual(['2:REVOKED:null', '3:NO_AGREEMENT:null', '1:NOT_YET_AWARDED:null']);
+    });
+
     it('LEVEL_TOO_LOW: below the minimum or with no level recorded, before the recency check', () => {
       const route = routeOf(award(1, FUNDAMENTALS, '2010-01-01', { masteryLevel: 2 }), award(2, FUNDAMENTALS, '2026-01-01', { masteryLevel: null }));
       expect(statusesOf(route, FUNDAMENTALS)).toEqual(['LEVEL_TOO_LOW:0', 'LEVEL_TOO_LOW:0']);
@@ -145,9 +158,15 @@ describe('articulation engine', () => {
         expect(itemOf(route, NETWORK_BASICS)).toMatchObject({ status: 'COUNTED', credits: 4, agreementId: 10, courseEquivalent: 'CIS-120' });
       });
 
-      it('takes the lowest agreement id on a tie in credits', () => {
+      it('on a tie in credits between course equivalents takes the first in code order', () => {
         const route = computeRoute(anaInput({ agreements: [itAgreement(), richer({ id: 9, credits: 4 })], awards: [award(1, NETWORK_BASICS, '2025-03-01')] }));
-        expect(itemOf(route, NETWORK_BASICS)).toMatchObject({ status: 'COUNTED', credits: 4, agreementId: 9 });
+        expect(itemOf(route, NETWORK_BASICS)).toMatchObject({ status: 'COUNTED', credits: 4, agreementId: 10, courseEquivalent: 'CIS-120' });
+      });
+
+      it('on a tie in credits for one course equivalent takes the lowest agreement id', () => {
+        const sameCourse = itAgreement({ id: 9, recencyYears: null, block: null, mappings: [{ credentialId: NETWORK_BASICS, credits: 4, courseEquivalent: 'CIS-120', minMasteryLevel: null }] });
+        const route = computeRoute(anaInput({ agreements: [itAgreement(), sameCourse], awards: [award(1, NETWORK_BASICS, '2025-03-01')] }));
+        expect(itemOf(route, NETWORK_BASICS)).toMatchObject({ status: 'COUNTED', credits: 4, agreementId: 9, courseEquivalent: 'CIS-120' });
       });
 
       it('reports the first failure of the mapping with the most credits when none is valid', () => {
@@ -217,6 +236,47 @@ describe('articulation engine', () => {
         '1:COUNTED:3:CIS-110', '2:COUNTED:4:CIS-105', '3:DUPLICATE:0:CIS-105',
       ]);
       expect(route.appliedCredits).toBe(7);
+    });
+
+    it('moves a credential to its second course equivalent when that frees the first for another credential, each mapping with its own agreement\'s level and recency', () => {
+      // Fundamentals (2017) maps to CIS-120 for 3 under a 1-year limit and to CIS-130 for 0.01 at level 1;
+      // Network Basics (2009) maps to CIS-120 for 3 with no limit. Counting Fundamentals for CIS-130 lets Network Basics count too.
+      const yearLimit = itAgreement({ id: 1, effectiveFrom: '2010-01-01', recencyYears: 1, block: null, mappings: [{ credentialId: FUNDAMENTALS, credits: 3, courseEquivalent: 'CIS-120', minMasteryLevel: null }] });
+      const noLimit = itAgreement({ id: 2, effectiveFrom: '2010-01-01', recencyYears: null, block: null, mappings: [
+        { credentialId: NETWORK_BASICS, credits: 3, courseEquivalent: 'CIS-120', minMasteryLevel: null },
+        { credentialId: FUNDAMENTALS, credits: 0.01, courseEquivalent: 'CIS-130', minMasteryLevel: 1 },
+      ] });
+      const route = computeRoute(anaInput({
+        asOf: '2018-01-13',
+        agreements: [yearLimit, noLimit],
+        awards: [award(1, NETWORK_BASICS, '2009-10-27'), award(2, FUNDAMENTALS, '2017-01-13', { masteryLevel: 1 })],
+        approvedPriorLearningCredits: 0,
+      }));
+      expect(route.items.map((item) => `${item.awardId}:${item.status}:${item.credits}:${item.agreementId}:${item.courseEquivalent}`)).toEqual([
+        '1:COUNTED:3:2:CIS-120', '2:COUNTED:0.01:2:CIS-130',
+      ]);
+      expect(route.appliedCredits).toBe(3.01);
+    });
+
+    it('among assignments of equal credit counts the earlier awards, then gives them course equivalents in code order', () => {
+      // Both credentials give 3 for CIS-105 or CIS-198 and only one of them can have each; Help Desk's award is earlier.
+      const agreement = itAgreement({ recencyYears: null, block: null, mappings: [
+        { credentialId: HELP_DESK, credits: 3, courseEquivalent: 'CIS-198', minMasteryLevel: null },
+        { credentialId: HELP_DESK, credits: 3, courseEquivalent: 'CIS-105', minMasteryLevel: null },
+        { credentialId: FUNDAMENTALS, credits: 3, courseEquivalent: 'CIS-198', minMasteryLevel: null },
+        { credentialId: FUNDAMENTALS, credits: 3, courseEquivalent: 'CIS-105', minMasteryLevel: null },
+      ] });
+      const route = computeRoute(anaInput({ agreements: [agreement], awards: [award(7, FUNDAMENTALS, '2024-01-01'), award(8, HELP_DESK, '2023-01-01')], approvedPriorLearningCredits: 0 }));
+      expect(route.items.map((item) => `${item.awardId}:${item.status}:${item.credits}:${item.courseEquivalent}`)).toEqual(['8:COUNTED:3:CIS-105', '7:COUNTED:3:CIS-198']);
+
+      // One course equivalent only: 3 credits either way, and the earlier award counts.
+      const single = itAgreement({ recencyYears: null, block: null, mappings: [
+        { credentialId: HELP_DESK, credits: 3, courseEquivalent: 'CIS-105', minMasteryLevel: null },
+        { credentialId: FUNDAMENTALS, credits: 2, courseEquivalent: 'CIS-105', minMasteryLevel: null },
+        { credentialId: FUNDAMENTALS, credits: 1, courseEquivalent: 'CIS-198', minMasteryLevel: null },
+      ] });
+      const tie = computeRoute(anaInput({ agreements: [single], awards: [award(7, FUNDAMENTALS, '2023-01-01'), award(8, HELP_DESK, '2024-01-01')], approvedPriorLearningCredits: 0 }));
+      expect(tie.items.map((item) => `${item.awardId}:${item.status}:${item.credits}:${item.courseEquivalent}`)).toEqual(['7:COUNTED:1:CIS-198', '8:COUNTED:3:CIS-105']);
     });
   });
 
@@ -322,6 +382,21 @@ describe('articulation engine', () => {
   });
 
   describe('rule 7: what is missing and what to earn next', () => {
+    it('suggests a block pathway credential no agreement maps when earning it completes the pathway', () => {
+      const agreement = itAgreement({ block: { credits: 2, pathwayId: 100, stages: [
+        { position: 1, requirement: 'ALL', requiredCount: null, credentialIds: [FUNDAMENTALS] },
+        { position: 2, requirement: 'ALL', requiredCount: null, credentialIds: [LAB_SAFETY] },
+      ] } });
+      const route = computeRoute(anaInput({ agreements: [agreement], awards: [award(1, FUNDAMENTALS, '2025-02-01')], approvedPriorLearningCredits: 0 }));
+      expect(route.nextSteps.find((step) => step.credentialId === LAB_SAFETY)).toEqual({ credentialId: LAB_SAFETY, creditsGained: 2, workloadHours: 10, creditsPerHour: 0.2 });
+      expect(planRoute(anaInput({ agreements: [agreement], awards: [award(1, FUNDAMENTALS, '2025-02-01')], approvedPriorLearningCredits: 0 })).nextSteps(1)).toEqual([route.nextSteps[0]]);
+      expect(route.nextSteps[0].credentialId).toBe(LAB_SAFETY);
+      // Held and valid for the agreement: no longer a step.
+      const held = computeRoute(anaInput({ agreements: [agreement], awards: [award(1, FUNDAMENTALS, '2025-02-01'), award(2, LAB_SAFETY, '2025-02-01')], approvedPriorLearningCredits: 0 }));
+      expect(held.nextSteps.map((step) => step.credentialId)).not.toContain(LAB_SAFETY);
+      expect(held.blockCredits).toBe(2);
+    });
+
     it('ranks next steps by credits per hour, then credits gained, rounding the rate to 4 decimals', () => {
       const route = computeRoute(anaInput({ awards: [], approvedPriorLearningCredits: 0 }));
       expect(route.nextSteps).toEqual([

@@ -5,12 +5,15 @@ export const FUNDAMENTALS = 1;
 export const NETWORK_BASICS = 2;
 export const HELP_DESK = 3;
 export const CUSTOMER_SERVICE = 4;
+/** A credential a block pathway may name that no agreement maps. */
+export const LAB_SAFETY = 5;
 
 export const credentials = new Map<number, EngineCredential>([
   [FUNDAMENTALS, { id: FUNDAMENTALS, title: 'IT Support Fundamentals', workloadHours: 45 }],
   [NETWORK_BASICS, { id: NETWORK_BASICS, title: 'Network Basics', workloadHours: 60 }],
   [HELP_DESK, { id: HELP_DESK, title: 'Help Desk Practicum', workloadHours: 80 }],
   [CUSTOMER_SERVICE, { id: CUSTOMER_SERVICE, title: 'Customer Service Essentials', workloadHours: 30 }],
+  [LAB_SAFETY, { id: LAB_SAFETY, title: 'Lab Safety', workloadHours: 10 }],
 ]);
 
 export function itAgreement(overrides: Partial<EngineAgreement> = {}): EngineAgreement {

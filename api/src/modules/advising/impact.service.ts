@@ -55,8 +55,8 @@ export async function agreementImpact(em: EntityManager, agreementId: number, pr
   const afterAgreements = agreements.map((agreement) => (agreement.id === agreementId ? changed(agreement, change) : agreement));
   const named = new Set(credentialIdsOf([changed(current, change), current], []));
 
-  const awardRows: { id: number; learner_id: number; credential_id: number; awarded_on: string; mastery_level: number | null; revoked: boolean }[] = await em.query(
-    `SELECT a.id, a.learner_id, a.credential_id, a.awarded_on, a.mastery_level, a.revoked_at IS NOT NULL AS revoked
+  const awardRows: { id: number; learner_id: number; credential_id: number; awarded_on: string; mastery_level: number | null; revoked: boolean; revoked_on: string | null }[] = await em.query(
+    `SELECT a.id, a.learner_id, a.credential_id, a.awarded_on, a.mastery_level, a.revoked_at IS NOT NULL AS revoked, a.revoked_on::text AS revoked_on
        FROM award a WHERE a.learner_id IN (SELECT DISTINCT learner_id FROM award WHERE credential_id = ANY($1))
       ORDER BY a.learner_id, a.awarded_on, a.id`,
     [[...named]],
@@ -71,7 +71,7 @@ export async function agreementImpact(em: EntityManager, agreementId: number, pr
   const awardsByLearner = new Map<number, EngineAward[]>();
   for (const row of awardRows) {
     const awards = awardsByLearner.get(row.learner_id) ?? [];
-    awards.push({ id: row.id, credentialId: row.credential_id, awardedOn: row.awarded_on, masteryLevel: row.mastery_level, revoked: row.revoked });
+    awards.push({ id: row.id, credentialId: row.credential_id, awardedOn: row.awarded_on, masteryLevel: row.mastery_level, revoked: row.revoked, revokedOn: row.revoked_on });
     awardsByLearner.set(row.learner_id, awards);
   }
   const credentials = await loadCredentials(em, [...credentialIdsOf([...beforeAgreements, ...afterAgreements], []), ...awardRows.map((row) => row.credential_id)]);

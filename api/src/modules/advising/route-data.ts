@@ -140,7 +140,7 @@ export function credentialIdsOf(agreements: Iterable<EngineAgreement>, awards: E
 
 interface LearnerRow {
   learner: { institution_id: number | null } | null;
-  awards: { id: number; credential_id: number; awarded_on: string; mastery_level: number | null; revoked: boolean }[];
+  awards: { id: number; credential_id: number; awarded_on: string; mastery_level: number | null; revoked: boolean; revoked_on: string | null }[];
   prior: { degree_program_id: number; credits: number }[];
   connected: number[];
 }
@@ -156,7 +156,7 @@ export async function loadLearnerRouteData(em: EntityManager, programSource: Pro
     em,
     'pathforge_learner_route_data',
     `WITH held AS (
-       SELECT id, credential_id, awarded_on, mastery_level, revoked_at IS NOT NULL AS revoked FROM award WHERE learner_id = $1)
+       SELECT id, credential_id, awarded_on, mastery_level, revoked_at IS NOT NULL AS revoked, revoked_on FROM award WHERE learner_id = $1)
      SELECT
        (SELECT json_build_object('institution_id', institution_id) FROM learner WHERE id = $1) AS learner,
        (SELECT coalesce(json_agg(held ORDER BY awarded_on, id), '[]') FROM held) AS awards,
@@ -175,6 +175,7 @@ export async function loadLearnerRouteData(em: EntityManager, programSource: Pro
     awardedOn: award.awarded_on,
     masteryLevel: award.mastery_level,
     revoked: award.revoked,
+    revokedOn: award.revoked_on,
   }));
   const priorLearningByProgram = new Map(row.prior.map((claim) => [claim.degree_program_id, Number(claim.credits)]));
   const programIds = onlyProgramId !== undefined ? [onlyProgramId] : [...new Set([...row.connected, ...priorLearningByProgram.keys()])];

@@ -49,6 +49,8 @@ export interface EngineAward {
   awardedOn: string;
   masteryLevel: number | null;
   revoked: boolean;
+  /** YYYY-MM-DD: the day a revocation takes effect; a revoked award without one is revoked from any date. */
+  revokedOn?: string | null;
 }
 
 export interface EngineCredential {
@@ -110,6 +112,10 @@ interface Option {
 
 interface Assessment {
   award: EngineAward;
+  /** Position in the items' order (rule 3's first tie-break). */
+  rank: number;
+  /** Every mapping the award is valid for, largest credits first. */
+  validOptions: Option[];
   /** The mapping the award is valid for or, when it is valid for none, the one its failure is reported against; null = NO_AGREEMENT. */
   option: Option | null;
   failure: Failure | null;
@@ -149,10 +155,17 @@ function recencyCutoff(agreement: EngineAgreement, asOf: string, years: number):
   return cutoff;
 }
 
+/** The part of rule 2 that needs no agreement: awarded by `asOf`, and not revoked on or before it. */
+function heldFailure(award: EngineAward, asOf: string): 'NOT_YET_AWARDED' | 'REVOKED' | null {
+  if (award.awardedOn > asOf) return 'NOT_YET_AWARDED';
+  if (award.revoked && (award.revokedOn == null || award.revokedOn <= asOf)) return 'REVOKED';
+  return null;
+}
+
 /** Rule 2 in DOMAIN.md's order; null when the award is valid. */
 function failureOf(award: EngineAward, agreement: EngineAgreement, minMasteryLevel: number | null, asOf: string): Failure | null {
-  if (award.awardedOn > asOf) return 'NOT_YET_AWARDED';
-  if (award.revoked) return 'REVOKED';
+  const held = heldFailure(award, asOf);
+  if (held) return held;
   if (minMasteryLevel !== null && (award.masteryLevel === null || award.masteryLevel < minMasteryLevel)) return 'LEVEL_TOO_LOW';
   if (agreement.recencyYears !== null && award.awardedOn < recencyCutoff(agreement, asOf, agreement.recencyYears)) return 'EXPIRED';
   return null;
@@ -167,108 +180,178 @@ function byDateThenId(a: EngineAward, b: EngineAward): number {
   return a.id - b.id;
 }
 
-function assess(award: EngineAward, options: Option[], asOf: string): Assessment {
-  const valid = options.find(({ agreement, mapping }) => failureOf(award, agreement, mapping.minMasteryLevel, asOf) === null);
-  if (valid) return { award, option: valid, failure: null };
+function assess(award: EngineAward, rank: number, options: Option[], asOf: string): Assessment {
+  const validOptions = options.filter(({ agreement, mapping }) => failureOf(award, agreement, mapping.minMasteryLevel, asOf) === null);
+  if (validOptions.length) return { award, rank, validOptions, option: validOptions[0], failure: null };
   const reported = options[0] ?? null;
-  return { award, option: reported, failure: reported && failureOf(award, reported.agreement, reported.mapping.minMasteryLevel, asOf) };
+  // An award not yet made, or revoked, says so even where no agreement maps its credential.
+  if (reported === null) return { award, rank, validOptions, option: null, failure: heldFailure(award, asOf) };
+  return { award, rank, validOptions, option: reported, failure: failureOf(award, reported.agreement, reported.mapping.minMasteryLevel, asOf) };
 }
 
 const isValid = (assessment: Assessment): assessment is ValidAssessment => assessment.option !== null && assessment.failure === null;
 
 /** A credit mapping without a course equivalent competes with no other credential. */
-const courseKey = ({ award, option }: ValidAssessment) =>
-  option.mapping.courseEquivalent === null ? `credential:${award.credentialId}` : `course:${option.mapping.courseEquivalent}`;
+const keyOf = (credentialId: number, mapping: EngineMapping) => (mapping.courseEquivalent === null ? `credential:${credentialId}` : `course:${mapping.courseEquivalent}`);
+
+/** Rule 3's second tie-break: course equivalents in code order, mappings without one after them. */
+function byCode(a: string, b: string): number {
+  const aCourse = a.startsWith('course:');
+  if (aCourse !== b.startsWith('course:')) return aCourse ? -1 : 1;
+  if (!aCourse) return Number(a.slice(11)) - Number(b.slice(11));
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** One award of a credential, counted for one course equivalent through one mapping. */
+interface Pair {
+  assessment: ValidAssessment;
+  option: Option;
+  key: string;
+  cents: number;
+}
 
 /**
  * Rule 3: each credential counts once and each course equivalent once, for the most credits in
- * total, earlier awards winning ties. Where each credential maps to a single course equivalent
- * this is exactly DOMAIN.md's "largest credit value of each course equivalent". It is solved as an
- * assignment of credentials to course equivalents because, once agreements map one credential to
- * different course equivalents, picking per credential and then per course equivalent (or the
- * reverse) lets a newly earned award lower the learner's credit; a best assignment never does.
+ * total; among equal totals, the assignment counting the earlier awards (compared award by award in
+ * the items' order), then the one giving those awards the course equivalents first in code order.
+ * Every mapping each award is valid for takes part, so a credential can move to its second course
+ * equivalent to free the first for another credential.
+ *
+ * For each credential and course equivalent only one pair can matter: the most credits, then the
+ * earliest award, then the lowest agreement id (a later or smaller pair on the same course
+ * equivalent would only lose a tie-break). Where each credential then has one course equivalent
+ * (the usual case), the best assignment is the best credential of each course equivalent. Otherwise
+ * each connected group of credentials and course equivalents is solved by the Hungarian method on
+ * exact weights that order assignments by credits, then earlier awards, then code order.
  */
-function countedAwards(valid: ValidAssessment[]): Set<Assessment> {
-  const n = valid.length;
-  // Whole hundredths, scaled so that the earlier-award bonus, summed over any assignment, weighs less than one hundredth of a credit.
-  const weight = valid.map((assessment, rank) => toCents(assessment.option.mapping.credits) * (n * n + 1) + n - rank);
-
-  const bestByCredential = new Map<number, Map<string, number>>();
-  valid.forEach((assessment, index) => {
-    const byCourse = bestByCredential.get(assessment.award.credentialId) ?? new Map<string, number>();
-    const course = courseKey(assessment);
-    const current = byCourse.get(course);
-    if (current === undefined || weight[index] > weight[current]) byCourse.set(course, index);
-    bestByCredential.set(assessment.award.credentialId, byCourse);
-  });
-
-  const credentials = [...bestByCredential.values()];
-  // Where every credential maps to one course equivalent (the usual case), the best assignment is
-  // simply the heaviest credential of each course equivalent: no need for the Hungarian method.
-  if (credentials.every((byCourse) => byCourse.size === 1)) {
-    const bestByCourse = new Map<string, number>();
-    for (const byCourse of credentials) {
-      for (const [course, index] of byCourse) {
-        const current = bestByCourse.get(course);
-        if (current === undefined || weight[index] > weight[current]) bestByCourse.set(course, index);
+function countedPairs(valid: ValidAssessment[]): Map<Assessment, Option> {
+  const byCredential = new Map<number, Map<string, Pair>>();
+  for (const assessment of valid) {
+    const credentialId = assessment.award.credentialId;
+    let byKey = byCredential.get(credentialId);
+    if (!byKey) byCredential.set(credentialId, (byKey = new Map()));
+    // Awards come in rank order and options largest credits first, lowest agreement id on a tie.
+    for (const option of assessment.validOptions) {
+      const key = keyOf(credentialId, option.mapping);
+      const cents = toCents(option.mapping.credits);
+      const known = byKey.get(key);
+      if (!known || cents > known.cents) byKey.set(key, { assessment, option, key, cents });
+    }
+  }
+  const counted = new Map<Assessment, Option>();
+  const better = (a: Pair, b: Pair) => a.cents > b.cents || (a.cents === b.cents && a.assessment.rank < b.assessment.rank);
+  const rows = [...byCredential.values()];
+  if (rows.every((byKey) => byKey.size === 1)) {
+    const bestByKey = new Map<string, Pair>();
+    for (const byKey of rows) {
+      for (const pair of byKey.values()) {
+        const known = bestByKey.get(pair.key);
+        if (!known || better(pair, known)) bestByKey.set(pair.key, pair);
       }
     }
-    return new Set([...bestByCourse.values()].map((index) => valid[index]));
+    for (const pair of bestByKey.values()) counted.set(pair.assessment, pair.option);
+    return counted;
   }
-  const courses = [...new Set(valid.map(courseKey))];
-  // One spare column per credential lets any credential stay unassigned.
-  const cost = credentials.map((byCourse) => [
-    ...courses.map((course) => {
-      const best = byCourse.get(course);
-      return best === undefined ? 0 : -weight[best];
-    }),
-    ...credentials.map(() => 0),
-  ]);
-  const counted = new Set<Assessment>();
-  leastCostAssignment(cost).forEach((column, row) => {
-    const best = column < courses.length ? credentials[row].get(courses[column]) : undefined;
-    if (best !== undefined) counted.add(valid[best]);
-  });
+  for (const group of connectedGroups(rows)) {
+    for (const pair of bestAssignment(group)) counted.set(pair.assessment, pair.option);
+  }
   return counted;
 }
 
-/** Hungarian method (Kuhn–Munkres): the column assigned to each row, for the least total cost; needs rows ≤ columns. */
-function leastCostAssignment(cost: number[][]): number[] {
+/** Credentials linked through shared course equivalents; each group's assignment is independent of the others. */
+function connectedGroups(rows: Map<string, Pair>[]): Map<string, Pair>[][] {
+  const parent = rows.map((_, index) => index);
+  const find = (index: number): number => (parent[index] === index ? index : (parent[index] = find(parent[index])));
+  const ownerOfKey = new Map<string, number>();
+  rows.forEach((byKey, index) => {
+    for (const key of byKey.keys()) {
+      const owner = ownerOfKey.get(key);
+      if (owner === undefined) ownerOfKey.set(key, index);
+      else parent[find(index)] = find(owner);
+    }
+  });
+  const groups = new Map<number, Map<string, Pair>[]>();
+  rows.forEach((byKey, index) => {
+    const root = find(index);
+    groups.set(root, [...(groups.get(root) ?? []), byKey]);
+  });
+  return [...groups.values()];
+}
+
+/** The best assignment of one group, by exact integer weights (see countedPairs). */
+function bestAssignment(rows: Map<string, Pair>[]): Pair[] {
+  if (rows.length === 1) {
+    // One credential: its best pair alone, by credits then code order (every pair has the same award rank or a later one).
+    let best: Pair | undefined;
+    for (const pair of rows[0].values()) {
+      if (!best || pair.cents > best.cents || (pair.cents === best.cents && (pair.assessment.rank < best.assessment.rank || (pair.assessment.rank === best.assessment.rank && byCode(pair.key, best.key) < 0)))) best = pair;
+    }
+    return best && best.cents >= 0 ? [best] : [];
+  }
+  const keys = [...new Set(rows.flatMap((byKey) => [...byKey.keys()]))].sort(byCode);
+  const ranks = [...new Set(rows.flatMap((byKey) => [...byKey.values()].map((pair) => pair.assessment.rank)))].sort((a, b) => a - b);
+  const place = new Map(ranks.map((rank, index) => [rank, ranks.length - 1 - index]));
+  // Weight = credits · 2^a · B^a + Σ 2^place + Σ (K − code index) · B^place: each part's total stays below one step of the part before it.
+  const base = BigInt(keys.length + 1);
+  const a = BigInt(ranks.length);
+  const courseStep = base ** a;
+  const centStep = (1n << a) * courseStep;
+  const weight = (pair: Pair) => {
+    const at = BigInt(place.get(pair.assessment.rank)!);
+    return BigInt(pair.cents) * centStep + (1n << at) * courseStep + BigInt(keys.length - keys.indexOf(pair.key)) * base ** at;
+  };
+  const cost = rows.map((byKey) => [...keys.map((key) => {
+    const pair = byKey.get(key);
+    return pair ? -weight(pair) : 0n;
+  }), ...rows.map(() => 0n)]);
+  const chosen: Pair[] = [];
+  leastCostAssignment(cost).forEach((column, row) => {
+    const pair = column < keys.length ? rows[row].get(keys[column]) : undefined;
+    if (pair) chosen.push(pair);
+  });
+  return chosen;
+}
+
+/** Hungarian method (Kuhn–Munkres) on exact integers: the column assigned to each row, for the least total cost; needs rows ≤ columns. */
+function leastCostAssignment(cost: bigint[][]): number[] {
   const rows = cost.length;
   const columns = cost[0]?.length ?? 0;
-  // 1-based potentials and links, column 0 being the row currently being placed.
-  const rowPotential = new Array<number>(rows + 1).fill(0);
-  const columnPotential = new Array<number>(columns + 1).fill(0);
+  // 1-based potentials and links, column 0 being the row currently being placed; null slack is infinite.
+  const rowPotential = new Array<bigint>(rows + 1).fill(0n);
+  const columnPotential = new Array<bigint>(columns + 1).fill(0n);
   const rowOfColumn = new Array<number>(columns + 1).fill(0);
   const previousColumn = new Array<number>(columns + 1).fill(0);
   for (let row = 1; row <= rows; row++) {
     rowOfColumn[0] = row;
-    const slack = new Array<number>(columns + 1).fill(Infinity);
+    const slack = new Array<bigint | null>(columns + 1).fill(null);
     const visited = new Array<boolean>(columns + 1).fill(false);
     let column = 0;
     do {
       visited[column] = true;
       const placing = rowOfColumn[column];
-      let delta = Infinity;
+      let delta: bigint | null = null;
       let next = 0;
       for (let j = 1; j <= columns; j++) {
         if (visited[j]) continue;
         const reduced = cost[placing - 1][j - 1] - rowPotential[placing] - columnPotential[j];
-        if (reduced < slack[j]) {
+        const known = slack[j];
+        if (known === null || reduced < known) {
           slack[j] = reduced;
           previousColumn[j] = column;
         }
-        if (slack[j] < delta) {
-          delta = slack[j];
+        const current = slack[j]!;
+        if (delta === null || current < delta) {
+          delta = current;
           next = j;
         }
       }
+      const step = delta ?? 0n;
       for (let j = 0; j <= columns; j++) {
         if (visited[j]) {
-          rowPotential[rowOfColumn[j]] += delta;
-          columnPotential[j] -= delta;
-        } else {
-          slack[j] -= delta;
+          rowPotential[rowOfColumn[j]] += step;
+          columnPotential[j] -= step;
+        } else if (slack[j] !== null) {
+          slack[j] = slack[j]! - step;
         }
       }
       column = next;
@@ -285,9 +368,14 @@ function leastCostAssignment(cost: number[][]): number[] {
 }
 
 /** Rule 4 for one agreement, and the credentials its unsatisfied stages still need. */
-function blockOutcome(agreement: EngineAgreement, awards: EngineAward[], asOf: string): { cents: number; missing: number[] } {
-  if (!agreement.block) return { cents: 0, missing: [] };
-  const levels = new Map(agreement.mappings.map((mapping) => [mapping.credentialId, mapping.minMasteryLevel]));
+function blockOutcome(agreement: EngineAgreement, awards: EngineAward[], asOf: string): { cents: number; missing: number[]; held: number[] } {
+  if (!agreement.block) return { cents: 0, missing: [], held: [] };
+  // Valid for the agreement: for one of its mappings of the credential (the lowest minimum level), or under rule 2 alone where it maps none.
+  const levels = new Map<number, number | null>();
+  for (const { credentialId, minMasteryLevel } of agreement.mappings) {
+    const known = levels.get(credentialId);
+    levels.set(credentialId, known === undefined ? minMasteryLevel : known === null || minMasteryLevel === null ? null : Math.min(known, minMasteryLevel));
+  }
   const holds = (credentialId: number) =>
     awards.some((award) => award.credentialId === credentialId && failureOf(award, agreement, levels.get(credentialId) ?? null, asOf) === null);
   // An AT_LEAST stage without a count asks for all its credentials rather than for none.
@@ -299,13 +387,14 @@ function blockOutcome(agreement: EngineAgreement, awards: EngineAward[], asOf: s
   return {
     cents: complete ? toCents(agreement.block.credits) : 0,
     missing: unsatisfied.flatMap((stage) => stage.credentialIds.filter((credentialId) => !holds(credentialId))),
+    held: [...new Set(stages.flatMap((stage) => stage.credentialIds))].filter(holds),
   };
 }
 
 interface Evaluation {
   route: Omit<RouteResult, 'nextSteps'>;
   appliedCents: number;
-  /** Credentials the learner holds an award for that is valid under some counting mapping. */
+  /** Credentials the learner holds an award for that is valid under some counting mapping or for some counting agreement whose block pathway names it. */
   validCredentialIds: Set<number>;
 }
 
@@ -337,19 +426,21 @@ function prepare(input: RouteInput): Prepared {
 function evaluate(input: RouteInput, { counting, options }: Prepared = prepare(input)): Evaluation {
   const { asOf, program } = input;
   const awards = [...input.awards].sort(byDateThenId);
-  const assessments = awards.map((award) => assess(award, options.get(award.credentialId) ?? [], asOf));
+  const assessments = awards.map((award, rank) => assess(award, rank, options.get(award.credentialId) ?? [], asOf));
   const valid = assessments.filter(isValid);
-  const counted = countedAwards(valid);
+  const counted = countedPairs(valid);
   const items: RouteItem[] = assessments.map((assessment) => {
-    const { award, option, failure } = assessment;
-    const isCounted = counted.has(assessment);
+    const { award, failure } = assessment;
+    const countedOption = counted.get(assessment);
+    // A counted award names the mapping it counts through; any other names its largest valid mapping, or the one it fails.
+    const option = countedOption ?? assessment.option;
     return {
       awardId: award.id,
       credentialId: award.credentialId,
       agreementId: option?.agreement.id ?? null,
       courseEquivalent: option?.mapping.courseEquivalent ?? null,
-      credits: isCounted && option ? toCredits(toCents(option.mapping.credits)) : 0,
-      status: option === null ? 'NO_AGREEMENT' : (failure ?? (isCounted ? 'COUNTED' : 'DUPLICATE')),
+      credits: countedOption ? toCredits(toCents(countedOption.mapping.credits)) : 0,
+      status: failure ?? (option === null ? 'NO_AGREEMENT' : countedOption ? 'COUNTED' : 'DUPLICATE'),
     };
   });
 
@@ -365,7 +456,7 @@ function evaluate(input: RouteInput, { counting, options }: Prepared = prepare(i
 
   return {
     appliedCents: applied,
-    validCredentialIds: new Set(valid.map(({ award }) => award.credentialId)),
+    validCredentialIds: new Set([...valid.map(({ award }) => award.credentialId), ...blocks.flatMap((outcome) => outcome.held)]),
     route: {
       asOf,
       programId: program.id,
@@ -444,11 +535,15 @@ export function planRoute(input: RouteInput): RoutePlan {
     const named = new Set(agreement.block.stages.flatMap((stage) => stage.credentialIds));
     for (const credentialId of named) blockCentsOf.set(credentialId, (blockCentsOf.get(credentialId) ?? 0) + toCents(agreement.block.credits));
   }
-  const candidates = [...prepared.options]
-    .filter(([credentialId]) => !validCredentialIds.has(credentialId))
-    .map(([credentialId, options]) => {
+  // Rule 7: credentials mapped by a counting agreement and credentials of counting agreements' block pathways.
+  const candidateIds = new Set([...prepared.options.keys(), ...blockCentsOf.keys()]);
+  const candidates = [...candidateIds]
+    .filter((credentialId) => !validCredentialIds.has(credentialId))
+    .map((credentialId) => {
       const { workloadHours, title } = credentialOf(input, credentialId);
-      const bound = Math.min(room, toCents(options[0].mapping.credits) + (blockCentsOf.get(credentialId) ?? 0));
+      // A new award adds at most its credential's largest mapping to the best assignment (one augmenting path), plus every block naming it.
+      const largest = prepared.options.get(credentialId)?.[0]?.mapping.credits ?? 0;
+      const bound = Math.min(room, toCents(largest) + (blockCentsOf.get(credentialId) ?? 0));
       return { credentialId, workloadHours, title, bound, boundRate: perHour(bound, workloadHours) };
     })
     .filter((candidate) => candidate.bound > 0)

@@ -9,6 +9,7 @@ import { Learner } from './learner.entity';
 @ObjectType({ implements: Node, description: 'A credential a learner earned.' })
 @Entity()
 @Check('ck_award__mastery_level', 'mastery_level >= 1')
+@Check('ck_award__revoked_on', 'revoked_on IS NULL OR revoked_at IS NOT NULL')
 export class Award extends BaseEntity {
   @Index()
   @Column({ type: 'int' })
@@ -41,6 +42,10 @@ export class Award extends BaseEntity {
   @Field(() => GraphQLISODateTime, { nullable: true })
   @Column({ type: 'timestamptz', nullable: true })
   revokedAt: Date | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'The day the revocation takes effect for routes: an award revoked after a route\'s asOf still counts as of asOf. The status list follows revokedAt.' })
+  @Column({ type: 'date', nullable: true })
+  revokedOn: string | null;
 
   @Field(() => String, { nullable: true })
   @Column({ type: 'text', nullable: true })

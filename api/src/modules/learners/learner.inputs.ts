@@ -121,6 +121,10 @@ export class AwardRevokeInput {
   @IsNotEmpty()
   @MaxLength(2000)
   reason: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'The day the revocation takes effect for routes; today when omitted. Not before the award date nor after today.' })
+  @IsOptional()
+  revokedOn?: string;
 }
 
 @InputType()

@@ -6,6 +6,7 @@ import { containsPattern, crudResolver, filterId, payloadType } from '../../core
 import { ErrorCode, UserInputFailure } from '../../core/errors';
 import { decodeId, decodeInput } from '../../core/input';
 import { runMutation } from '../../core/mutation';
+import { todayIso } from '../../core/scalars';
 import { DegreeProgram } from '../articulation/degree-program.entity';
 import { Credential } from '../credentials/credential.entity';
 import { RubricLevel } from '../credentials/rubric-level.entity';
@@ -94,16 +95,18 @@ export class AwardResolver extends crudResolver({
     },
   },
 }) {
-  @Mutation(() => AwardRevokePayload, { description: 'Revokes an award; it stops counting toward any route.' })
+  @Mutation(() => AwardRevokePayload, { description: 'Revokes an award: it stops counting toward routes evaluated on or after revokedOn, and the status list shows it revoked at once.' })
   awardRevoke(@Arg('input', () => AwardRevokeInput) input: AwardRevokeInput, @Ctx() ctx: Context) {
     return runMutation(ctx, async (em) => {
-      const { reason } = await decodeInput(input);
+      const { reason, revokedOn = todayIso() } = await decodeInput(input);
       const id = decodeId(input.id, ['Award'], ['input', 'id']);
       const award = await em.getRepository(Award).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!award) throw UserInputFailure.of(['input', 'id'], 'No Award has that ID', ErrorCode.NOT_FOUND);
       await assertCanWrite(ctx, em, award);
       if (award.revokedAt !== null) throw UserInputFailure.of(['input', 'id'], 'Already revoked', ErrorCode.INVALID_STATE);
-      Object.assign(award, { revokedAt: new Date(), revocationReason: reason });
+      if (revokedOn < award.awardedOn) throw UserInputFailure.of(['input', 'revokedOn'], `Must not be before the award date ${award.awardedOn}`, ErrorCode.OUT_OF_RANGE);
+      if (revokedOn > todayIso()) throw UserInputFailure.of(['input', 'revokedOn'], 'Must not be after today', ErrorCode.OUT_OF_RANGE);
+      Object.assign(award, { revokedAt: new Date(), revokedOn, revocationReason: reason });
       return { value: await em.save(award) };
     }, { value: null });
   }
