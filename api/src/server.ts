@@ -23,6 +23,8 @@ import { viewerFromToken } from './modules/accounts/auth.service';
 import { caseRouter } from './modules/standards';
 import { PUBLIC_VIEWER, Viewer } from './core/viewer';
 import { interopRoutes } from './modules/interop/interop.routes';
+import { graphqlPreflight, graphqlResponses, HttpCacheOptions, httpCachePlugin } from './core/http-cache';
+import { persistedQueryCache, readPersistedDocuments, registeredOnlyPlugin } from './core/persisted-queries';
 
 /** No header: the public. A header with a bad or expired token is refused rather than downgraded. */
 async function viewerOf(authorization: string | undefined): Promise<Viewer> {
@@ -48,8 +50,23 @@ export interface RunningServer {
 export async function startServer(
   db: DataSource,
   port = config.port,
-  options: { countSqlStatements?: boolean; rateLimits?: Partial<RateLimitOptions>; reads?: DataSource } = { countSqlStatements: config.countSqlStatements },
+  options: {
+    countSqlStatements?: boolean;
+    rateLimits?: Partial<RateLimitOptions>;
+    reads?: DataSource;
+    introspection?: boolean;
+    httpCache?: Partial<HttpCacheOptions>;
+    persistedQueries?: { mode: 'auto' | 'only'; documentsFile?: string };
+  } = { countSqlStatements: config.countSqlStatements },
 ): Promise<RunningServer> {
+  const httpCache: HttpCacheOptions = {
+    maxAgeSeconds: config.publicMaxAgeSeconds,
+    staleWhileRevalidateSeconds: config.publicStaleWhileRevalidateSeconds,
+    compressionThresholdBytes: config.compressionThresholdBytes,
+    ...options.httpCache,
+  };
+  const persisted = options.persistedQueries ?? { mode: config.persistedQueries, documentsFile: config.persistedDocumentsFile };
+  const registeredDocuments = readPersistedDocuments(persisted.documentsFile);
   const app = express();
   if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
   const httpServer = http.createServer(app);
@@ -57,7 +74,8 @@ export async function startServer(
   const schema = await buildPathforgeSchema();
   const apollo = new ApolloServer<Context>({
     schema,
-    introspection: true,
+    introspection: options.introspection ?? config.introspection,
+    persistedQueries: { cache: persistedQueryCache(registeredDocuments) },
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     parseOptions: { maxTokens: limits.maxTokens },
@@ -83,6 +101,8 @@ export async function startServer(
       queryLimitsPlugin(),
       ...(options.reads && options.reads !== db ? [replicaReadsPlugin(options.reads)] : []),
       rateLimitPlugin({ ...rateLimitDefaults(), ...options.rateLimits }),
+      httpCachePlugin(httpCache),
+      ...(persisted.mode === 'only' ? [registeredOnlyPlugin(registeredDocuments)] : []),
     ],
   });
   await apollo.start();
@@ -98,6 +118,8 @@ export async function startServer(
 
   app.use(
     '/graphql',
+    graphqlPreflight,
+    graphqlResponses(httpCache),
     express.json({ limit: limits.maxBodyBytes }),
     (_req, res, next) => {
       const statements: StatementCounter = { count: 0 };

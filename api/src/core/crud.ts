@@ -7,6 +7,7 @@ import { argumentId, decodeId, decodeInput } from './input';
 import { runMutation } from './mutation';
 import { ConnectionType, OrderDirection, PageArgs, paginate } from './pagination';
 import { toGlobalId } from './ids';
+import { isPublicClass, PublicData } from './public-data';
 
 type Row = ObjectLiteral & { id: number };
 
@@ -159,6 +160,10 @@ export function crudResolver<E extends Row, C extends object, U extends { id: st
     }
   }
 
+  const publicQuery = (resolver: Function, method: string) => {
+    if (isPublicClass(options.entity)) PublicData()(resolver.prototype, method, Object.getOwnPropertyDescriptor(resolver.prototype, method)!);
+  };
+  publicQuery(CrudResolver, 'one');
   if (!options.list) return CrudResolver;
   const list = options.list;
   const Connection = ConnectionType(options.entity);
@@ -188,6 +193,7 @@ export function crudResolver<E extends Row, C extends object, U extends { id: st
       return paginate(qb, page, column, orderBy?.direction ?? OrderDirection.ASC);
     }
   }
+  publicQuery(ListResolver, 'list');
   return ListResolver;
 }
 

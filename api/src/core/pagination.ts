@@ -2,6 +2,7 @@ import { ArgsType, ClassType, Field, Int, ObjectType, registerEnumType } from 't
 import { GraphQLError } from 'graphql';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { config } from './config';
+import { isPublicClass, PublicData } from './public-data';
 
 export enum OrderDirection {
   ASC = 'ASC',
@@ -18,6 +19,7 @@ export class PageArgs {
   after?: string | null;
 }
 
+@PublicData()
 @ObjectType()
 export class PageInfo {
   @Field(() => Boolean)
@@ -136,6 +138,10 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T>, name = 
     }
   }
 
+  if (isPublicClass(nodeType)) {
+    PublicData()(Edge);
+    PublicData()(Connection);
+  }
   connectionTypes.set(name, Connection);
   return Connection as unknown as ClassType<ConnectionShape<T>>;
 }

@@ -7,6 +7,7 @@ import { Employer } from '../employers/employer.entity';
 import { Institution } from '../institutions/institution.entity';
 import { Pathway } from '../pathways/pathway.entity';
 import { DegreeProgram } from './degree-program.entity';
+import { PublicData } from '../../core/public-data';
 
 export enum AgreementStatus {
   DRAFT = 'DRAFT',
@@ -16,6 +17,7 @@ export enum AgreementStatus {
 }
 registerEnumType(AgreementStatus, { name: 'AgreementStatus' });
 
+@PublicData()
 @ObjectType({ implements: Node, description: 'Turns an issuer\'s credentials into credit in a degree program.' })
 @Entity()
 @Check('ck_articulation_agreement__issuer', '(issuer_institution_id IS NULL) <> (issuer_employer_id IS NULL)')

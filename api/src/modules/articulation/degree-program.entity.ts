@@ -4,6 +4,7 @@ import { BaseEntity } from '../../core/entity-base';
 import { Node } from '../../core/node';
 import { numeric } from '../../core/scalars';
 import { Institution } from '../institutions/institution.entity';
+import { PublicData } from '../../core/public-data';
 
 export enum AwardLevel {
   CERTIFICATE = 'CERTIFICATE',
@@ -12,6 +13,7 @@ export enum AwardLevel {
 }
 registerEnumType(AwardLevel, { name: 'AwardLevel' });
 
+@PublicData()
 @ObjectType({ implements: Node, description: 'A degree or certificate program that articulated credit counts toward.' })
 @Entity()
 @Check('ck_degree_program__cip_code', `cip_code ~ '^[0-9]{2}\\.[0-9]{4}$'`)

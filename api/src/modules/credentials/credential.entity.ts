@@ -5,6 +5,7 @@ import { BaseEntity } from '../../core/entity-base';
 import { Node } from '../../core/node';
 import { Employer } from '../employers/employer.entity';
 import { Institution } from '../institutions/institution.entity';
+import { PublicData } from '../../core/public-data';
 
 export enum DeliveryMode {
   ONLINE = 'ONLINE',
@@ -31,6 +32,7 @@ export enum EvidenceType {
 }
 registerEnumType(EvidenceType, { name: 'EvidenceType' });
 
+@PublicData()
 @ObjectType({ implements: Node, description: 'A short, assessed microcredential (OB3 Achievement, ceterms:Credential).' })
 @Entity()
 @Check('ck_credential__issuer', '(issuer_institution_id IS NULL) <> (issuer_employer_id IS NULL)')

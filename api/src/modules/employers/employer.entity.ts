@@ -2,7 +2,9 @@ import { Field, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index } from 'typeorm';
 import { BaseEntity } from '../../core/entity-base';
 import { Node } from '../../core/node';
+import { PublicData } from '../../core/public-data';
 
+@PublicData()
 @ObjectType({ implements: Node, description: 'An organisation that co-designs and endorses pathways.' })
 @Entity()
 @Check('ck_employer__naics_code', `naics_code ~ '^[0-9]{2,6}$'`)

@@ -2,6 +2,7 @@ import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index } from 'typeorm';
 import { BaseEntity } from '../../core/entity-base';
 import { Node } from '../../core/node';
+import { PublicData } from '../../core/public-data';
 
 export enum InstitutionKind {
   COMMUNITY_COLLEGE = 'COMMUNITY_COLLEGE',
@@ -11,6 +12,7 @@ export enum InstitutionKind {
 }
 registerEnumType(InstitutionKind, { name: 'InstitutionKind' });
 
+@PublicData()
 @ObjectType({ implements: Node, description: 'A college or training provider that issues credentials and owns degree programs.' })
 @Entity()
 export class Institution extends BaseEntity {

@@ -3,10 +3,12 @@ import { Check, Column, Entity, Index } from 'typeorm';
 import { BaseEntity } from '../../core/entity-base';
 import { Node } from '../../core/node';
 import { numeric } from '../../core/scalars';
+import { PublicData } from '../../core/public-data';
 
 export const SOC_CODE = /^\d{2}-\d{4}$/;
 export const ONET_SOC_CODE = /^\d{2}-\d{4}\.\d{2}$/;
 
+@PublicData()
 @ObjectType({ implements: Node, description: 'A job in the national occupational classification (SOC 2018).' })
 @Entity()
 @Check('ck_occupation__soc_code', `soc_code ~ '^[0-9]{2}-[0-9]{4}$'`)

@@ -4,6 +4,7 @@ import { BaseEntity } from '../../core/entity-base';
 import { Node } from '../../core/node';
 import { Employer } from '../employers/employer.entity';
 import { Pathway } from './pathway.entity';
+import { PublicData } from '../../core/public-data';
 
 export enum PartnerRole {
   LEAD = 'LEAD',
@@ -12,6 +13,7 @@ export enum PartnerRole {
 }
 registerEnumType(PartnerRole, { name: 'PartnerRole' });
 
+@PublicData()
 @ObjectType({ implements: Node, description: 'An employer co-designing a pathway, with its role.' })
 @Entity()
 @Unique('uq_pathway_partner__pair', ['pathwayId', 'employerId'])

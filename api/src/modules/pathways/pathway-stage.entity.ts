@@ -4,6 +4,7 @@ import { BaseEntity } from '../../core/entity-base';
 import { Node } from '../../core/node';
 import { numeric } from '../../core/scalars';
 import { Pathway } from './pathway.entity';
+import { PublicData } from '../../core/public-data';
 
 export enum StageRequirement {
   ALL = 'ALL',
@@ -11,6 +12,7 @@ export enum StageRequirement {
 }
 registerEnumType(StageRequirement, { name: 'StageRequirement', description: 'All credentials of the stage, or at least `requiredCount` of them (ceterms:ComponentCondition).' });
 
+@PublicData()
 @ObjectType({ implements: Node, description: 'An ordered step of a pathway.' })
 @Entity()
 @Unique('uq_pathway_stage__pathway_position', ['pathwayId', 'position'], { deferrable: 'INITIALLY DEFERRED' })

@@ -5,6 +5,7 @@ import { BaseEntity } from '../../core/entity-base';
 import { Node } from '../../core/node';
 import { DateScalar } from '../../core/scalars';
 import { Institution } from '../institutions/institution.entity';
+import { PublicData } from '../../core/public-data';
 
 export enum PathwayStatus {
   DRAFT = 'DRAFT',
@@ -21,6 +22,7 @@ registerEnumType(PathwayStatus, { name: 'PathwayStatus' });
  * freezes a version, and editing a published pathway starts the next version as a draft.
  * `revision` counts the edits of this version and guards against concurrent overwrites.
  */
+@PublicData()
 @ObjectType({ implements: Node, description: 'A micropathway version: stackable credentials leading to an occupation (ceterms:Pathway).' })
 @Entity()
 @Unique('uq_pathway__lineage_version', ['lineageId', 'version'])
