@@ -12,8 +12,8 @@ export type PersistedDocuments = ReadonlyMap<string, string>;
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /**
- * Reads a persisted-documents file: a JSON object from sha256 hash to document, as GraphQL Code
- * Generator's client preset writes it. A hash that is not the hash of its document is refused,
+ * Reads a persisted-documents file: a JSON object from sha256 hash (bare hex, or `sha256:` and hex)
+ * to document, as GraphQL Code Generator's client preset writes it. A hash that is not the hash of its document is refused,
  * so a file cannot register one text under another's name.
  */
 export function readPersistedDocuments(file: string | undefined): PersistedDocuments {
@@ -21,9 +21,10 @@ export function readPersistedDocuments(file: string | undefined): PersistedDocum
   const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error(`${file} must hold a JSON object from sha256 hash to document`);
   const documents = new Map<string, string>();
-  for (const [hash, document] of Object.entries(parsed)) {
-    if (typeof document !== 'string' || sha256(document) !== hash.toLowerCase()) throw new Error(`${file}: "${hash}" is not the sha256 hash of its document`);
-    documents.set(hash.toLowerCase(), document);
+  for (const [key, document] of Object.entries(parsed)) {
+    const hash = key.toLowerCase().replace(/^sha256:/, '');
+    if (typeof document !== 'string' || sha256(document) !== hash) throw new Error(`${file}: "${key}" is not the sha256 hash of its document`);
+    documents.set(hash, document);
   }
   return documents;
 }
