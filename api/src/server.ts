@@ -23,7 +23,7 @@ import { viewerFromToken } from './modules/accounts/auth.service';
 import { caseRouter } from './modules/standards';
 import { PUBLIC_VIEWER, Viewer } from './core/viewer';
 import { interopRoutes } from './modules/interop/interop.routes';
-import { graphqlPreflight, graphqlResponses, HttpCacheOptions, httpCachePlugin } from './core/http-cache';
+import { compressionOutsideGraphQL, graphqlPreflight, graphqlResponses, HttpCacheOptions, httpCachePlugin } from './core/http-cache';
 import { persistedQueryCache, readPersistedDocuments, registeredOnlyPlugin } from './core/persisted-queries';
 
 /** No header: the public. A header with a bad or expired token is refused rather than downgraded. */
@@ -106,6 +106,7 @@ export async function startServer(
     ],
   });
   await apollo.start();
+  app.use(compressionOutsideGraphQL(httpCache));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { ApolloServerPlugin } from '@apollo/server';
+import compression from 'compression';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { Context } from './context';
 import { readsOnlyPublicData } from './public-data';
@@ -135,3 +136,11 @@ export const graphqlPreflight: RequestHandler = (req, res, next) => {
   res.setHeader('access-control-max-age', '86400');
   res.status(204).end();
 };
+
+/** Compression for everything outside /graphql (the console, exports, the embeddable finder). */
+export function compressionOutsideGraphQL(options: HttpCacheOptions): RequestHandler {
+  return compression({
+    threshold: options.compressionThresholdBytes,
+    filter: (req, res) => !req.path.startsWith('/graphql') && compression.filter(req, res),
+  });
+}
