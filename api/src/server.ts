@@ -24,6 +24,7 @@ import { caseRouter } from './modules/standards';
 import { PUBLIC_VIEWER, Viewer } from './core/viewer';
 import { interopRoutes } from './modules/interop/interop.routes';
 import { compressionOutsideGraphQL, graphqlPreflight, graphqlResponses, HttpCacheOptions, httpCachePlugin } from './core/http-cache';
+import { embedPersistedDocuments, embedRoutes } from './core/embed-routes';
 import { persistedQueryCache, readPersistedDocuments, registeredOnlyPlugin } from './core/persisted-queries';
 
 /** No header: the public. A header with a bad or expired token is refused rather than downgraded. */
@@ -66,7 +67,7 @@ export async function startServer(
     ...options.httpCache,
   };
   const persisted = options.persistedQueries ?? { mode: config.persistedQueries, documentsFile: config.persistedDocumentsFile };
-  const registeredDocuments = readPersistedDocuments(persisted.documentsFile);
+  const registeredDocuments = readPersistedDocuments(persisted.documentsFile, fs.existsSync(embedPersistedDocuments) ? embedPersistedDocuments : undefined);
   const app = express();
   if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
   const httpServer = http.createServer(app);
@@ -139,6 +140,7 @@ export async function startServer(
     }),
   );
 
+  app.use(embedRoutes());
   app.use(caseRouter(db));
   // Stable URLs of exported Open Badges and CTDL documents and of awards' signed credentials.
   app.use(interopRoutes(db, viewerOf));

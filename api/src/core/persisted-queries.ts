@@ -16,17 +16,20 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
  * to document, as GraphQL Code Generator's client preset writes it. A hash that is not the hash of its document is refused,
  * so a file cannot register one text under another's name.
  */
-export function readPersistedDocuments(file: string | undefined): PersistedDocuments {
-  if (!file) return new Map();
+export function readPersistedDocuments(...files: (string | undefined)[]): PersistedDocuments {
+  const documents = new Map<string, string>();
+  for (const file of files) if (file) readInto(documents, file);
+  return documents;
+}
+
+function readInto(documents: Map<string, string>, file: string): void {
   const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error(`${file} must hold a JSON object from sha256 hash to document`);
-  const documents = new Map<string, string>();
   for (const [key, document] of Object.entries(parsed)) {
     const hash = key.toLowerCase().replace(/^sha256:/, '');
     if (typeof document !== 'string' || sha256(document) !== hash) throw new Error(`${file}: "${key}" is not the sha256 hash of its document`);
     documents.set(hash, document);
   }
-  return documents;
 }
 
 /**
