@@ -104,6 +104,10 @@ export function crudResolver<E extends Row, C extends object, U extends { id: st
     return row;
   }
 
+  // Each delete mutation has its own input type, so generic clients can tell them apart.
+  @InputType(`${typeName}DeleteInput`, { description: `Which ${typeName} to delete.` })
+  class EntityDeleteInput extends DeleteInput {}
+
   @Resolver()
   abstract class CrudResolver {
     @Query(() => options.entity, { name: fieldName, nullable: true, description: `One ${typeName} by its global ID.` })
@@ -148,7 +152,7 @@ export function crudResolver<E extends Row, C extends object, U extends { id: st
     }
 
     @Mutation(() => DeletePayload, { name: `${fieldName}Delete` })
-    delete(@Arg('input', () => DeleteInput) input: DeleteInput, @Ctx() ctx: Context) {
+    delete(@Arg('input', () => EntityDeleteInput) input: DeleteInput, @Ctx() ctx: Context) {
       return runMutation(ctx, async (em) => {
         const id = decodeId(input.id, [typeName], ['input', 'id']);
         const row = await findForUpdate(em, id, ['input', 'id'], true);
