@@ -8,7 +8,11 @@ export enum OrderDirection {
   ASC = 'ASC',
   DESC = 'DESC',
 }
-registerEnumType(OrderDirection, { name: 'OrderDirection' });
+registerEnumType(OrderDirection, {
+  name: 'OrderDirection',
+  description: 'Which way a list is sorted.',
+  valuesConfig: { ASC: { description: 'Smallest or earliest first.' }, DESC: { description: 'Largest or latest first.' } },
+});
 
 @ArgsType()
 export class PageArgs {
@@ -20,18 +24,18 @@ export class PageArgs {
 }
 
 @PublicData()
-@ObjectType()
+@ObjectType({ description: 'Where a page sits in its connection (Relay cursor connections).' })
 export class PageInfo {
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Whether more items follow this page: ask again with `after: endCursor`.' })
   hasNextPage: boolean;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Whether items come before this page.' })
   hasPreviousPage: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Cursor of the first item; null on an empty page.' })
   startCursor: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Cursor of the last item; null on an empty page.' })
   endCursor: string | null;
 }
 
@@ -111,24 +115,24 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T>, name = 
   const existing = connectionTypes.get(name);
   if (existing) return existing as ClassType<ConnectionShape<T>>;
 
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `A ${name} in a page, with its cursor.` })
   class Edge {
-    @Field(() => String)
+    @Field(() => String, { description: 'Pass as `after` to start the next page after this item.' })
     cursor: string;
 
-    @Field(() => nodeType)
+    @Field(() => nodeType, { description: `The ${name}.` })
     node: T;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} records (a Relay cursor connection).` })
   class Connection {
-    @Field(() => [Edge])
+    @Field(() => [Edge], { description: 'The page\'s items with their cursors.' })
     edges: Edge[];
 
-    @Field(() => [nodeType])
+    @Field(() => [nodeType], { description: 'The page\'s items, when no cursors are needed.' })
     nodes: T[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Whether pages come before or after this one, and the cursors to ask for them.' })
     pageInfo: PageInfo;
 
     /** Runs the COUNT only when a client selects it; the value carries the query (buildConnection). */
