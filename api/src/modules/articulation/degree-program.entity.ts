@@ -29,12 +29,12 @@ export class DegreeProgram extends BaseEntity {
   @JoinColumn({ name: 'institution_id' })
   institution?: Institution;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The program\'s name, e.g. AAS Advanced Manufacturing Technology.' })
   @Index('ix_degree_program__title_trgm', { synchronize: false })
   @Column({ type: 'text' })
   title: string;
 
-  @Field(() => AwardLevel)
+  @Field(() => AwardLevel, { description: 'The degree or certificate the program awards.' })
   @Index()
   @Column({ type: 'enum', enum: AwardLevel, enumName: 'award_level' })
   awardLevel: AwardLevel;
@@ -44,7 +44,7 @@ export class DegreeProgram extends BaseEntity {
   @Column({ type: 'text', nullable: true })
   cipCode: string | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Credits the program requires in all.' })
   @Column({ type: 'int' })
   totalCredits: number;
 

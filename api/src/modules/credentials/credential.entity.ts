@@ -41,12 +41,12 @@ registerEnumType(EvidenceType, { name: 'EvidenceType' });
 @Check('ck_credential__credit_value', 'credit_value >= 0')
 @Check('ck_credential__cost', 'cost >= 0')
 export class Credential extends BaseEntity {
-  @Field(() => String)
+  @Field(() => String, { description: 'The credential\'s name as learners see it.' })
   @Index('ix_credential__title_trgm', { synchronize: false })
   @Column({ type: 'text' })
   title: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'What the credential covers, in a sentence or two.', nullable: true })
   @Column({ type: 'text', nullable: true })
   description: string | null;
 
@@ -79,7 +79,7 @@ export class Credential extends BaseEntity {
   @Column({ type: 'numeric', precision: 6, scale: 2, default: 0, transformer: numeric })
   creditValue: number;
 
-  @Field(() => DeliveryMode)
+  @Field(() => DeliveryMode, { description: 'How it is taught: in person, online, hybrid or work-based.' })
   @Column({ type: 'enum', enum: DeliveryMode, enumName: 'delivery_mode' })
   deliveryMode: DeliveryMode;
 
@@ -87,11 +87,11 @@ export class Credential extends BaseEntity {
   @Column({ type: 'numeric', precision: 10, scale: 2, nullable: true, transformer: numeric })
   cost: number | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'ISO 4217 currency code of `cost`.' })
   @Column({ type: 'char', length: 3, default: 'USD' })
   currency: string;
 
-  @Field(() => CredentialStatus)
+  @Field(() => CredentialStatus, { description: 'Where it is in its life: only PUBLISHED credentials are shown to the public.' })
   @Index()
   @Column({ type: 'enum', enum: CredentialStatus, enumName: 'credential_status', default: CredentialStatus.DRAFT })
   status: CredentialStatus;
@@ -100,11 +100,11 @@ export class Credential extends BaseEntity {
   @Column({ type: 'text', nullable: true })
   criteria: string | null;
 
-  @Field(() => [EvidenceType])
+  @Field(() => [EvidenceType], { description: 'The kinds of evidence the credential is assessed on.' })
   @Column({ type: 'enum', enum: EvidenceType, enumName: 'evidence_type', array: true, default: '{}' })
   evidenceTypes: EvidenceType[];
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { description: 'When the issuer next reviews it against industry needs.', nullable: true })
   @Column({ type: 'date', nullable: true })
   nextReviewOn: string | null;
 }

@@ -16,12 +16,12 @@ registerEnumType(InstitutionKind, { name: 'InstitutionKind' });
 @ObjectType({ implements: Node, description: 'A college or training provider that issues credentials and owns degree programs.' })
 @Entity()
 export class Institution extends BaseEntity {
-  @Field(() => String)
+  @Field(() => String, { description: 'The institution\'s name.' })
   @Index('ix_institution__name_trgm', { synchronize: false })
   @Column({ type: 'text', unique: true })
   name: string;
 
-  @Field(() => InstitutionKind)
+  @Field(() => InstitutionKind, { description: 'What kind of institution it is.' })
   @Column({ type: 'enum', enum: InstitutionKind, enumName: 'institution_kind' })
   kind: InstitutionKind;
 
@@ -30,7 +30,7 @@ export class Institution extends BaseEntity {
   @Column({ type: 'text', nullable: true })
   region: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'The institution\'s web site.', nullable: true })
   @Column({ type: 'text', nullable: true })
   websiteUrl: string | null;
 }

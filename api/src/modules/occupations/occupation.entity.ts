@@ -25,12 +25,12 @@ export class Occupation extends BaseEntity {
   @Column({ type: 'text', nullable: true })
   onetSocCode: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The occupation\'s SOC title.' })
   @Index('ix_occupation__title_trgm', { synchronize: false })
   @Column({ type: 'text' })
   title: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'What workers in the occupation do (SOC definition).', nullable: true })
   @Column({ type: 'text', nullable: true })
   description: string | null;
 
@@ -42,11 +42,11 @@ export class Occupation extends BaseEntity {
   @Column({ type: 'text', nullable: true })
   wageSource: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { description: 'Year of `medianAnnualWage`\'s survey.', nullable: true })
   @Column({ type: 'int', nullable: true })
   wageYear: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Typical education needed to enter the occupation (BLS, or O*NET job zone).', nullable: true })
   @Column({ type: 'text', nullable: true })
   typicalEducation: string | null;
 

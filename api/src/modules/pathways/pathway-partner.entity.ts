@@ -34,7 +34,7 @@ export class PathwayPartner extends BaseEntity {
   @JoinColumn({ name: 'employer_id' })
   employer?: Employer;
 
-  @Field(() => PartnerRole)
+  @Field(() => PartnerRole, { description: 'The employer\'s part in co-designing the pathway; VALIDATOR partners approve versions in review.' })
   @Index()
   @Column({ type: 'enum', enum: PartnerRole, enumName: 'partner_role' })
   role: PartnerRole;

@@ -32,11 +32,11 @@ export class PathwayStage extends BaseEntity {
   @Column({ type: 'int' })
   position: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The stage\'s name.' })
   @Column({ type: 'text' })
   title: string;
 
-  @Field(() => StageRequirement)
+  @Field(() => StageRequirement, { description: 'How many of the stage\'s credentials a learner must earn.' })
   @Column({ type: 'enum', enum: StageRequirement, enumName: 'stage_requirement', default: StageRequirement.ALL })
   requirement: StageRequirement;
 

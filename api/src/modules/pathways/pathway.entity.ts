@@ -41,16 +41,16 @@ export class Pathway extends BaseEntity {
   @Column({ type: 'int', default: 1 })
   revision: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The pathway\'s name as learners see it.' })
   @Index('ix_pathway__title_trgm', { synchronize: false })
   @Column({ type: 'text' })
   title: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'What the pathway prepares for, in a sentence or two.', nullable: true })
   @Column({ type: 'text', nullable: true })
   description: string | null;
 
-  @Field(() => PathwayStatus)
+  @Field(() => PathwayStatus, { description: 'Where this version is in review: only PUBLISHED and RETIRED versions are shown to the public.' })
   @Index()
   @Column({ type: 'enum', enum: PathwayStatus, enumName: 'pathway_status', default: PathwayStatus.DRAFT })
   status: PathwayStatus;
@@ -67,7 +67,7 @@ export class Pathway extends BaseEntity {
   @Column({ type: 'date', nullable: true })
   reviewDueOn: string | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, { description: 'When this version was published; null until then.', nullable: true })
   @Column({ type: 'timestamptz', nullable: true })
   publishedAt: Date | null;
 

@@ -27,7 +27,7 @@ export class StageCredential extends BaseEntity {
   @JoinColumn({ name: 'credential_id' })
   credential?: Credential;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Order of the credential within its stage; lower comes first.' })
   @Column({ type: 'int', default: 0 })
   position: number;
 }
