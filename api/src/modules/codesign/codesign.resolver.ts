@@ -93,7 +93,7 @@ export class PathwayLifecycleResolver {
       .load(pathway.lineageId);
   }
 
-  @FieldResolver(() => PublishReadiness)
+  @FieldResolver(() => PublishReadiness, { description: 'Whether this version may be published, and the checks still unmet.' })
   async publishReadiness(@Root() pathway: Pathway, @Ctx() ctx: Context): Promise<PublishReadiness> {
     const checks = await ctx.loaders.custom('pathway.readiness', (db) => new DataLoader(async (ids: readonly number[]) => {
       const results = await publishReadiness(db.manager, ids);
@@ -103,7 +103,7 @@ export class PathwayLifecycleResolver {
     return { ready: unmet.length === 0, checks, unmet };
   }
 
-  @FieldResolver(() => Coverage)
+  @FieldResolver(() => Coverage, { description: 'How much of the destination occupations\' core competencies the pathway\'s credentials cover.' })
   async coverage(@Root() pathway: Pathway, @Ctx() ctx: Context): Promise<Coverage> {
     const result = await ctx.loaders.custom('pathway.coverage', (db) => new DataLoader(async (ids: readonly number[]) => {
       const results = await coverage(db.manager, ids);
