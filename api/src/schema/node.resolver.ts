@@ -9,12 +9,12 @@ const byTypeName = new Map<string, (typeof entities)[number]>(entities.map((enti
 @Resolver()
 export class NodeResolver {
   @Query(() => Node, { nullable: true, description: 'Any object by its global ID; null when there is none.' })
-  node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Node | null> {
+  node(@Arg('id', () => ID, { description: 'A global ID from any object\'s `id`.' }) id: string, @Ctx() ctx: Context): Promise<Node | null> {
     return this.load(id, ctx);
   }
 
   @Query(() => [Node], { nullable: 'items', description: 'Several objects by global ID, in the order asked; null where there is none.' })
-  nodes(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: Context): Promise<(Node | null)[]> {
+  nodes(@Arg('ids', () => [ID], { description: 'Global IDs; the first 100 are read.' }) ids: string[], @Ctx() ctx: Context): Promise<(Node | null)[]> {
     return Promise.all(ids.slice(0, 100).map((id) => this.load(id, ctx)));
   }
 
