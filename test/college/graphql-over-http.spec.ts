@@ -84,7 +84,7 @@ describe('GraphQL over HTTP, caching, compression and persisted queries', () => 
     expect(first.status).toBe(200);
     expect(first.json.errors).toBeUndefined();
     expect(first.json.data.pathways.nodes.length).toBeGreaterThan(0);
-    expect(first.json.data.pathways.nodes.every((pathway: { status: string }) => pathway.status === 'PUBLISHED' || pathway.status === 'RETIRED')).toBe(true);
+    expect(first.json.data.pathways.nodes.every((pathway: { status: string }) => pathway.status === 'PUBLISHED')).toBe(true);
     expect(first.headers['cache-control']).toBe('public, max-age=120, stale-while-revalidate=600');
     expect(first.headers['access-control-allow-origin']).toBe('*');
     expect(first.headers.vary).toMatch(/Accept-Encoding/);

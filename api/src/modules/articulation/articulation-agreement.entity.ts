@@ -15,7 +15,11 @@ export enum AgreementStatus {
   SUSPENDED = 'SUSPENDED',
   EXPIRED = 'EXPIRED',
 }
-registerEnumType(AgreementStatus, { name: 'AgreementStatus' });
+registerEnumType(AgreementStatus, {
+  name: 'AgreementStatus',
+  description: "Whether an agreement grants credit.",
+  valuesConfig: { DRAFT: { description: "Being negotiated; grants no credit." }, ACTIVE: { description: "Grants credit while the evaluation date is within its effective dates." }, SUSPENDED: { description: "Paused; grants no credit." }, EXPIRED: { description: "Ended; grants no credit." } },
+});
 
 @PublicData()
 @ObjectType({ implements: Node, description: 'Turns an issuer\'s credentials into credit in a degree program.' })

@@ -11,7 +11,11 @@ export enum AwardLevel {
   ASSOCIATE = 'ASSOCIATE',
   BACHELOR = 'BACHELOR',
 }
-registerEnumType(AwardLevel, { name: 'AwardLevel' });
+registerEnumType(AwardLevel, {
+  name: 'AwardLevel',
+  description: "What a degree program awards.",
+  valuesConfig: { CERTIFICATE: { description: "A certificate." }, ASSOCIATE: { description: "An associate degree." }, BACHELOR: { description: "A bachelor's degree." } },
+});
 
 @PublicData()
 @ObjectType({ implements: Node, description: 'A degree or certificate program that articulated credit counts toward.' })

@@ -13,14 +13,22 @@ export enum DeliveryMode {
   HYBRID = 'HYBRID',
   WORK_BASED = 'WORK_BASED',
 }
-registerEnumType(DeliveryMode, { name: 'DeliveryMode' });
+registerEnumType(DeliveryMode, {
+  name: 'DeliveryMode',
+  description: "How a credential is taught.",
+  valuesConfig: { IN_PERSON: { description: "On campus or at a training site." }, ONLINE: { description: "Entirely online." }, HYBRID: { description: "Partly online, partly in person." }, WORK_BASED: { description: "On the job, at an employer." } },
+});
 
 export enum CredentialStatus {
   DRAFT = 'DRAFT',
   PUBLISHED = 'PUBLISHED',
   RETIRED = 'RETIRED',
 }
-registerEnumType(CredentialStatus, { name: 'CredentialStatus' });
+registerEnumType(CredentialStatus, {
+  name: 'CredentialStatus',
+  description: "Where a credential is in its life; the public sees PUBLISHED credentials only.",
+  valuesConfig: { DRAFT: { description: "Being written by its issuer; not shown to the public." }, PUBLISHED: { description: "Offered and shown to the public." }, RETIRED: { description: "No longer offered." } },
+});
 
 export enum EvidenceType {
   WORK_SAMPLE = 'WORK_SAMPLE',

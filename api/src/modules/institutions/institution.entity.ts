@@ -10,7 +10,11 @@ export enum InstitutionKind {
   UNIVERSITY = 'UNIVERSITY',
   TRAINING_PROVIDER = 'TRAINING_PROVIDER',
 }
-registerEnumType(InstitutionKind, { name: 'InstitutionKind' });
+registerEnumType(InstitutionKind, {
+  name: 'InstitutionKind',
+  description: "What kind of organisation an institution is.",
+  valuesConfig: { COMMUNITY_COLLEGE: { description: "A public two-year college." }, TECHNICAL_COLLEGE: { description: "A college of technical and vocational programs." }, UNIVERSITY: { description: "A university awarding bachelor's degrees and above." }, TRAINING_PROVIDER: { description: "A provider of non-degree training." } },
+});
 
 @PublicData()
 @ObjectType({ implements: Node, description: 'A college or training provider that issues credentials and owns degree programs.' })

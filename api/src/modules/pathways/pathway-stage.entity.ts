@@ -10,7 +10,7 @@ export enum StageRequirement {
   ALL = 'ALL',
   AT_LEAST = 'AT_LEAST',
 }
-registerEnumType(StageRequirement, { name: 'StageRequirement', description: 'All credentials of the stage, or at least `requiredCount` of them (ceterms:ComponentCondition).' });
+registerEnumType(StageRequirement, { name: 'StageRequirement', description: 'All credentials of the stage, or at least `requiredCount` of them (ceterms:ComponentCondition).' , valuesConfig: { ALL: { description: "Every credential of the stage." }, AT_LEAST: { description: "At least `requiredCount` of the stage's credentials." } } });
 
 @PublicData()
 @ObjectType({ implements: Node, description: 'An ordered step of a pathway.' })

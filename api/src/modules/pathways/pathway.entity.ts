@@ -15,7 +15,11 @@ export enum PathwayStatus {
   PUBLISHED = 'PUBLISHED',
   RETIRED = 'RETIRED',
 }
-registerEnumType(PathwayStatus, { name: 'PathwayStatus' });
+registerEnumType(PathwayStatus, {
+  name: 'PathwayStatus',
+  description: "Where a pathway version is in design and review; the public sees PUBLISHED versions only.",
+  valuesConfig: { DRAFT: { description: "Being designed by the owning institution and its partners." }, IN_REVIEW: { description: "Submitted; validating partners approve it or request changes." }, CHANGES_REQUESTED: { description: "A validating partner asked for changes; it can be edited and submitted again." }, APPROVED: { description: "Approved by a validating partner; the owning institution may publish it." }, PUBLISHED: { description: "Offered to learners; frozen: changes go into a new version." }, RETIRED: { description: "No longer offered: replaced by a newer published version, or withdrawn by the owning institution." } },
+});
 
 /**
  * One version of a micropathway. Versions of the same pathway share `lineageId`; publishing
@@ -50,7 +54,7 @@ export class Pathway extends BaseEntity {
   @Column({ type: 'text', nullable: true })
   description: string | null;
 
-  @Field(() => PathwayStatus, { description: 'Where this version is in review: only PUBLISHED and RETIRED versions are shown to the public.' })
+  @Field(() => PathwayStatus, { description: 'Where this version is in review: only PUBLISHED versions are shown to the public.' })
   @Index()
   @Column({ type: 'enum', enum: PathwayStatus, enumName: 'pathway_status', default: PathwayStatus.DRAFT })
   status: PathwayStatus;
