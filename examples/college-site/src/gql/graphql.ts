@@ -4,10 +4,15 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** How a credential is taught. */
 export type DeliveryMode =
+  /** Partly online, partly in person. */
   | 'HYBRID'
+  /** On campus or at a training site. */
   | 'IN_PERSON'
+  /** Entirely online. */
   | 'ONLINE'
+  /** On the job, at an employer. */
   | 'WORK_BASED';
 
 export type PartnerRole =
