@@ -39,6 +39,25 @@ export class PageInfo {
   endCursor: string | null;
 }
 
+const ORDER_WORDS: Record<string, string> = {
+  CREATED_AT: 'creation time',
+  UPDATED_AT: 'time of the last change',
+  SOC_CODE: 'SOC code',
+  REVIEW_DUE_ON: 'review due date',
+  EFFECTIVE_FROM: 'first day in effect',
+  EFFECTIVE_TO: 'last day in effect',
+  MEDIAN_ANNUAL_WAGE: 'median annual wage (USD)',
+};
+
+/** Registers a list's sort-field enum, each value described by what it sorts by. */
+export function registerOrderFieldEnum(values: Record<string, string>, name: string, typeName: string): void {
+  registerEnumType(values, {
+    name,
+    description: `What a list of ${typeName} can be sorted by.`,
+    valuesConfig: Object.fromEntries(Object.keys(values).map((key) => [key, { description: `By ${ORDER_WORDS[key] ?? key.toLowerCase().replace(/_/g, ' ')}.` }])),
+  });
+}
+
 /** Cursors name a position in the connection's stable order. */
 export function encodeCursor(position: number): string {
   return Buffer.from(`cursor:${position}`, 'utf8').toString('base64url');

@@ -1,9 +1,10 @@
-import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { IsEnum, IsInt, IsNotEmpty, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
 import { RefersTo } from '../../core/input';
 import { DateScalar } from '../../core/scalars';
 import { AgreementStatus } from './articulation-agreement.entity';
 import { AwardLevel } from './degree-program.entity';
+import { registerOrderFieldEnum } from '../../core/pagination';
 
 const CIP = /^\d{2}\.\d{4}$/;
 
@@ -107,7 +108,7 @@ export enum DegreeProgramOrderField {
   TITLE = 'TITLE',
   CREATED_AT = 'CREATED_AT',
 }
-registerEnumType(DegreeProgramOrderField, { name: 'DegreeProgramOrderField' });
+registerOrderFieldEnum(DegreeProgramOrderField, 'DegreeProgramOrderField', 'DegreeProgram');
 
 @InputType()
 abstract class AgreementFields {
@@ -221,7 +222,7 @@ export enum ArticulationAgreementOrderField {
   EFFECTIVE_FROM = 'EFFECTIVE_FROM',
   EFFECTIVE_TO = 'EFFECTIVE_TO',
 }
-registerEnumType(ArticulationAgreementOrderField, { name: 'ArticulationAgreementOrderField' });
+registerOrderFieldEnum(ArticulationAgreementOrderField, 'ArticulationAgreementOrderField', 'ArticulationAgreement');
 
 @InputType()
 abstract class CreditMappingFields {

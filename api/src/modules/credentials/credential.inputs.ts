@@ -1,10 +1,11 @@
-import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { ArrayMaxSize, IsEnum, IsInt, IsNotEmpty, IsOptional, IsPositive, Matches, Max, MaxLength, Min } from 'class-validator';
 import { RefersTo } from '../../core/input';
 import { DateScalar } from '../../core/scalars';
 import { AlignmentStrength } from './alignment.entity';
 import { AssessmentMethod } from './assessment.entity';
 import { CredentialStatus, DeliveryMode, EvidenceType } from './credential.entity';
+import { registerOrderFieldEnum } from '../../core/pagination';
 
 @InputType()
 abstract class CredentialFields {
@@ -151,7 +152,7 @@ export enum CredentialOrderField {
   LEVEL = 'LEVEL',
   CREATED_AT = 'CREATED_AT',
 }
-registerEnumType(CredentialOrderField, { name: 'CredentialOrderField' });
+registerOrderFieldEnum(CredentialOrderField, 'CredentialOrderField', 'Credential');
 
 @InputType()
 export class LearningOutcomeCreateInput {

@@ -1,7 +1,8 @@
-import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { IsEmail, IsInt, IsNotEmpty, IsOptional, IsUrl, Max, MaxLength, Min } from 'class-validator';
 import { RefersTo } from '../../core/input';
 import { DateScalar } from '../../core/scalars';
+import { registerOrderFieldEnum } from '../../core/pagination';
 
 @InputType()
 abstract class LearnerFields {
@@ -70,7 +71,7 @@ export enum LearnerOrderField {
   FAMILY_NAME = 'FAMILY_NAME',
   CREATED_AT = 'CREATED_AT',
 }
-registerEnumType(LearnerOrderField, { name: 'LearnerOrderField' });
+registerOrderFieldEnum(LearnerOrderField, 'LearnerOrderField', 'Learner');
 
 @InputType()
 abstract class AwardFields {

@@ -1,4 +1,4 @@
-import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { ArrayMaxSize, IsEnum, IsInt, IsNotEmpty, IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { RefersTo } from '../../core/input';
 import { DateScalar } from '../../core/scalars';
@@ -6,6 +6,7 @@ import { EndorsementCommitment } from './endorsement.entity';
 import { PathwayStatus } from './pathway.entity';
 import { PartnerRole } from './pathway-partner.entity';
 import { StageRequirement } from './pathway-stage.entity';
+import { registerOrderFieldEnum } from '../../core/pagination';
 
 @InputType()
 abstract class PathwayFields {
@@ -80,7 +81,7 @@ export enum PathwayOrderField {
   UPDATED_AT = 'UPDATED_AT',
   REVIEW_DUE_ON = 'REVIEW_DUE_ON',
 }
-registerEnumType(PathwayOrderField, { name: 'PathwayOrderField' });
+registerOrderFieldEnum(PathwayOrderField, 'PathwayOrderField', 'Pathway');
 
 /** Child rows of a version may carry the revision the edit was based on. */
 @InputType()

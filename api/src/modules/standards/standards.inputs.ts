@@ -1,7 +1,8 @@
-import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType } from 'type-graphql';
 import { IsEnum, IsNotEmpty, IsOptional, IsUrl, IsUUID, MaxLength } from 'class-validator';
 import { RefersTo } from '../../core/input';
 import { CompetencyType } from './competency.entity';
+import { registerOrderFieldEnum } from '../../core/pagination';
 
 @InputType()
 abstract class CompetencyFrameworkFields {
@@ -80,7 +81,7 @@ export enum CompetencyFrameworkOrderField {
   PUBLISHER = 'PUBLISHER',
   CREATED_AT = 'CREATED_AT',
 }
-registerEnumType(CompetencyFrameworkOrderField, { name: 'CompetencyFrameworkOrderField' });
+registerOrderFieldEnum(CompetencyFrameworkOrderField, 'CompetencyFrameworkOrderField', 'CompetencyFramework');
 
 @InputType()
 abstract class CompetencyFields {
@@ -161,4 +162,4 @@ export enum CompetencyOrderField {
   CODE = 'CODE',
   CREATED_AT = 'CREATED_AT',
 }
-registerEnumType(CompetencyOrderField, { name: 'CompetencyOrderField' });
+registerOrderFieldEnum(CompetencyOrderField, 'CompetencyOrderField', 'Competency');
