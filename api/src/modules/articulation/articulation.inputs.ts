@@ -51,7 +51,7 @@ export class DegreeProgramCreateInput extends DegreeProgramFields {
 
 @InputType()
 export class DegreeProgramUpdateInput extends DegreeProgramFields {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the degree program to change.' })
   id: string;
 
   @Field(() => String, { nullable: true })
@@ -176,7 +176,7 @@ export class ArticulationAgreementCreateInput extends AgreementFields {
 
 @InputType()
 export class ArticulationAgreementUpdateInput extends AgreementFields {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the articulation agreement to change.' })
   id: string;
 
   @Field(() => String, { nullable: true })
@@ -257,7 +257,7 @@ export class CreditMappingCreateInput extends CreditMappingFields {
 
 @InputType()
 export class CreditMappingUpdateInput extends CreditMappingFields {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the credit mapping to change.' })
   id: string;
 
   @Field(() => Float, { nullable: true })

@@ -92,7 +92,7 @@ export class CredentialCreateInput extends CredentialFields {
 
 @InputType()
 export class CredentialUpdateInput extends CredentialFields {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the credential to change.' })
   id: string;
 
   @Field(() => String, { nullable: true })
@@ -174,7 +174,7 @@ export class LearningOutcomeCreateInput {
 
 @InputType()
 export class LearningOutcomeUpdateInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the learning outcome to change.' })
   id: string;
 
   @Field(() => String, { nullable: true })
@@ -207,7 +207,7 @@ export class AlignmentCreateInput {
 
 @InputType()
 export class AlignmentUpdateInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the alignment to change.' })
   id: string;
 
   @Field(() => AlignmentStrength)
@@ -233,7 +233,7 @@ export class AssessmentCreateInput {
 
 @InputType()
 export class AssessmentUpdateInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the assessment to change.' })
   id: string;
 
   @Field(() => AssessmentMethod, { nullable: true })
@@ -273,7 +273,7 @@ export class RubricLevelCreateInput {
 
 @InputType()
 export class RubricLevelUpdateInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the rubric level to change.' })
   id: string;
 
   @Field(() => String, { nullable: true })

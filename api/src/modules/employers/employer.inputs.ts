@@ -37,7 +37,7 @@ export class EmployerCreateInput extends EmployerFields {
 
 @InputType()
 export class EmployerUpdateInput extends EmployerFields {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the employer to change.' })
   id: string;
 
   @Field(() => String, { nullable: true })

@@ -31,7 +31,7 @@ export class InstitutionCreateInput extends InstitutionFields {
 
 @InputType()
 export class InstitutionUpdateInput extends InstitutionFields {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the institution to change.' })
   id: string;
 
   @Field(() => String, { nullable: true })

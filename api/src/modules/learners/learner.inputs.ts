@@ -36,7 +36,7 @@ export class LearnerCreateInput extends LearnerFields {
 
 @InputType()
 export class LearnerUpdateInput extends LearnerFields {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the learner to change.' })
   id: string;
 
   @Field(() => String, { nullable: true })
@@ -105,7 +105,7 @@ export class AwardCreateInput extends AwardFields {
 
 @InputType()
 export class AwardUpdateInput extends AwardFields {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the award to change.' })
   id: string;
 
   @Field(() => DateScalar, { nullable: true })
@@ -152,7 +152,7 @@ export class PriorLearningClaimCreateInput {
 
 @InputType()
 export class PriorLearningClaimUpdateInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the prior learning claim to change.' })
   id: string;
 
   @Field(() => String, { nullable: true })

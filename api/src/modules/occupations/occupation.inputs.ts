@@ -67,7 +67,7 @@ export class OccupationCreateInput extends OccupationFields {
 
 @InputType()
 export class OccupationUpdateInput extends OccupationFields {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the occupation to change.' })
   id: string;
 
   @Field(() => String, { nullable: true })
@@ -120,7 +120,7 @@ export class OccupationCompetencyCreateInput {
 
 @InputType()
 export class OccupationCompetencyUpdateInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the occupation competency to change.' })
   id: string;
 
   @Field(() => Boolean)

@@ -34,7 +34,7 @@ export class PathwayCreateInput extends PathwayFields {
 
 @InputType()
 export class PathwayUpdateInput extends PathwayFields {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the pathway to change.' })
   id: string;
 
   @Field(() => Int, { description: 'The revision your edit is based on; a stale one is refused with CONFLICT.' })
@@ -138,7 +138,7 @@ export class PathwayStageCreateInput extends StageFields {
 
 @InputType()
 export class PathwayStageUpdateInput extends StageFields {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the pathway stage to change.' })
   id: string;
 
   @Field(() => Int, { description: 'The pathway revision your edit is based on; a stale one is refused with CONFLICT.' })
@@ -192,7 +192,7 @@ export class StageCredentialCreateInput extends VersionedEdit {
 
 @InputType()
 export class StageCredentialUpdateInput extends VersionedEdit {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the stage credential to change.' })
   id: string;
 
   @Field(() => Int)
@@ -214,7 +214,7 @@ export class PathwayDestinationCreateInput extends VersionedEdit {
 
 @InputType()
 export class PathwayDestinationUpdateInput extends VersionedEdit {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the pathway destination to change.' })
   id: string;
 
   @Field(() => ID)
@@ -239,7 +239,7 @@ export class PathwayOffRampCreateInput extends VersionedEdit {
 
 @InputType()
 export class PathwayOffRampUpdateInput extends VersionedEdit {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the pathway off ramp to change.' })
   id: string;
 
   @Field(() => ID)
@@ -264,7 +264,7 @@ export class PathwayPartnerCreateInput extends VersionedEdit {
 
 @InputType()
 export class PathwayPartnerUpdateInput extends VersionedEdit {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the pathway partner to change.' })
   id: string;
 
   @Field(() => PartnerRole)
@@ -316,7 +316,7 @@ export class EndorsementCreateInput extends EndorsementFields {
 
 @InputType()
 export class EndorsementUpdateInput extends EndorsementFields {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the endorsement to change.' })
   id: string;
 
   @Field(() => String, { nullable: true })

@@ -48,7 +48,7 @@ export class CompetencyFrameworkCreateInput extends CompetencyFrameworkFields {
 
 @InputType()
 export class CompetencyFrameworkUpdateInput extends CompetencyFrameworkFields {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the competency framework to change.' })
   id: string;
 
   @Field(() => String, { nullable: true })
@@ -119,7 +119,7 @@ export class CompetencyCreateInput extends CompetencyFields {
 
 @InputType()
 export class CompetencyUpdateInput extends CompetencyFields {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the competency to change.' })
   id: string;
 
   @Field(() => String, { nullable: true })
