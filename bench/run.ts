@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
@@ -198,6 +199,11 @@ async function main(): Promise<void> {
           }
         }
       }
+      if (query.key === 'q1' || query.key === 'q2') {
+        const request = graphqlRequest(query, samples[0]);
+        const [identity, br, gzip] = await Promise.all(['identity', 'br', 'gzip'].map((encoding) => wireBytes(servers[0].url, request, encoding)));
+        notes.push(`${query.key} bytes on the wire (record ${samples[0]}): ${identity} uncompressed, ${br} brotli (${(identity / br).toFixed(1)}× smaller), ${gzip} gzip`);
+      }
       const runs = new Map<ServerName, { rps: number; p50: number; p99: number; peak: number }[]>();
       for (let i = 0; i < RUNS; i += 1) {
         for (const server of able) {
@@ -258,6 +264,19 @@ interface ReportInput {
 
 const spread = (values: number[], digits: number) =>
   values.length ? `${median(values).toFixed(digits)} (${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)})` : '—';
+
+/** The bytes of one answer as they cross the network, asking for one content encoding. */
+function wireBytes(url: string, request: { method: string; path: string; headers: Record<string, string>; body?: string }, encoding: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const outgoing = http.request(`${url}${request.path}`, { method: request.method, headers: { ...request.headers, 'accept-encoding': encoding } }, (response) => {
+      let bytes = 0;
+      response.on('data', (chunk: Buffer) => (bytes += chunk.length));
+      response.on('end', () => resolve(bytes));
+    });
+    outgoing.on('error', reject);
+    outgoing.end(request.body);
+  });
+}
 
 function renderReport({ sizeName, seconds, queries, figures, advising, notes, hwm, counts }: ReportInput): string {
   const of = (key: string, server: ServerName) => figures.find((f) => f.query === key && f.server === server);

@@ -21,8 +21,8 @@ const roleLabel = (role: string) => role.charAt(0) + role.slice(1).toLowerCase()
 export const authProvider: AuthProvider = {
   async login({ email, password }: Credentials) {
     const { login } = await gql<LoginResult>(
-      `mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { viewer { role } userErrors { message } } }`,
-      { email, password },
+      `mutation Login($input: LoginInput!) { login(input: $input) { viewer { role } userErrors { message } } }`,
+      { input: { email, password } },
     );
     if (!login.viewer) throw new Error(login.userErrors[0]?.message ?? 'Sign-in failed');
     session.save(login.viewer.role);

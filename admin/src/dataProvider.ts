@@ -160,7 +160,7 @@ export function createDataProvider(resources: Readonly<Record<string, ResourceDe
   async function mutate(description: ResourceDescription, verb: Verb, input: Record<string, unknown>): Promise<Record<string, unknown>> {
     const objectField = lowerFirst(description.typeName);
     const name = `${objectField}${verb}`;
-    const inputType = verb === 'Delete' ? 'DeleteInput' : `${description.typeName}${verb}Input`;
+    const inputType = `${description.typeName}${verb}Input`;
     const result = verb === 'Delete' ? 'deletedId' : `${objectField} { ${description.showSelection} }`;
     const data = await request<Record<string, Record<string, unknown> & { userErrors: UserError[] }>>(
       `mutation ${name}($input: ${inputType}!) { ${name}(input: $input) { ${result} userErrors { field message code } } }`,

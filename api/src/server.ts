@@ -25,6 +25,9 @@ import { PUBLIC_VIEWER, Viewer } from './core/viewer';
 import { interopRoutes } from './modules/interop/interop.routes';
 import { secretProblems } from './core/secrets';
 import { authorizationOf, cookieSession, jsonErrors, securityHeaders } from './core/web-hardening';
+import { compressionOutsideGraphQL, graphqlPreflight, graphqlResponses, HttpCacheOptions, httpCachePlugin } from './core/http-cache';
+import { embedPersistedDocuments, embedRoutes } from './core/embed-routes';
+import { persistedQueryCache, readPersistedDocuments, registeredOnlyPlugin } from './core/persisted-queries';
 
 /** No header: the public. A header with a bad or expired token is refused rather than downgraded. */
 async function viewerOf(authorization: string | undefined): Promise<Viewer> {
@@ -52,8 +55,23 @@ export interface RunningServer {
 export async function startServer(
   db: DataSource,
   port = config.port,
-  options: { countSqlStatements?: boolean; rateLimits?: Partial<RateLimitOptions>; reads?: DataSource } = { countSqlStatements: config.countSqlStatements },
+  options: {
+    countSqlStatements?: boolean;
+    rateLimits?: Partial<RateLimitOptions>;
+    reads?: DataSource;
+    introspection?: boolean;
+    httpCache?: Partial<HttpCacheOptions>;
+    persistedQueries?: { mode: 'auto' | 'only'; documentsFile?: string };
+  } = { countSqlStatements: config.countSqlStatements },
 ): Promise<RunningServer> {
+  const httpCache: HttpCacheOptions = {
+    maxAgeSeconds: config.publicMaxAgeSeconds,
+    staleWhileRevalidateSeconds: config.publicStaleWhileRevalidateSeconds,
+    compressionThresholdBytes: config.compressionThresholdBytes,
+    ...options.httpCache,
+  };
+  const persisted = options.persistedQueries ?? { mode: config.persistedQueries, documentsFile: config.persistedDocumentsFile };
+  const registeredDocuments = readPersistedDocuments(persisted.documentsFile, fs.existsSync(embedPersistedDocuments) ? embedPersistedDocuments : undefined);
   const app = express();
   securityHeaders(app);
   if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
@@ -64,7 +82,8 @@ export async function startServer(
   const executor = new CompiledExecutor(schema);
   const apollo = new ApolloServer<Context>({
     gateway: executor,
-    introspection: true,
+    introspection: options.introspection ?? config.introspection,
+    persistedQueries: { cache: persistedQueryCache(registeredDocuments) },
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     parseOptions: { maxTokens: limits.maxTokens },
@@ -90,9 +109,12 @@ export async function startServer(
       queryLimitsPlugin(),
       ...(options.reads && options.reads !== db ? [replicaReadsPlugin(options.reads)] : []),
       rateLimitPlugin({ ...rateLimitDefaults(), ...options.rateLimits }),
+      httpCachePlugin(httpCache),
+      ...(persisted.mode === 'only' ? [registeredOnlyPlugin(registeredDocuments)] : []),
     ],
   });
   await apollo.start();
+  app.use(compressionOutsideGraphQL(httpCache));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -108,6 +130,8 @@ export async function startServer(
 
   app.use(
     '/graphql',
+    graphqlPreflight,
+    graphqlResponses(httpCache),
     express.json({ limit: limits.maxBodyBytes }),
     (_req, res, next) => {
       const statements: StatementCounter = { count: 0 };
@@ -135,6 +159,7 @@ export async function startServer(
     }),
   );
 
+  app.use(embedRoutes());
   app.use(caseRouter(db));
   // Stable URLs of exported Open Badges and CTDL documents and of awards' signed credentials.
   app.use(interopRoutes(db, viewerOf));

@@ -72,7 +72,7 @@ describe('the advisor view on the demo data', () => {
   });
 
   it('opens on a dashboard whose figures are the API’s, as the advisor may see them, with small counts shown as suppressed', async () => {
-    const login = await api.gql(`mutation { login(email: "advisor@demo.test", password: "${DEMO_PASSWORD}") { token } }`, {}, { token: null });
+    const login = await api.gql(`mutation { login(input: { email: "advisor@demo.test", password: "${DEMO_PASSWORD}" }) { token } }`, {}, { token: null });
     const figures = (await api.gql(DASHBOARD_FIGURES, {}, { token: login.data?.login.token })).data!;
     const counts = page.getByRole('definition');
     await counts.first().waitFor();

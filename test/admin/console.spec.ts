@@ -51,7 +51,7 @@ describe('the admin console in a browser', () => {
     await page.getByLabel('Email').waitFor();
     await browser.screenshot('01-sign-in');
 
-    const refused = await api.gql(`mutation { login(email: "${EMAIL}", password: "not the password") { userErrors { message code } } }`, {}, { token: null });
+    const refused = await api.gql(`mutation { login(input: { email: "${EMAIL}", password: "not the password" }) { userErrors { message code } } }`, {}, { token: null });
     const [refusal] = refused.data?.login.userErrors ?? [];
     expect(refusal).toMatchObject({ code: 'INVALID_CREDENTIALS' });
     await page.getByLabel('Email').fill(EMAIL);

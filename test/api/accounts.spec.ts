@@ -3,7 +3,7 @@ import { Role } from '../../api/src/modules/accounts/user.entity';
 import { startTestApi, TestApi } from '../support/api';
 import { gid, makeInstitution, makeUser, tokenFor } from '../support/factories';
 
-const LOGIN = `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token expiresAt viewer { role institution { name } } userErrors { field code } } }`;
+const LOGIN = `mutation($e: String!, $p: String!) { login(input: { email: $e, password: $p }) { token expiresAt viewer { role institution { name } } userErrors { field code } } }`;
 const ME = `{ me { role user { email } institution { id } employer { id } } }`;
 
 describe('accounts', () => {
@@ -33,7 +33,7 @@ describe('accounts', () => {
     expect(wrongPassword.data?.login).toEqual({ token: null, expiresAt: null, viewer: null, userErrors: [{ field: null, code: 'INVALID_CREDENTIALS' }] });
     expect(noAccount.data?.login).toEqual(wrongPassword.data?.login);
     const empty = await api.gql(LOGIN, { e: '', p: 'x' });
-    expect(empty.data?.login.userErrors).toEqual([{ field: ['email'], code: 'REQUIRED' }]);
+    expect(empty.data?.login.userErrors).toEqual([{ field: ['input', 'email'], code: 'REQUIRED' }]);
   });
 
   it('treats no token as the public, and a forged or expired token as unauthenticated', async () => {

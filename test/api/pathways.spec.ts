@@ -40,7 +40,7 @@ describe('pathways', () => {
 
   /** Runs one mutation by name; `selection` is what to read from its payload beside userErrors. */
   async function mutate(name: string, input: Record<string, unknown>, selection = '', token?: string | null) {
-    const inputType = name.endsWith('Delete') ? 'DeleteInput' : `${upperFirst(name)}Input`;
+    const inputType = `${upperFirst(name)}Input`;
     const result = await api.gql(
       `mutation($input: ${inputType}!) { ${name}(input: $input) { ${selection} userErrors { field code message } } }`,
       { input },

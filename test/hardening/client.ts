@@ -20,6 +20,7 @@ export function post(url: string, query: string, variables: Record<string, unkno
         localAddress: options.from,
         headers: {
           'content-type': 'application/json',
+          accept: 'application/graphql-response+json, application/json;q=0.9',
           'content-length': Buffer.byteLength(payload),
           ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
         },

@@ -109,7 +109,7 @@ describe('several API processes behind one port', () => {
     expect(workers.map((worker) => worker.id)).toEqual(['1', '2']);
 
     const login = await request(port, 'POST', '/graphql', {
-      query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
+      query: 'mutation($e: String!, $p: String!) { login(input: { email: $e, password: $p }) { token } }',
       variables: { e: 'admin@demo.test', p: 'demo-password' },
     });
     const token = login.body.data.login.token as string;

@@ -39,6 +39,7 @@ export async function startTestApi(): Promise<TestApi> {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
+          accept: 'application/graphql-response+json, application/json;q=0.9',
           ...(token ? { authorization: `Bearer ${token}` } : {}),
         },
         body: JSON.stringify({ query, variables }),

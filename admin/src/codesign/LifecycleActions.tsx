@@ -45,7 +45,7 @@ export function LifecycleActions() {
     let revised: string | null = null;
     const input = step === 'requestChanges' ? { id: pathway.id, note: note.trim() } : { id: pathway.id };
     const done = await run(async () => {
-      const payload = await edit<{ pathway: { id: string } | null }>(MUTATIONS[step], step === 'requestChanges' ? 'PathwayRequestChangesInput' : 'PathwayStepInput', input, 'pathway { id } userErrors { field message code }');
+      const payload = await edit<{ pathway: { id: string } | null }>(MUTATIONS[step], `${MUTATIONS[step].charAt(0).toUpperCase()}${MUTATIONS[step].slice(1)}Input`, input, 'pathway { id } userErrors { field message code }');
       revised = step === 'startRevision' ? (payload.pathway?.id ?? null) : null;
     }, DONE[step]);
     if (!done) return;

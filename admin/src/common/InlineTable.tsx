@@ -181,7 +181,7 @@ export function InlineTable<R extends { id: string }>({ label, rows, columns, ty
 
   async function remove(row: R) {
     try {
-      await runMutation(`${object}Delete`, 'DeleteInput', { id: row.id }, 'deletedId');
+      await runMutation(`${object}Delete`, `${object.charAt(0).toUpperCase()}${object.slice(1)}DeleteInput`, { id: row.id }, 'deletedId');
       notify('Removed', { type: 'info' });
       refresh();
     } catch (failure) {

@@ -6,6 +6,14 @@ export const repoRoot = (() => {
   return path.basename(up) === 'dist' ? path.dirname(up) : up;
 })();
 
+function switchFromEnv(name: string, fallback: boolean): boolean {
+  const raw = (process.env[name] ?? '').trim().toLowerCase();
+  if (raw === '') return fallback;
+  if (['on', 'true', '1', 'yes'].includes(raw)) return true;
+  if (['off', 'false', '0', 'no'].includes(raw)) return false;
+  throw new Error(`${name} must be on or off, got "${process.env[name]}"`);
+}
+
 function intFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -52,4 +60,26 @@ export const config = {
   replicaPoolSize: intFromEnv('DATABASE_REPLICA_POOL_SIZE', 10),
   /** API processes sharing the port; 0 (or "auto"): one per CPU. */
   apiProcesses: process.env.API_PROCESSES === 'auto' ? 0 : intFromEnv('API_PROCESSES', 1),
+  /**
+   * Whether `__schema` and `__type` are answered. On by default in every mode: the schema is the
+   * public contract college sites build against (GraphiQL, Apollo Sandbox, code generators), and
+   * access follows the viewer, not the schema's secrecy. GRAPHQL_INTROSPECTION=off turns it off.
+   */
+  introspection: switchFromEnv('GRAPHQL_INTROSPECTION', true),
+  /** HTTP caching of public data: how long shared caches keep an answer, and serve it stale while they refresh it. */
+  publicMaxAgeSeconds: intFromEnv('PUBLIC_CACHE_MAX_AGE', 300),
+  publicStaleWhileRevalidateSeconds: intFromEnv('PUBLIC_CACHE_STALE_WHILE_REVALIDATE', 3600),
+  /** Responses smaller than this many bytes go out uncompressed. */
+  compressionThresholdBytes: intFromEnv('COMPRESSION_THRESHOLD_BYTES', 1024),
+  /**
+   * Persisted queries: `auto` (automatic persisted queries, plus the registered documents) or
+   * `only` (callers without a token may run registered documents only).
+   */
+  persistedQueries: (() => {
+    const mode = process.env.PERSISTED_QUERIES || 'auto';
+    if (mode !== 'auto' && mode !== 'only') throw new Error(`PERSISTED_QUERIES must be auto or only, got "${mode}"`);
+    return mode as 'auto' | 'only';
+  })(),
+  /** Registered documents: a JSON object from sha256 hash to document, as GraphQL Code Generator's persisted documents. */
+  persistedDocumentsFile: process.env.PERSISTED_DOCUMENTS_FILE || undefined,
 };

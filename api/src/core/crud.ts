@@ -7,6 +7,7 @@ import { argumentId, decodeId, decodeInput } from './input';
 import { runMutation } from './mutation';
 import { ConnectionType, OrderDirection, PageArgs, paginate } from './pagination';
 import { toGlobalId } from './ids';
+import { isPublicClass, PublicData } from './public-data';
 
 type Row = ObjectLiteral & { id: number };
 
@@ -47,17 +48,17 @@ export interface CrudOptions<E extends Row, C extends object, U extends { id: st
 
 @InputType({ description: 'Which record to delete.' })
 export class DeleteInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the record to delete.' })
   id: string;
 }
 
 export function payloadType<T extends object>(typeName: string, fieldName: string, type: ClassType<T>): ClassType {
-  @ObjectType(typeName)
+  @ObjectType(typeName, { description: `What the mutation did: the ${type.name} as saved, or the userErrors that kept it from saving.` })
   class Payload {
-    @Field(() => type, { name: fieldName, nullable: true })
+    @Field(() => type, { name: fieldName, nullable: true, description: `The ${type.name} as saved; null when userErrors says why nothing was saved.` })
     value: T | null;
 
-    @Field(() => [UserError])
+    @Field(() => [UserError], { description: 'Why the input was refused, one per problem; empty when the mutation succeeded.' })
     userErrors: UserError[];
   }
   return Payload;
@@ -68,7 +69,7 @@ export class DeletePayload {
   @Field(() => ID, { nullable: true, description: 'Global ID of the deleted record; null if nothing was deleted.' })
   deletedId: string | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'Why nothing was deleted, one per problem; empty when the delete succeeded.' })
   userErrors: UserError[];
 }
 
@@ -106,10 +107,14 @@ export function crudResolver<E extends Row, C extends object, U extends { id: st
     return row;
   }
 
+  // Each delete mutation has its own input type, so generic clients can tell them apart.
+  @InputType(`${typeName}DeleteInput`, { description: `Which ${typeName} to delete.` })
+  class EntityDeleteInput extends DeleteInput {}
+
   @Resolver()
   abstract class CrudResolver {
     @Query(() => options.entity, { name: fieldName, nullable: true, description: `One ${typeName} by its global ID.` })
-    async one(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<E | null> {
+    async one(@Arg('id', () => ID, { description: `Global ID of the ${typeName}.` }) id: string, @Ctx() ctx: Context): Promise<E | null> {
       let localId: number;
       try {
         localId = decodeId(id, [typeName], ['id']);
@@ -119,8 +124,8 @@ export function crudResolver<E extends Row, C extends object, U extends { id: st
       return ctx.loaders.byId(options.entity).load(localId);
     }
 
-    @Mutation(() => CreatePayload, { name: `${fieldName}Create` })
-    create(@Arg('input', () => options.createInput) input: C, @Ctx() ctx: Context) {
+    @Mutation(() => CreatePayload, { name: `${fieldName}Create`, description: `Creates a ${typeName}; userErrors name the input fields it refuses.` })
+    create(@Arg('input', () => options.createInput, { description: `The new ${typeName}.` }) input: C, @Ctx() ctx: Context) {
       return runMutation(ctx, async (em) => {
         const data = await decodeInput(input);
         const row = assignDefined(em.getRepository(options.entity).create(), data as Record<string, unknown>, skip);
@@ -132,8 +137,8 @@ export function crudResolver<E extends Row, C extends object, U extends { id: st
       }, { value: null });
     }
 
-    @Mutation(() => UpdatePayload, { name: `${fieldName}Update` })
-    update(@Arg('input', () => options.updateInput) input: U, @Ctx() ctx: Context) {
+    @Mutation(() => UpdatePayload, { name: `${fieldName}Update`, description: `Changes a ${typeName}: omitted fields stay as they are, null clears a field.` })
+    update(@Arg('input', () => options.updateInput, { description: `The ${typeName}'s ID and the fields to change.` }) input: U, @Ctx() ctx: Context) {
       return runMutation(ctx, async (em) => {
         const id = decodeId(input.id, [typeName], ['input', 'id']);
         const data = (await decodeInput(input)) as Record<string, unknown>;
@@ -149,8 +154,8 @@ export function crudResolver<E extends Row, C extends object, U extends { id: st
       }, { value: null });
     }
 
-    @Mutation(() => DeletePayload, { name: `${fieldName}Delete` })
-    delete(@Arg('input', () => DeleteInput) input: DeleteInput, @Ctx() ctx: Context) {
+    @Mutation(() => DeletePayload, { name: `${fieldName}Delete`, description: `Deletes a ${typeName}; refused with a userError while other records depend on it.` })
+    delete(@Arg('input', () => EntityDeleteInput, { description: `Which ${typeName} to delete.` }) input: DeleteInput, @Ctx() ctx: Context) {
       return runMutation(ctx, async (em) => {
         const id = decodeId(input.id, [typeName], ['input', 'id']);
         const row = await findForUpdate(em, id, ['input', 'id'], true);
@@ -162,27 +167,31 @@ export function crudResolver<E extends Row, C extends object, U extends { id: st
     }
   }
 
+  const publicQuery = (resolver: Function, method: string) => {
+    if (isPublicClass(options.entity)) PublicData()(resolver.prototype, method, Object.getOwnPropertyDescriptor(resolver.prototype, method)!);
+  };
+  publicQuery(CrudResolver, 'one');
   if (!options.list) return CrudResolver;
   const list = options.list;
   listQueries.set(list.name, { entity: options.entity, list: list as unknown as ListOptions<Row, object, string> });
   const Connection = ConnectionType(options.entity);
 
-  @InputType(`${typeName}Order`)
+  @InputType(`${typeName}Order`, { description: `How a list of ${typeName} is sorted; ties are broken by ID.` })
   class Order {
-    @Field(() => list.orderFields, { nullable: true })
+    @Field(() => list.orderFields, { nullable: true, description: 'The field to sort by; the list\'s default when omitted.' })
     field?: O;
 
-    @Field(() => OrderDirection, { nullable: true })
+    @Field(() => OrderDirection, { nullable: true, description: 'ASC when omitted.' })
     direction?: OrderDirection;
   }
 
   @Resolver()
   abstract class ListResolver extends CrudResolver {
-    @Query(() => Connection, { name: list.name })
+    @Query(() => Connection, { name: list.name, description: `A page of the ${typeName} records the viewer may read.` })
     async list(
       @Args(() => PageArgs) page: PageArgs,
-      @Arg('filter', () => list.filter, { nullable: true }) filter: F | null,
-      @Arg('orderBy', () => Order, { nullable: true }) orderBy: Order | null,
+      @Arg('filter', () => list.filter, { nullable: true, description: 'Only records that match every field given.' }) filter: F | null,
+      @Arg('orderBy', () => Order, { nullable: true, description: 'Sort order; the list\'s default when omitted.' }) orderBy: Order | null,
       @Ctx() ctx: Context,
     ) {
       const qb = ctx.db.getRepository(options.entity).createQueryBuilder('row');
@@ -192,6 +201,7 @@ export function crudResolver<E extends Row, C extends object, U extends { id: st
       return paginate(qb, page, column, orderBy?.direction ?? OrderDirection.ASC);
     }
   }
+  publicQuery(ListResolver, 'list');
   return ListResolver;
 }
 

@@ -8,11 +8,11 @@ export abstract class BaseEntity extends Node {
   @PrimaryGeneratedColumn()
   id: number;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When the record was created (UTC).' })
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When the record was last changed (UTC).' })
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
 }

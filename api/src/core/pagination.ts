@@ -2,12 +2,17 @@ import { ArgsType, ClassType, Field, Int, ObjectType, registerEnumType } from 't
 import { GraphQLError } from 'graphql';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { config } from './config';
+import { isPublicClass, PublicData } from './public-data';
 
 export enum OrderDirection {
   ASC = 'ASC',
   DESC = 'DESC',
 }
-registerEnumType(OrderDirection, { name: 'OrderDirection' });
+registerEnumType(OrderDirection, {
+  name: 'OrderDirection',
+  description: 'Which way a list is sorted.',
+  valuesConfig: { ASC: { description: 'Smallest or earliest first.' }, DESC: { description: 'Largest or latest first.' } },
+});
 
 @ArgsType()
 export class PageArgs {
@@ -18,19 +23,39 @@ export class PageArgs {
   after?: string | null;
 }
 
-@ObjectType()
+@PublicData()
+@ObjectType({ description: 'Where a page sits in its connection (Relay cursor connections).' })
 export class PageInfo {
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Whether more items follow this page: ask again with `after: endCursor`.' })
   hasNextPage: boolean;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Whether items come before this page.' })
   hasPreviousPage: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Cursor of the first item; null on an empty page.' })
   startCursor: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Cursor of the last item; null on an empty page.' })
   endCursor: string | null;
+}
+
+const ORDER_WORDS: Record<string, string> = {
+  CREATED_AT: 'creation time',
+  UPDATED_AT: 'time of the last change',
+  SOC_CODE: 'SOC code',
+  REVIEW_DUE_ON: 'review due date',
+  EFFECTIVE_FROM: 'first day in effect',
+  EFFECTIVE_TO: 'last day in effect',
+  MEDIAN_ANNUAL_WAGE: 'median annual wage (USD)',
+};
+
+/** Registers a list's sort-field enum, each value described by what it sorts by. */
+export function registerOrderFieldEnum(values: Record<string, string>, name: string, typeName: string): void {
+  registerEnumType(values, {
+    name,
+    description: `What a list of ${typeName} can be sorted by.`,
+    valuesConfig: Object.fromEntries(Object.keys(values).map((key) => [key, { description: `By ${ORDER_WORDS[key] ?? key.toLowerCase().replace(/_/g, ' ')}.` }])),
+  });
 }
 
 /** Cursors name a position in the connection's stable order. */
@@ -109,24 +134,24 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T>, name = 
   const existing = connectionTypes.get(name);
   if (existing) return existing as ClassType<ConnectionShape<T>>;
 
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `A ${name} in a page, with its cursor.` })
   class Edge {
-    @Field(() => String)
+    @Field(() => String, { description: 'Pass as `after` to start the next page after this item.' })
     cursor: string;
 
-    @Field(() => nodeType)
+    @Field(() => nodeType, { description: `The ${name}.` })
     node: T;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} records (a Relay cursor connection).` })
   class Connection {
-    @Field(() => [Edge])
+    @Field(() => [Edge], { description: 'The page\'s items with their cursors.' })
     edges: Edge[];
 
-    @Field(() => [nodeType])
+    @Field(() => [nodeType], { description: 'The page\'s items, when no cursors are needed.' })
     nodes: T[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Whether pages come before or after this one, and the cursors to ask for them.' })
     pageInfo: PageInfo;
 
     /** Runs the COUNT only when a client selects it; the value carries the query (buildConnection). */
@@ -136,6 +161,10 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T>, name = 
     }
   }
 
+  if (isPublicClass(nodeType)) {
+    PublicData()(Edge);
+    PublicData()(Connection);
+  }
   connectionTypes.set(name, Connection);
   return Connection as unknown as ClassType<ConnectionShape<T>>;
 }

@@ -63,7 +63,7 @@ export async function makeUser(
 
 /** Signs in through the API and returns the bearer token. */
 export async function tokenFor(api: { gql: TestApi['gql'] }, email: string, password = 'correct horse battery'): Promise<string> {
-  const result = await api.gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token userErrors { code } } }`, { e: email, p: password });
+  const result = await api.gql(`mutation($e: String!, $p: String!) { login(input: { email: $e, password: $p }) { token userErrors { code } } }`, { e: email, p: password });
   const token = result.data?.login.token;
   if (!token) throw new Error(`login failed for ${email}: ${JSON.stringify(result)}`);
   return token;

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, FieldResolver, GraphQLISODateTime, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, GraphQLISODateTime, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Context } from '../../core/context';
 import { ErrorCode, UserError, userError } from '../../core/errors';
 import { Viewer } from '../../core/viewer';
@@ -34,13 +34,22 @@ export class LoginPayload {
 
 const MAX_PASSWORD_LENGTH = 1024;
 
+@InputType({ description: 'An account\'s credentials.' })
+export class LoginInput {
+  @Field(() => String, { description: 'The email address the account signs in with.' })
+  email: string;
+
+  @Field(() => String, { description: 'The account\'s password.' })
+  password: string;
+}
+
 @Resolver(() => ViewerType)
 export class AccountsResolver {
   @Mutation(() => LoginPayload, { description: 'Exchanges an email and password for a bearer token.' })
-  async login(@Arg('email', () => String) email: string, @Arg('password', () => String) password: string, @Ctx() ctx: Context): Promise<LoginPayload> {
+  async login(@Arg('input', () => LoginInput) { email, password }: LoginInput, @Ctx() ctx: Context): Promise<LoginPayload> {
     const refused = (error: UserError): LoginPayload => ({ token: null, expiresAt: null, viewer: null, userErrors: [error] });
-    if (!email.trim()) return refused(userError(['email'], 'Enter your email', ErrorCode.REQUIRED));
-    if (!password) return refused(userError(['password'], 'Enter your password', ErrorCode.REQUIRED));
+    if (!email.trim()) return refused(userError(['input', 'email'], 'Enter your email', ErrorCode.REQUIRED));
+    if (!password) return refused(userError(['input', 'password'], 'Enter your password', ErrorCode.REQUIRED));
     // No account's email holds U+0000, and PostgreSQL refuses to compare text that does.
     if (password.length > MAX_PASSWORD_LENGTH || email.length > 320 || email.includes('\u0000')) {
       return refused(userError(null, 'Email or password is wrong', ErrorCode.INVALID_CREDENTIALS));

@@ -31,7 +31,7 @@ async function advising<T>(work: Promise<T>): Promise<T> {
 export class ArticulationRouteResolver {
   @Query(() => [ArticulationRoute], { description: 'One route for every program an active agreement or approved prior learning connects the learner to; most applied credit first.' })
   async learnerRoutes(
-    @Arg('learnerId', () => ID) learnerId: string,
+    @Arg('learnerId', () => ID, { description: 'Global ID of the learner.' }) learnerId: string,
     @Arg('asOf', () => DateScalar, { nullable: true, description: 'Evaluation date; today when omitted.' }) asOf: string | null,
     @Ctx() ctx: Context,
   ): Promise<RoutePlan[]> {
@@ -41,9 +41,9 @@ export class ArticulationRouteResolver {
 
   @Query(() => ArticulationRoute, { nullable: true, description: 'The learner\'s route into one program.' })
   async route(
-    @Arg('learnerId', () => ID) learnerId: string,
-    @Arg('degreeProgramId', () => ID) degreeProgramId: string,
-    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
+    @Arg('learnerId', () => ID, { description: 'Global ID of the learner.' }) learnerId: string,
+    @Arg('degreeProgramId', () => ID, { description: 'Global ID of the degree program.' }) degreeProgramId: string,
+    @Arg('asOf', () => DateScalar, { nullable: true, description: 'Evaluation date; today when omitted.' }) asOf: string | null,
     @Ctx() ctx: Context,
   ): Promise<RoutePlan | null> {
     const id = argumentId(learnerId, 'Learner', 'learnerId');
@@ -54,10 +54,10 @@ export class ArticulationRouteResolver {
 
   @Query(() => ArticulationRoute, { nullable: true, description: 'The route as if the learner also held these credentials; writes nothing.' })
   async whatIf(
-    @Arg('learnerId', () => ID) learnerId: string,
-    @Arg('degreeProgramId', () => ID) degreeProgramId: string,
-    @Arg('addCredentialIds', () => [ID]) addCredentialIds: string[],
-    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
+    @Arg('learnerId', () => ID, { description: 'Global ID of the learner.' }) learnerId: string,
+    @Arg('degreeProgramId', () => ID, { description: 'Global ID of the degree program.' }) degreeProgramId: string,
+    @Arg('addCredentialIds', () => [ID], { description: 'Global IDs of credentials to suppose earned, at most 50.' }) addCredentialIds: string[],
+    @Arg('asOf', () => DateScalar, { nullable: true, description: 'Evaluation date; today when omitted.' }) asOf: string | null,
     @Ctx() ctx: Context,
   ): Promise<RoutePlan | null> {
     const id = argumentId(learnerId, 'Learner', 'learnerId');
@@ -126,9 +126,9 @@ async function assertRegistrarOf(ctx: Context, programInstitutionId: number | nu
 export class AgreementImpactResolver {
   @Query(() => AgreementImpact, { description: 'Whose applied credit a proposed change to an agreement would change, before and after. Writes nothing.' })
   async agreementImpact(
-    @Arg('agreementId', () => ID) agreementId: string,
-    @Arg('change', () => AgreementChangeInput) change: AgreementChangeInput,
-    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
+    @Arg('agreementId', () => ID, { description: 'Global ID of the articulation agreement.' }) agreementId: string,
+    @Arg('change', () => AgreementChangeInput, { description: 'The proposed change; omitted fields stay as they are.' }) change: AgreementChangeInput,
+    @Arg('asOf', () => DateScalar, { nullable: true, description: 'Evaluation date; today when omitted.' }) asOf: string | null,
     @Ctx() ctx: Context,
   ): Promise<ImpactReport> {
     const id = argumentId(agreementId, 'ArticulationAgreement', 'agreementId');
@@ -151,7 +151,7 @@ export class AgreementImpactResolver {
   }
 
   @Query(() => [AgreementImpact], { description: 'For each active agreement ending within N days: who loses credit the day after it ends.' })
-  async expiringAgreementImpacts(@Arg('withinDays', () => Int) withinDays: number, @Ctx() ctx: Context): Promise<ImpactReport[]> {
+  async expiringAgreementImpacts(@Arg('withinDays', () => Int, { description: 'How many days ahead to look, 0 to 3660.' }) withinDays: number, @Ctx() ctx: Context): Promise<ImpactReport[]> {
     if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 3660) {
       throw new GraphQLError('withinDays must be between 0 and 3660', { extensions: { code: 'BAD_USER_INPUT' } });
     }

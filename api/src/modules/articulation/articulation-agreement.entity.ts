@@ -7,6 +7,7 @@ import { Employer } from '../employers/employer.entity';
 import { Institution } from '../institutions/institution.entity';
 import { Pathway } from '../pathways/pathway.entity';
 import { DegreeProgram } from './degree-program.entity';
+import { PublicData } from '../../core/public-data';
 
 export enum AgreementStatus {
   DRAFT = 'DRAFT',
@@ -14,8 +15,13 @@ export enum AgreementStatus {
   SUSPENDED = 'SUSPENDED',
   EXPIRED = 'EXPIRED',
 }
-registerEnumType(AgreementStatus, { name: 'AgreementStatus' });
+registerEnumType(AgreementStatus, {
+  name: 'AgreementStatus',
+  description: "Whether an agreement grants credit.",
+  valuesConfig: { DRAFT: { description: "Being negotiated; grants no credit." }, ACTIVE: { description: "Grants credit while the evaluation date is within its effective dates." }, SUSPENDED: { description: "Paused; grants no credit." }, EXPIRED: { description: "Ended; grants no credit." } },
+});
 
+@PublicData()
 @ObjectType({ implements: Node, description: 'Turns an issuer\'s credentials into credit in a degree program.' })
 @Entity()
 @Check('ck_articulation_agreement__issuer', '(issuer_institution_id IS NULL) <> (issuer_employer_id IS NULL)')

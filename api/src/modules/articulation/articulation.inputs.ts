@@ -1,9 +1,10 @@
-import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { IsEnum, IsInt, IsNotEmpty, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
 import { RefersTo } from '../../core/input';
 import { DateScalar } from '../../core/scalars';
 import { AgreementStatus } from './articulation-agreement.entity';
 import { AwardLevel } from './degree-program.entity';
+import { registerOrderFieldEnum } from '../../core/pagination';
 
 const CIP = /^\d{2}\.\d{4}$/;
 
@@ -50,7 +51,7 @@ export class DegreeProgramCreateInput extends DegreeProgramFields {
 
 @InputType()
 export class DegreeProgramUpdateInput extends DegreeProgramFields {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the degree program to change.' })
   id: string;
 
   @Field(() => String, { nullable: true })
@@ -107,7 +108,7 @@ export enum DegreeProgramOrderField {
   TITLE = 'TITLE',
   CREATED_AT = 'CREATED_AT',
 }
-registerEnumType(DegreeProgramOrderField, { name: 'DegreeProgramOrderField' });
+registerOrderFieldEnum(DegreeProgramOrderField, 'DegreeProgramOrderField', 'DegreeProgram');
 
 @InputType()
 abstract class AgreementFields {
@@ -175,7 +176,7 @@ export class ArticulationAgreementCreateInput extends AgreementFields {
 
 @InputType()
 export class ArticulationAgreementUpdateInput extends AgreementFields {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the articulation agreement to change.' })
   id: string;
 
   @Field(() => String, { nullable: true })
@@ -221,7 +222,7 @@ export enum ArticulationAgreementOrderField {
   EFFECTIVE_FROM = 'EFFECTIVE_FROM',
   EFFECTIVE_TO = 'EFFECTIVE_TO',
 }
-registerEnumType(ArticulationAgreementOrderField, { name: 'ArticulationAgreementOrderField' });
+registerOrderFieldEnum(ArticulationAgreementOrderField, 'ArticulationAgreementOrderField', 'ArticulationAgreement');
 
 @InputType()
 abstract class CreditMappingFields {
@@ -256,7 +257,7 @@ export class CreditMappingCreateInput extends CreditMappingFields {
 
 @InputType()
 export class CreditMappingUpdateInput extends CreditMappingFields {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the credit mapping to change.' })
   id: string;
 
   @Field(() => Float, { nullable: true })

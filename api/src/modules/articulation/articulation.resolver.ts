@@ -54,7 +54,7 @@ export class DegreeProgramResolver extends crudResolver({
     },
   },
 }) {
-  @FieldResolver(() => Institution)
+  @FieldResolver(() => Institution, { description: 'The institution that offers the program.' })
   institution(@Root() program: DegreeProgram, @Ctx() ctx: Context) {
     return ctx.loaders.one(Institution, program.institutionId);
   }

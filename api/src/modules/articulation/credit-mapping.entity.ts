@@ -5,7 +5,9 @@ import { Node } from '../../core/node';
 import { numeric } from '../../core/scalars';
 import { Credential } from '../credentials/credential.entity';
 import { ArticulationAgreement } from './articulation-agreement.entity';
+import { PublicData } from '../../core/public-data';
 
+@PublicData()
 @ObjectType({ implements: Node, description: 'What one credential is worth under an agreement.' })
 @Entity()
 @Unique('uq_credit_mapping__agreement_credential', ['agreementId', 'credentialId'])

@@ -4,14 +4,20 @@ import { BaseEntity } from '../../core/entity-base';
 import { Node } from '../../core/node';
 import { numeric } from '../../core/scalars';
 import { Institution } from '../institutions/institution.entity';
+import { PublicData } from '../../core/public-data';
 
 export enum AwardLevel {
   CERTIFICATE = 'CERTIFICATE',
   ASSOCIATE = 'ASSOCIATE',
   BACHELOR = 'BACHELOR',
 }
-registerEnumType(AwardLevel, { name: 'AwardLevel' });
+registerEnumType(AwardLevel, {
+  name: 'AwardLevel',
+  description: "What a degree program awards.",
+  valuesConfig: { CERTIFICATE: { description: "A certificate." }, ASSOCIATE: { description: "An associate degree." }, BACHELOR: { description: "A bachelor's degree." } },
+});
 
+@PublicData()
 @ObjectType({ implements: Node, description: 'A degree or certificate program that articulated credit counts toward.' })
 @Entity()
 @Check('ck_degree_program__cip_code', `cip_code ~ '^[0-9]{2}\\.[0-9]{4}$'`)
@@ -27,12 +33,12 @@ export class DegreeProgram extends BaseEntity {
   @JoinColumn({ name: 'institution_id' })
   institution?: Institution;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The program\'s name, e.g. AAS Advanced Manufacturing Technology.' })
   @Index('ix_degree_program__title_trgm', { synchronize: false })
   @Column({ type: 'text' })
   title: string;
 
-  @Field(() => AwardLevel)
+  @Field(() => AwardLevel, { description: 'The degree or certificate the program awards.' })
   @Index()
   @Column({ type: 'enum', enum: AwardLevel, enumName: 'award_level' })
   awardLevel: AwardLevel;
@@ -42,7 +48,7 @@ export class DegreeProgram extends BaseEntity {
   @Column({ type: 'text', nullable: true })
   cipCode: string | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Credits the program requires in all.' })
   @Column({ type: 'int' })
   totalCredits: number;
 

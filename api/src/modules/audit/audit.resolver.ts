@@ -21,7 +21,7 @@ const AuditEntryConnection = ConnectionType(AuditEntry);
 @Resolver(() => AuditEntry)
 export class AuditResolver {
   @Query(() => AuditEntryConnection, { description: 'Changes made through the API, newest first: admins see all, owners see their records\' history.' })
-  async auditLog(@Args(() => PageArgs) page: PageArgs, @Arg('filter', () => AuditLogFilter, { nullable: true }) filter: AuditLogFilter | null, @Ctx() ctx: Context) {
+  async auditLog(@Args(() => PageArgs) page: PageArgs, @Arg('filter', () => AuditLogFilter, { nullable: true, description: 'Only entries that match every field given.' }) filter: AuditLogFilter | null, @Ctx() ctx: Context) {
     const qb = ctx.db.getRepository(AuditEntry).createQueryBuilder('row');
     const record = filter?.recordId ? fromGlobalId(filter.recordId) : null;
     if (filter?.recordId && !record) throw new GraphQLError('recordId is not an ID', { extensions: { code: 'BAD_USER_INPUT' } });

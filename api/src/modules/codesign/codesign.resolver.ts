@@ -19,7 +19,12 @@ import {
   PathwayCommentAddInput,
   PathwayCommentResolveInput,
   PathwayRequestChangesInput,
+  PathwayApproveInput,
   PathwayStepInput,
+  PathwayPublishInput,
+  PathwayRetireInput,
+  PathwayStartRevisionInput,
+  PathwaySubmitForReviewInput,
   PublishReadiness,
 } from './codesign.types';
 import { coverage } from './coverage.service';
@@ -44,7 +49,7 @@ function move(ctx: Context, input: { id: string }, name: Step, note?: string) {
 @Resolver(() => Pathway)
 export class PathwayLifecycleResolver {
   @Mutation(() => SubmitPayload, { description: 'DRAFT or CHANGES_REQUESTED → IN_REVIEW; by a partner or the owning institution.' })
-  pathwaySubmitForReview(@Arg('input', () => PathwayStepInput) input: PathwayStepInput, @Ctx() ctx: Context) {
+  pathwaySubmitForReview(@Arg('input', () => PathwaySubmitForReviewInput) input: PathwayStepInput, @Ctx() ctx: Context) {
     return move(ctx, input, 'submitForReview');
   }
 
@@ -57,22 +62,22 @@ export class PathwayLifecycleResolver {
   }
 
   @Mutation(() => ApprovePayload, { description: 'IN_REVIEW → APPROVED; by a validating partner.' })
-  pathwayApprove(@Arg('input', () => PathwayStepInput) input: PathwayStepInput, @Ctx() ctx: Context) {
+  pathwayApprove(@Arg('input', () => PathwayApproveInput) input: PathwayStepInput, @Ctx() ctx: Context) {
     return move(ctx, input, 'approve');
   }
 
   @Mutation(() => PublishPayload, { description: 'APPROVED → PUBLISHED; by the owning institution, when every publish check passes. Freezes the version.' })
-  pathwayPublish(@Arg('input', () => PathwayStepInput) input: PathwayStepInput, @Ctx() ctx: Context) {
+  pathwayPublish(@Arg('input', () => PathwayPublishInput) input: PathwayStepInput, @Ctx() ctx: Context) {
     return move(ctx, input, 'publish');
   }
 
   @Mutation(() => RetirePayload, { description: 'PUBLISHED → RETIRED; by the owning institution.' })
-  pathwayRetire(@Arg('input', () => PathwayStepInput) input: PathwayStepInput, @Ctx() ctx: Context) {
+  pathwayRetire(@Arg('input', () => PathwayRetireInput) input: PathwayStepInput, @Ctx() ctx: Context) {
     return move(ctx, input, 'retire');
   }
 
   @Mutation(() => StartRevisionPayload, { description: 'Starts the next version of a published pathway as a draft copy; the published one stays until the new one is published.' })
-  pathwayStartRevision(@Arg('input', () => PathwayStepInput) input: PathwayStepInput, @Ctx() ctx: Context) {
+  pathwayStartRevision(@Arg('input', () => PathwayStartRevisionInput) input: PathwayStepInput, @Ctx() ctx: Context) {
     return runMutation(ctx, async (em) => ({ value: await startRevision(ctx, em, decodeId(input.id, ['Pathway'], ['input', 'id'])) }), { value: null });
   }
 
@@ -88,7 +93,7 @@ export class PathwayLifecycleResolver {
       .load(pathway.lineageId);
   }
 
-  @FieldResolver(() => PublishReadiness)
+  @FieldResolver(() => PublishReadiness, { description: 'Whether this version may be published, and the checks still unmet.' })
   async publishReadiness(@Root() pathway: Pathway, @Ctx() ctx: Context): Promise<PublishReadiness> {
     const checks = await ctx.loaders.custom('pathway.readiness', (db) => new DataLoader(async (ids: readonly number[]) => {
       const results = await publishReadiness(db.manager, ids);
@@ -98,7 +103,7 @@ export class PathwayLifecycleResolver {
     return { ready: unmet.length === 0, checks, unmet };
   }
 
-  @FieldResolver(() => Coverage)
+  @FieldResolver(() => Coverage, { description: 'How much of the destination occupations\' core competencies the pathway\'s credentials cover.' })
   async coverage(@Root() pathway: Pathway, @Ctx() ctx: Context): Promise<Coverage> {
     const result = await ctx.loaders.custom('pathway.coverage', (db) => new DataLoader(async (ids: readonly number[]) => {
       const results = await coverage(db.manager, ids);

@@ -66,11 +66,26 @@ export class Coverage {
   uncoveredEntries: CompetencyCoverage[];
 }
 
-@InputType()
-export class PathwayStepInput {
-  @Field(() => ID)
+/** What every lifecycle step takes: the pathway version it moves. */
+export interface PathwayStepInput {
   id: string;
 }
+
+/** Each step has its own input type, so generic clients can tell the mutations apart. */
+function stepInput(name: string, description: string): new () => PathwayStepInput {
+  @InputType(name, { description })
+  class StepInput implements PathwayStepInput {
+    @Field(() => ID, { description: 'Global ID of the pathway version.' })
+    id: string;
+  }
+  return StepInput;
+}
+
+export const PathwaySubmitForReviewInput = stepInput('PathwaySubmitForReviewInput', 'The pathway version to submit for review.');
+export const PathwayApproveInput = stepInput('PathwayApproveInput', 'The pathway version to approve.');
+export const PathwayPublishInput = stepInput('PathwayPublishInput', 'The pathway version to publish.');
+export const PathwayRetireInput = stepInput('PathwayRetireInput', 'The published pathway version to retire.');
+export const PathwayStartRevisionInput = stepInput('PathwayStartRevisionInput', 'The published pathway version to copy into a new draft.');
 
 @InputType()
 export class PathwayRequestChangesInput {

@@ -4,6 +4,7 @@ import { BaseEntity } from '../../core/entity-base';
 import { Node } from '../../core/node';
 import { Competency } from '../standards/competency.entity';
 import { LearningOutcome } from './learning-outcome.entity';
+import { PublicData } from '../../core/public-data';
 
 export enum AlignmentStrength {
   EXACT = 'EXACT',
@@ -12,6 +13,7 @@ export enum AlignmentStrength {
 }
 registerEnumType(AlignmentStrength, { name: 'AlignmentStrength', description: 'EXACT and PARTIAL count toward coverage; RELATED is shown only.' });
 
+@PublicData()
 @ObjectType({ implements: Node, description: 'A crosswalk entry: a learning outcome aligned to a competency (CASE CFAssociation, OB3 Alignment).' })
 @Entity()
 @Unique('uq_alignment__outcome_competency', ['outcomeId', 'competencyId'])

@@ -3,6 +3,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseEntity } from '../../core/entity-base';
 import { Node } from '../../core/node';
 import { Credential } from './credential.entity';
+import { PublicData } from '../../core/public-data';
 
 export enum AssessmentMethod {
   TASK = 'TASK',
@@ -13,6 +14,7 @@ export enum AssessmentMethod {
 }
 registerEnumType(AssessmentMethod, { name: 'AssessmentMethod' });
 
+@PublicData()
 @ObjectType({ implements: Node, description: 'How a credential is assessed; a credential without one cannot be published.' })
 @Entity()
 export class Assessment extends BaseEntity {

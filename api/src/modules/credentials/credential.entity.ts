@@ -5,6 +5,7 @@ import { BaseEntity } from '../../core/entity-base';
 import { Node } from '../../core/node';
 import { Employer } from '../employers/employer.entity';
 import { Institution } from '../institutions/institution.entity';
+import { PublicData } from '../../core/public-data';
 
 export enum DeliveryMode {
   ONLINE = 'ONLINE',
@@ -12,14 +13,22 @@ export enum DeliveryMode {
   HYBRID = 'HYBRID',
   WORK_BASED = 'WORK_BASED',
 }
-registerEnumType(DeliveryMode, { name: 'DeliveryMode' });
+registerEnumType(DeliveryMode, {
+  name: 'DeliveryMode',
+  description: "How a credential is taught.",
+  valuesConfig: { IN_PERSON: { description: "On campus or at a training site." }, ONLINE: { description: "Entirely online." }, HYBRID: { description: "Partly online, partly in person." }, WORK_BASED: { description: "On the job, at an employer." } },
+});
 
 export enum CredentialStatus {
   DRAFT = 'DRAFT',
   PUBLISHED = 'PUBLISHED',
   RETIRED = 'RETIRED',
 }
-registerEnumType(CredentialStatus, { name: 'CredentialStatus' });
+registerEnumType(CredentialStatus, {
+  name: 'CredentialStatus',
+  description: "Where a credential is in its life; the public sees PUBLISHED credentials only.",
+  valuesConfig: { DRAFT: { description: "Being written by its issuer; not shown to the public." }, PUBLISHED: { description: "Offered and shown to the public." }, RETIRED: { description: "No longer offered." } },
+});
 
 export enum EvidenceType {
   WORK_SAMPLE = 'WORK_SAMPLE',
@@ -31,6 +40,7 @@ export enum EvidenceType {
 }
 registerEnumType(EvidenceType, { name: 'EvidenceType' });
 
+@PublicData()
 @ObjectType({ implements: Node, description: 'A short, assessed microcredential (OB3 Achievement, ceterms:Credential).' })
 @Entity()
 @Check('ck_credential__issuer', '(issuer_institution_id IS NULL) <> (issuer_employer_id IS NULL)')
@@ -39,12 +49,12 @@ registerEnumType(EvidenceType, { name: 'EvidenceType' });
 @Check('ck_credential__credit_value', 'credit_value >= 0')
 @Check('ck_credential__cost', 'cost >= 0')
 export class Credential extends BaseEntity {
-  @Field(() => String)
+  @Field(() => String, { description: 'The credential\'s name as learners see it.' })
   @Index('ix_credential__title_trgm', { synchronize: false })
   @Column({ type: 'text' })
   title: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'What the credential covers, in a sentence or two.', nullable: true })
   @Column({ type: 'text', nullable: true })
   description: string | null;
 
@@ -77,7 +87,7 @@ export class Credential extends BaseEntity {
   @Column({ type: 'numeric', precision: 6, scale: 2, default: 0, transformer: numeric })
   creditValue: number;
 
-  @Field(() => DeliveryMode)
+  @Field(() => DeliveryMode, { description: 'How it is taught: in person, online, hybrid or work-based.' })
   @Column({ type: 'enum', enum: DeliveryMode, enumName: 'delivery_mode' })
   deliveryMode: DeliveryMode;
 
@@ -85,11 +95,11 @@ export class Credential extends BaseEntity {
   @Column({ type: 'numeric', precision: 10, scale: 2, nullable: true, transformer: numeric })
   cost: number | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'ISO 4217 currency code of `cost`.' })
   @Column({ type: 'char', length: 3, default: 'USD' })
   currency: string;
 
-  @Field(() => CredentialStatus)
+  @Field(() => CredentialStatus, { description: 'Where it is in its life: only PUBLISHED credentials are shown to the public.' })
   @Index()
   @Column({ type: 'enum', enum: CredentialStatus, enumName: 'credential_status', default: CredentialStatus.DRAFT })
   status: CredentialStatus;
@@ -98,11 +108,11 @@ export class Credential extends BaseEntity {
   @Column({ type: 'text', nullable: true })
   criteria: string | null;
 
-  @Field(() => [EvidenceType])
+  @Field(() => [EvidenceType], { description: 'The kinds of evidence the credential is assessed on.' })
   @Column({ type: 'enum', enum: EvidenceType, enumName: 'evidence_type', array: true, default: '{}' })
   evidenceTypes: EvidenceType[];
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { description: 'When the issuer next reviews it against industry needs.', nullable: true })
   @Column({ type: 'date', nullable: true })
   nextReviewOn: string | null;
 }

@@ -5,6 +5,7 @@ import { DateScalar } from '../../core/scalars';
 import { AlignmentStrength } from './alignment.entity';
 import { AssessmentMethod } from './assessment.entity';
 import { CredentialStatus, DeliveryMode, EvidenceType } from './credential.entity';
+import { registerOrderFieldEnum } from '../../core/pagination';
 
 @InputType()
 abstract class CredentialFields {
@@ -134,7 +135,7 @@ export class CredentialCreateInput extends CredentialFields {
 
 @InputType()
 export class CredentialUpdateInput extends CredentialFields {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the credential to change.' })
   id: string;
 
   @Field(() => String, { nullable: true })
@@ -194,7 +195,7 @@ export enum CredentialOrderField {
   LEVEL = 'LEVEL',
   CREATED_AT = 'CREATED_AT',
 }
-registerEnumType(CredentialOrderField, { name: 'CredentialOrderField' });
+registerOrderFieldEnum(CredentialOrderField, 'CredentialOrderField', 'Credential');
 
 @InputType()
 export class LearningOutcomeCreateInput {
@@ -216,7 +217,7 @@ export class LearningOutcomeCreateInput {
 
 @InputType()
 export class LearningOutcomeUpdateInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the learning outcome to change.' })
   id: string;
 
   @Field(() => String, { nullable: true })
@@ -249,7 +250,7 @@ export class AlignmentCreateInput {
 
 @InputType()
 export class AlignmentUpdateInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the alignment to change.' })
   id: string;
 
   @Field(() => AlignmentStrength)
@@ -275,7 +276,7 @@ export class AssessmentCreateInput {
 
 @InputType()
 export class AssessmentUpdateInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the assessment to change.' })
   id: string;
 
   @Field(() => AssessmentMethod, { nullable: true })
@@ -315,7 +316,7 @@ export class RubricLevelCreateInput {
 
 @InputType()
 export class RubricLevelUpdateInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the rubric level to change.' })
   id: string;
 
   @Field(() => String, { nullable: true })

@@ -105,17 +105,17 @@ export class CredentialResolver extends crudResolver({
     },
   },
 }) {
-  @FieldResolver(() => Issuer)
+  @FieldResolver(() => Issuer, { description: 'The institution or employer that issues the credential.' })
   issuer(@Root() credential: Credential, @Ctx() ctx: Context) {
     return loadIssuer(ctx.loaders, credential);
   }
 
-  @FieldResolver(() => [LearningOutcome])
+  @FieldResolver(() => [LearningOutcome], { description: 'What a learner can do after earning it.' })
   outcomes(@Root() credential: Credential, @Ctx() ctx: Context) {
     return ctx.loaders.manyBy(LearningOutcome, 'credentialId', { position: 'ASC' }).load(credential.id);
   }
 
-  @FieldResolver(() => [Assessment])
+  @FieldResolver(() => [Assessment], { description: 'How the credential is assessed.' })
   assessments(@Root() credential: Credential, @Ctx() ctx: Context) {
     return ctx.loaders.manyBy(Assessment, 'credentialId').load(credential.id);
   }

@@ -3,7 +3,9 @@ import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseEntity } from '../../core/entity-base';
 import { Node } from '../../core/node';
 import { Credential } from './credential.entity';
+import { PublicData } from '../../core/public-data';
 
+@PublicData()
 @ObjectType({ implements: Node, description: 'What a learner can do after earning a credential.' })
 @Entity()
 export class LearningOutcome extends BaseEntity {

@@ -3,7 +3,9 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typ
 import { BaseEntity } from '../../core/entity-base';
 import { Node } from '../../core/node';
 import { Credential } from './credential.entity';
+import { PublicData } from '../../core/public-data';
 
+@PublicData()
 @ObjectType({ implements: Node, description: 'A mastery level of a credential\'s rubric; awards record the level reached.' })
 @Entity()
 @Unique('uq_rubric_level__credential_level', ['credentialId', 'level'])

@@ -1,5 +1,6 @@
-import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType } from 'type-graphql';
 import { IsNotEmpty, IsOptional, IsUrl, Matches, MaxLength } from 'class-validator';
+import { registerOrderFieldEnum } from '../../core/pagination';
 
 /** Fields that are optional both when creating and when updating. */
 @InputType()
@@ -36,7 +37,7 @@ export class EmployerCreateInput extends EmployerFields {
 
 @InputType()
 export class EmployerUpdateInput extends EmployerFields {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the employer to change.' })
   id: string;
 
   @Field(() => String, { nullable: true })
@@ -62,4 +63,4 @@ export enum EmployerOrderField {
   NAME = 'NAME',
   CREATED_AT = 'CREATED_AT',
 }
-registerEnumType(EmployerOrderField, { name: 'EmployerOrderField' });
+registerOrderFieldEnum(EmployerOrderField, 'EmployerOrderField', 'Employer');

@@ -29,7 +29,7 @@ export class EmployerResolver extends crudResolver({
     return ctx.loaders.manyBy(PathwayPartner, 'employerId').load(employer.id);
   }
 
-  @FieldResolver(() => [Endorsement])
+  @FieldResolver(() => [Endorsement], { description: 'The employer\'s endorsements of pathway versions.' })
   endorsements(@Root() employer: Employer, @Ctx() ctx: Context) {
     return ctx.loaders.manyBy(Endorsement, 'employerId', { endorsedOn: 'DESC' }).load(employer.id);
   }

@@ -1,6 +1,7 @@
-import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType } from 'type-graphql';
 import { IsEnum, IsNotEmpty, IsOptional, IsUrl, MaxLength } from 'class-validator';
 import { InstitutionKind } from './institution.entity';
+import { registerOrderFieldEnum } from '../../core/pagination';
 
 @InputType()
 abstract class InstitutionFields {
@@ -30,7 +31,7 @@ export class InstitutionCreateInput extends InstitutionFields {
 
 @InputType()
 export class InstitutionUpdateInput extends InstitutionFields {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the institution to change.' })
   id: string;
 
   @Field(() => String, { nullable: true })
@@ -61,4 +62,4 @@ export enum InstitutionOrderField {
   NAME = 'NAME',
   CREATED_AT = 'CREATED_AT',
 }
-registerEnumType(InstitutionOrderField, { name: 'InstitutionOrderField' });
+registerOrderFieldEnum(InstitutionOrderField, 'InstitutionOrderField', 'Institution');

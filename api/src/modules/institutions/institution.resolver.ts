@@ -25,7 +25,7 @@ export class InstitutionResolver extends crudResolver({
     },
   },
 }) {
-  @FieldResolver(() => [DegreeProgram])
+  @FieldResolver(() => [DegreeProgram], { description: 'The degree and certificate programs the institution offers.' })
   degreePrograms(@Root() institution: Institution, @Ctx() ctx: Context) {
     return ctx.loaders.manyBy(DegreeProgram, 'institutionId', { title: 'ASC' }).load(institution.id);
   }

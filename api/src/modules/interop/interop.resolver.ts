@@ -41,7 +41,7 @@ export class AwardCredentialResolver {
 @Resolver()
 export class VerificationResolver {
   @Query(() => CredentialVerification, { description: 'Verifies an award credential (a VC-JWT string): signature, issuer, validity dates and revocation. Open to everyone.' })
-  verifyCredential(@Arg('document', () => GraphQLJSON) document: unknown, @Ctx() ctx: Context) {
+  verifyCredential(@Arg('document', () => GraphQLJSON, { description: 'The credential document to verify, as JSON.' }) document: unknown, @Ctx() ctx: Context) {
     return verifyCredential(ctx.db, document);
   }
 }

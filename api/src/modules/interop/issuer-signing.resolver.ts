@@ -56,7 +56,7 @@ export class IssuerSigningResolver {
         throw UserInputFailure.of(['input', 'issuerId'], 'This is not the ID of an institution or employer', ErrorCode.INVALID_ID);
       }
       const issuer: IssuerRef = { type: decoded.typeName, id: decoded.localId };
-      const exists = await em.getRepository(issuer.type).exist({ where: { id: issuer.id } });
+      const exists = await em.getRepository(issuer.type).exists({ where: { id: issuer.id } });
       if (!exists) throw UserInputFailure.of(['input', 'issuerId'], 'No institution or employer has this ID', ErrorCode.NOT_FOUND);
       if (!mayManage(ctx, issuer)) throw UserInputFailure.of(['input', 'issuerId'], 'Only the issuer\'s own staff may change how it signs', ErrorCode.ROLE_NOT_ALLOWED);
       if (input.algorithm) await setSigningAlgorithm(em, issuer, input.algorithm as SigningAlgorithm);

@@ -1,7 +1,8 @@
-import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { IsEmail, IsInt, IsNotEmpty, IsOptional, IsUrl, Max, MaxLength, Min } from 'class-validator';
 import { RefersTo } from '../../core/input';
 import { DateScalar } from '../../core/scalars';
+import { registerOrderFieldEnum } from '../../core/pagination';
 
 @InputType()
 abstract class LearnerFields {
@@ -35,7 +36,7 @@ export class LearnerCreateInput extends LearnerFields {
 
 @InputType()
 export class LearnerUpdateInput extends LearnerFields {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the learner to change.' })
   id: string;
 
   @Field(() => String, { nullable: true })
@@ -70,7 +71,7 @@ export enum LearnerOrderField {
   FAMILY_NAME = 'FAMILY_NAME',
   CREATED_AT = 'CREATED_AT',
 }
-registerEnumType(LearnerOrderField, { name: 'LearnerOrderField' });
+registerOrderFieldEnum(LearnerOrderField, 'LearnerOrderField', 'Learner');
 
 @InputType()
 abstract class AwardFields {
@@ -104,7 +105,7 @@ export class AwardCreateInput extends AwardFields {
 
 @InputType()
 export class AwardUpdateInput extends AwardFields {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the award to change.' })
   id: string;
 
   @Field(() => DateScalar, { nullable: true })
@@ -155,7 +156,7 @@ export class PriorLearningClaimCreateInput {
 
 @InputType()
 export class PriorLearningClaimUpdateInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the prior learning claim to change.' })
   id: string;
 
   @Field(() => String, { nullable: true })

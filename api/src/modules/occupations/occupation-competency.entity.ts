@@ -4,7 +4,9 @@ import { BaseEntity } from '../../core/entity-base';
 import { Node } from '../../core/node';
 import { Competency } from '../standards/competency.entity';
 import { Occupation } from './occupation.entity';
+import { PublicData } from '../../core/public-data';
 
+@PublicData()
 @ObjectType({ implements: Node, description: 'Links a competency to an occupation; core ones define what a pathway must cover.' })
 @Entity()
 @Unique('uq_occupation_competency__pair', ['occupationId', 'competencyId'])

@@ -3,10 +3,12 @@ import { Check, Column, Entity, Index } from 'typeorm';
 import { BaseEntity } from '../../core/entity-base';
 import { Node } from '../../core/node';
 import { numeric } from '../../core/scalars';
+import { PublicData } from '../../core/public-data';
 
 export const SOC_CODE = /^\d{2}-\d{4}$/;
 export const ONET_SOC_CODE = /^\d{2}-\d{4}\.\d{2}$/;
 
+@PublicData()
 @ObjectType({ implements: Node, description: 'A job in the national occupational classification (SOC 2018).' })
 @Entity()
 @Check('ck_occupation__soc_code', `soc_code ~ '^[0-9]{2}-[0-9]{4}$'`)
@@ -23,12 +25,12 @@ export class Occupation extends BaseEntity {
   @Column({ type: 'text', nullable: true })
   onetSocCode: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The occupation\'s SOC title.' })
   @Index('ix_occupation__title_trgm', { synchronize: false })
   @Column({ type: 'text' })
   title: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'What workers in the occupation do (SOC definition).', nullable: true })
   @Column({ type: 'text', nullable: true })
   description: string | null;
 
@@ -40,11 +42,11 @@ export class Occupation extends BaseEntity {
   @Column({ type: 'text', nullable: true })
   wageSource: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { description: 'Year of `medianAnnualWage`\'s survey.', nullable: true })
   @Column({ type: 'int', nullable: true })
   wageYear: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Typical education needed to enter the occupation (BLS, or O*NET job zone).', nullable: true })
   @Column({ type: 'text', nullable: true })
   typicalEducation: string | null;
 

@@ -1,7 +1,8 @@
-import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { ArrayMaxSize, IsInt, IsNotEmpty, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
 import { RefersTo } from '../../core/input';
 import { ONET_SOC_CODE, SOC_CODE } from './occupation.entity';
+import { registerOrderFieldEnum } from '../../core/pagination';
 
 @InputType()
 abstract class OccupationFields {
@@ -66,7 +67,7 @@ export class OccupationCreateInput extends OccupationFields {
 
 @InputType()
 export class OccupationUpdateInput extends OccupationFields {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the occupation to change.' })
   id: string;
 
   @Field(() => String, { nullable: true })
@@ -101,7 +102,7 @@ export enum OccupationOrderField {
   SOC_CODE = 'SOC_CODE',
   MEDIAN_ANNUAL_WAGE = 'MEDIAN_ANNUAL_WAGE',
 }
-registerEnumType(OccupationOrderField, { name: 'OccupationOrderField' });
+registerOrderFieldEnum(OccupationOrderField, 'OccupationOrderField', 'Occupation');
 
 @InputType()
 export class OccupationCompetencyCreateInput {
@@ -119,7 +120,7 @@ export class OccupationCompetencyCreateInput {
 
 @InputType()
 export class OccupationCompetencyUpdateInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the occupation competency to change.' })
   id: string;
 
   @Field(() => Boolean)

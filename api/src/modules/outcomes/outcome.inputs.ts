@@ -46,7 +46,7 @@ export class OutcomeReportCreateInput extends OutcomeReportFields {
 
 @InputType()
 export class OutcomeReportUpdateInput extends OutcomeReportFields {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the outcome report to change.' })
   id: string;
 
   @Field(() => String, { nullable: true })

@@ -5,6 +5,7 @@ import { Node } from '../../core/node';
 import { DateScalar } from '../../core/scalars';
 import { Employer } from '../employers/employer.entity';
 import { Pathway } from './pathway.entity';
+import { PublicData } from '../../core/public-data';
 
 export enum EndorsementCommitment {
   INTERVIEW_GUARANTEE = 'INTERVIEW_GUARANTEE',
@@ -14,6 +15,7 @@ export enum EndorsementCommitment {
 }
 registerEnumType(EndorsementCommitment, { name: 'EndorsementCommitment' });
 
+@PublicData()
 @ObjectType({ implements: Node, description: 'An employer\'s signed validation of a pathway version.' })
 @Entity()
 @Check('ck_endorsement__expires_on', 'expires_on IS NULL OR expires_on >= endorsed_on')

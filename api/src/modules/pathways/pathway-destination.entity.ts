@@ -4,7 +4,9 @@ import { BaseEntity } from '../../core/entity-base';
 import { Node } from '../../core/node';
 import { Occupation } from '../occupations/occupation.entity';
 import { Pathway } from './pathway.entity';
+import { PublicData } from '../../core/public-data';
 
+@PublicData()
 @ObjectType({ implements: Node, description: 'An occupation a pathway leads to.' })
 @Entity()
 @Unique('uq_pathway_destination__pair', ['pathwayId', 'occupationId'])

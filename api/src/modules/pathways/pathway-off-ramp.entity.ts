@@ -5,7 +5,9 @@ import { Node } from '../../core/node';
 import { Credential } from '../credentials/credential.entity';
 import { Occupation } from '../occupations/occupation.entity';
 import { Pathway } from './pathway.entity';
+import { PublicData } from '../../core/public-data';
 
+@PublicData()
 @ObjectType({ implements: Node, description: 'A credential partway through a pathway that already leads to a job of its own.' })
 @Entity()
 @Unique('uq_pathway_off_ramp__pair', ['pathwayId', 'credentialId'])

@@ -4,6 +4,7 @@ import { BaseEntity } from '../../core/entity-base';
 import { Node } from '../../core/node';
 import { Employer } from '../employers/employer.entity';
 import { Pathway } from './pathway.entity';
+import { PublicData } from '../../core/public-data';
 
 export enum PartnerRole {
   LEAD = 'LEAD',
@@ -12,6 +13,7 @@ export enum PartnerRole {
 }
 registerEnumType(PartnerRole, { name: 'PartnerRole' });
 
+@PublicData()
 @ObjectType({ implements: Node, description: 'An employer co-designing a pathway, with its role.' })
 @Entity()
 @Unique('uq_pathway_partner__pair', ['pathwayId', 'employerId'])
@@ -32,7 +34,7 @@ export class PathwayPartner extends BaseEntity {
   @JoinColumn({ name: 'employer_id' })
   employer?: Employer;
 
-  @Field(() => PartnerRole)
+  @Field(() => PartnerRole, { description: 'The employer\'s part in co-designing the pathway; VALIDATOR partners approve versions in review.' })
   @Index()
   @Column({ type: 'enum', enum: PartnerRole, enumName: 'partner_role' })
   role: PartnerRole;

@@ -4,13 +4,15 @@ import { BaseEntity } from '../../core/entity-base';
 import { Node } from '../../core/node';
 import { numeric } from '../../core/scalars';
 import { Pathway } from './pathway.entity';
+import { PublicData } from '../../core/public-data';
 
 export enum StageRequirement {
   ALL = 'ALL',
   AT_LEAST = 'AT_LEAST',
 }
-registerEnumType(StageRequirement, { name: 'StageRequirement', description: 'All credentials of the stage, or at least `requiredCount` of them (ceterms:ComponentCondition).' });
+registerEnumType(StageRequirement, { name: 'StageRequirement', description: 'All credentials of the stage, or at least `requiredCount` of them (ceterms:ComponentCondition).' , valuesConfig: { ALL: { description: "Every credential of the stage." }, AT_LEAST: { description: "At least `requiredCount` of the stage's credentials." } } });
 
+@PublicData()
 @ObjectType({ implements: Node, description: 'An ordered step of a pathway.' })
 @Entity()
 @Unique('uq_pathway_stage__pathway_position', ['pathwayId', 'position'], { deferrable: 'INITIALLY DEFERRED' })
@@ -30,11 +32,11 @@ export class PathwayStage extends BaseEntity {
   @Column({ type: 'int' })
   position: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The stage\'s name.' })
   @Column({ type: 'text' })
   title: string;
 
-  @Field(() => StageRequirement)
+  @Field(() => StageRequirement, { description: 'How many of the stage\'s credentials a learner must earn.' })
   @Column({ type: 'enum', enum: StageRequirement, enumName: 'stage_requirement', default: StageRequirement.ALL })
   requirement: StageRequirement;
 

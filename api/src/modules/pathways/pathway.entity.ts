@@ -5,6 +5,7 @@ import { BaseEntity } from '../../core/entity-base';
 import { Node } from '../../core/node';
 import { DateScalar } from '../../core/scalars';
 import { Institution } from '../institutions/institution.entity';
+import { PublicData } from '../../core/public-data';
 
 export enum PathwayStatus {
   DRAFT = 'DRAFT',
@@ -14,13 +15,18 @@ export enum PathwayStatus {
   PUBLISHED = 'PUBLISHED',
   RETIRED = 'RETIRED',
 }
-registerEnumType(PathwayStatus, { name: 'PathwayStatus' });
+registerEnumType(PathwayStatus, {
+  name: 'PathwayStatus',
+  description: "Where a pathway version is in design and review; the public sees PUBLISHED versions only.",
+  valuesConfig: { DRAFT: { description: "Being designed by the owning institution and its partners." }, IN_REVIEW: { description: "Submitted; validating partners approve it or request changes." }, CHANGES_REQUESTED: { description: "A validating partner asked for changes; it can be edited and submitted again." }, APPROVED: { description: "Approved by a validating partner; the owning institution may publish it." }, PUBLISHED: { description: "Offered to learners; frozen: changes go into a new version." }, RETIRED: { description: "No longer offered: replaced by a newer published version, or withdrawn by the owning institution." } },
+});
 
 /**
  * One version of a micropathway. Versions of the same pathway share `lineageId`; publishing
  * freezes a version, and editing a published pathway starts the next version as a draft.
  * `revision` counts the edits of this version and guards against concurrent overwrites.
  */
+@PublicData()
 @ObjectType({ implements: Node, description: 'A micropathway version: stackable credentials leading to an occupation (ceterms:Pathway).' })
 @Entity()
 @Unique('uq_pathway__lineage_version', ['lineageId', 'version'])
@@ -39,16 +45,16 @@ export class Pathway extends BaseEntity {
   @Column({ type: 'int', default: 1 })
   revision: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The pathway\'s name as learners see it.' })
   @Index('ix_pathway__title_trgm', { synchronize: false })
   @Column({ type: 'text' })
   title: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'What the pathway prepares for, in a sentence or two.', nullable: true })
   @Column({ type: 'text', nullable: true })
   description: string | null;
 
-  @Field(() => PathwayStatus)
+  @Field(() => PathwayStatus, { description: 'Where this version is in review: only PUBLISHED versions are shown to the public.' })
   @Index()
   @Column({ type: 'enum', enum: PathwayStatus, enumName: 'pathway_status', default: PathwayStatus.DRAFT })
   status: PathwayStatus;
@@ -65,7 +71,7 @@ export class Pathway extends BaseEntity {
   @Column({ type: 'date', nullable: true })
   reviewDueOn: string | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, { description: 'When this version was published; null until then.', nullable: true })
   @Column({ type: 'timestamptz', nullable: true })
   publishedAt: Date | null;
 

@@ -1,4 +1,4 @@
-import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { ArrayMaxSize, IsEnum, IsInt, IsNotEmpty, IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { RefersTo } from '../../core/input';
 import { DateScalar } from '../../core/scalars';
@@ -6,6 +6,7 @@ import { EndorsementCommitment } from './endorsement.entity';
 import { PathwayStatus } from './pathway.entity';
 import { PartnerRole } from './pathway-partner.entity';
 import { StageRequirement } from './pathway-stage.entity';
+import { registerOrderFieldEnum } from '../../core/pagination';
 
 @InputType()
 abstract class PathwayFields {
@@ -33,7 +34,7 @@ export class PathwayCreateInput extends PathwayFields {
 
 @InputType()
 export class PathwayUpdateInput extends PathwayFields {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the pathway to change.' })
   id: string;
 
   @Field(() => Int, { description: 'The revision your edit is based on; a stale one is refused with CONFLICT.' })
@@ -80,7 +81,7 @@ export enum PathwayOrderField {
   UPDATED_AT = 'UPDATED_AT',
   REVIEW_DUE_ON = 'REVIEW_DUE_ON',
 }
-registerEnumType(PathwayOrderField, { name: 'PathwayOrderField' });
+registerOrderFieldEnum(PathwayOrderField, 'PathwayOrderField', 'Pathway');
 
 /** Child rows of a version may carry the revision the edit was based on. */
 @InputType()
@@ -137,7 +138,7 @@ export class PathwayStageCreateInput extends StageFields {
 
 @InputType()
 export class PathwayStageUpdateInput extends StageFields {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the pathway stage to change.' })
   id: string;
 
   @Field(() => Int, { description: 'The pathway revision your edit is based on; a stale one is refused with CONFLICT.' })
@@ -191,7 +192,7 @@ export class StageCredentialCreateInput extends VersionedEdit {
 
 @InputType()
 export class StageCredentialUpdateInput extends VersionedEdit {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the stage credential to change.' })
   id: string;
 
   @Field(() => Int)
@@ -213,7 +214,7 @@ export class PathwayDestinationCreateInput extends VersionedEdit {
 
 @InputType()
 export class PathwayDestinationUpdateInput extends VersionedEdit {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the pathway destination to change.' })
   id: string;
 
   @Field(() => ID)
@@ -238,7 +239,7 @@ export class PathwayOffRampCreateInput extends VersionedEdit {
 
 @InputType()
 export class PathwayOffRampUpdateInput extends VersionedEdit {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the pathway off ramp to change.' })
   id: string;
 
   @Field(() => ID)
@@ -263,7 +264,7 @@ export class PathwayPartnerCreateInput extends VersionedEdit {
 
 @InputType()
 export class PathwayPartnerUpdateInput extends VersionedEdit {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the pathway partner to change.' })
   id: string;
 
   @Field(() => PartnerRole)
@@ -315,7 +316,7 @@ export class EndorsementCreateInput extends EndorsementFields {
 
 @InputType()
 export class EndorsementUpdateInput extends EndorsementFields {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the endorsement to change.' })
   id: string;
 
   @Field(() => String, { nullable: true })

@@ -116,7 +116,7 @@ export class PathwayResolver extends crudResolver({
     },
   },
 }) {
-  @FieldResolver(() => Institution)
+  @FieldResolver(() => Institution, { description: 'The institution that owns and publishes the pathway.' })
   ownerInstitution(@Root() pathway: Pathway, @Ctx() ctx: Context) {
     return ctx.loaders.one(Institution, pathway.ownerInstitutionId);
   }
@@ -142,7 +142,7 @@ export class PathwayResolver extends crudResolver({
     return ctx.loaders.manyBy(PathwayOffRamp, 'pathwayId').load(pathway.id);
   }
 
-  @FieldResolver(() => [PathwayPartner])
+  @FieldResolver(() => [PathwayPartner], { description: 'The employers co-designing the pathway, with their roles.' })
   partners(@Root() pathway: Pathway, @Ctx() ctx: Context) {
     return ctx.loaders.manyBy(PathwayPartner, 'pathwayId').load(pathway.id);
   }
@@ -202,7 +202,7 @@ export class PathwayStageResolver extends crudResolver({
     }, { value: null });
   }
 
-  @FieldResolver(() => Pathway)
+  @FieldResolver(() => Pathway, { description: 'The pathway version the stage belongs to.' })
   pathway(@Root() stage: PathwayStage, @Ctx() ctx: Context) {
     return ctx.loaders.byId(Pathway).load(stage.pathwayId);
   }
@@ -212,7 +212,7 @@ export class PathwayStageResolver extends crudResolver({
     return ctx.loaders.manyBy(StageCredential, 'stageId', { position: 'ASC' }).load(stage.id);
   }
 
-  @FieldResolver(() => [Credential])
+  @FieldResolver(() => [Credential], { description: 'The stage\'s credentials, in order.' })
   async credentials(@Root() stage: PathwayStage, @Ctx() ctx: Context) {
     const entries = await this.entries(stage, ctx);
     return (await ctx.loaders.byId(Credential).loadMany(entries.map((entry) => entry.credentialId))).filter((c): c is Credential => c instanceof Credential);
@@ -226,12 +226,12 @@ export class StageCredentialResolver extends crudResolver({
   updateInput: StageCredentialUpdateInput,
   hooks: versionedRowHooks<StageCredential>(throughStage),
 }) {
-  @FieldResolver(() => PathwayStage)
+  @FieldResolver(() => PathwayStage, { description: 'The stage it is placed in.' })
   stage(@Root() entry: StageCredential, @Ctx() ctx: Context) {
     return ctx.loaders.byId(PathwayStage).load(entry.stageId);
   }
 
-  @FieldResolver(() => Credential)
+  @FieldResolver(() => Credential, { description: 'The credential placed in the stage.' })
   credential(@Root() entry: StageCredential, @Ctx() ctx: Context) {
     return ctx.loaders.one(Credential, entry.credentialId);
   }
@@ -244,12 +244,12 @@ export class PathwayDestinationResolver extends crudResolver({
   updateInput: PathwayDestinationUpdateInput,
   hooks: versionedRowHooks<PathwayDestination>(directly),
 }) {
-  @FieldResolver(() => Pathway)
+  @FieldResolver(() => Pathway, { description: 'The pathway version.' })
   pathway(@Root() link: PathwayDestination, @Ctx() ctx: Context) {
     return ctx.loaders.byId(Pathway).load(link.pathwayId);
   }
 
-  @FieldResolver(() => Occupation)
+  @FieldResolver(() => Occupation, { description: 'The occupation the pathway leads to.' })
   occupation(@Root() link: PathwayDestination, @Ctx() ctx: Context) {
     return ctx.loaders.one(Occupation, link.occupationId);
   }
@@ -262,17 +262,17 @@ export class PathwayOffRampResolver extends crudResolver({
   updateInput: PathwayOffRampUpdateInput,
   hooks: versionedRowHooks<PathwayOffRamp>(directly),
 }) {
-  @FieldResolver(() => Pathway)
+  @FieldResolver(() => Pathway, { description: 'The pathway version.' })
   pathway(@Root() offRamp: PathwayOffRamp, @Ctx() ctx: Context) {
     return ctx.loaders.byId(Pathway).load(offRamp.pathwayId);
   }
 
-  @FieldResolver(() => Credential)
+  @FieldResolver(() => Credential, { description: 'The credential partway through the pathway.' })
   credential(@Root() offRamp: PathwayOffRamp, @Ctx() ctx: Context) {
     return ctx.loaders.one(Credential, offRamp.credentialId);
   }
 
-  @FieldResolver(() => Occupation)
+  @FieldResolver(() => Occupation, { description: 'The job that credential already leads to.' })
   occupation(@Root() offRamp: PathwayOffRamp, @Ctx() ctx: Context) {
     return ctx.loaders.one(Occupation, offRamp.occupationId);
   }
@@ -285,12 +285,12 @@ export class PathwayPartnerResolver extends crudResolver({
   updateInput: PathwayPartnerUpdateInput,
   hooks: versionedRowHooks<PathwayPartner>(directly),
 }) {
-  @FieldResolver(() => Pathway)
+  @FieldResolver(() => Pathway, { description: 'The pathway version.' })
   pathway(@Root() partner: PathwayPartner, @Ctx() ctx: Context) {
     return ctx.loaders.byId(Pathway).load(partner.pathwayId);
   }
 
-  @FieldResolver(() => Employer)
+  @FieldResolver(() => Employer, { description: 'The partner employer.' })
   employer(@Root() partner: PathwayPartner, @Ctx() ctx: Context) {
     return ctx.loaders.one(Employer, partner.employerId);
   }

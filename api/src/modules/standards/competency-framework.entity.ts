@@ -4,7 +4,9 @@ import { BeforeInsert, Column, Entity, Index } from 'typeorm';
 import { BaseEntity } from '../../core/entity-base';
 import { Node } from '../../core/node';
 import { CaseFrameworkExtras } from './case-package.types';
+import { PublicData } from '../../core/public-data';
 
+@PublicData()
 @ObjectType({ implements: Node, description: 'A published occupational standard or skills framework (CASE CFDocument).' })
 @Entity()
 export class CompetencyFramework extends BaseEntity {

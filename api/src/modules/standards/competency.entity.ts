@@ -5,6 +5,7 @@ import { BaseEntity } from '../../core/entity-base';
 import { Node } from '../../core/node';
 import { CaseItemExtras } from './case-package.types';
 import { CompetencyFramework } from './competency-framework.entity';
+import { PublicData } from '../../core/public-data';
 
 export enum CompetencyType {
   KNOWLEDGE = 'KNOWLEDGE',
@@ -14,6 +15,7 @@ export enum CompetencyType {
 }
 registerEnumType(CompetencyType, { name: 'CompetencyType' });
 
+@PublicData()
 @ObjectType({ implements: Node, description: 'What a worker must know or do (CASE CFItem, ceasn:Competency).' })
 @Entity()
 @Unique('uq_competency__framework_code', ['frameworkId', 'code'])

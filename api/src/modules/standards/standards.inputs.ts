@@ -1,7 +1,8 @@
-import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType } from 'type-graphql';
 import { IsEnum, IsNotEmpty, IsOptional, IsUrl, IsUUID, MaxLength } from 'class-validator';
 import { RefersTo } from '../../core/input';
 import { CompetencyType } from './competency.entity';
+import { registerOrderFieldEnum } from '../../core/pagination';
 
 @InputType()
 abstract class CompetencyFrameworkFields {
@@ -47,7 +48,7 @@ export class CompetencyFrameworkCreateInput extends CompetencyFrameworkFields {
 
 @InputType()
 export class CompetencyFrameworkUpdateInput extends CompetencyFrameworkFields {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the competency framework to change.' })
   id: string;
 
   @Field(() => String, { nullable: true })
@@ -80,7 +81,7 @@ export enum CompetencyFrameworkOrderField {
   PUBLISHER = 'PUBLISHER',
   CREATED_AT = 'CREATED_AT',
 }
-registerEnumType(CompetencyFrameworkOrderField, { name: 'CompetencyFrameworkOrderField' });
+registerOrderFieldEnum(CompetencyFrameworkOrderField, 'CompetencyFrameworkOrderField', 'CompetencyFramework');
 
 @InputType()
 abstract class CompetencyFields {
@@ -118,7 +119,7 @@ export class CompetencyCreateInput extends CompetencyFields {
 
 @InputType()
 export class CompetencyUpdateInput extends CompetencyFields {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the competency to change.' })
   id: string;
 
   @Field(() => String, { nullable: true })
@@ -161,4 +162,4 @@ export enum CompetencyOrderField {
   CODE = 'CODE',
   CREATED_AT = 'CREATED_AT',
 }
-registerEnumType(CompetencyOrderField, { name: 'CompetencyOrderField' });
+registerOrderFieldEnum(CompetencyOrderField, 'CompetencyOrderField', 'Competency');
