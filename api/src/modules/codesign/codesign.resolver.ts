@@ -19,11 +19,12 @@ import {
   PathwayCommentAddInput,
   PathwayCommentResolveInput,
   PathwayRequestChangesInput,
+  PathwayStartInput,
   PathwayStepInput,
   PublishReadiness,
 } from './codesign.types';
 import { coverage } from './coverage.service';
-import { lockPathway, startRevision, Step, transition } from './lifecycle.service';
+import { lockPathway, startPathway, startRevision, Step, transition } from './lifecycle.service';
 import { PathwayComment } from './pathway-comment.entity';
 import { publishReadiness } from './readiness.service';
 
@@ -34,6 +35,7 @@ const ApprovePayload = step('Approve');
 const PublishPayload = step('Publish');
 const RetirePayload = step('Retire');
 const StartRevisionPayload = step('StartRevision');
+const StartPayload = step('Start');
 const CommentAddPayload = payloadType('PathwayCommentAddPayload', 'comment', PathwayComment);
 const CommentResolvePayload = payloadType('PathwayCommentResolvePayload', 'comment', PathwayComment);
 
@@ -69,6 +71,24 @@ export class PathwayLifecycleResolver {
   @Mutation(() => RetirePayload, { description: 'PUBLISHED → RETIRED; by the owning institution.' })
   pathwayRetire(@Arg('input', () => PathwayStepInput) input: PathwayStepInput, @Ctx() ctx: Context) {
     return move(ctx, input, 'retire');
+  }
+
+  @Mutation(() => StartPayload, { description: 'Starts a new pathway as a draft: its destination occupation, owning college and employer partners, in one step.' })
+  pathwayStart(@Arg('input', () => PathwayStartInput) input: PathwayStartInput, @Ctx() ctx: Context) {
+    return runMutation(ctx, async (em) => {
+      const data = await decodeInput(input);
+      const partners = (input.partners ?? []).map((partner, index) => {
+        const field = ['input', 'partners', String(index), 'employerId'];
+        return { employerId: decodeId(partner.employerId, ['Employer'], field), role: partner.role, field };
+      });
+      const pathway = await startPathway(ctx, em, {
+        occupationId: data.occupationId as unknown as number,
+        ownerInstitutionId: data.ownerInstitutionId as unknown as number,
+        title: data.title?.trim() || null,
+        partners,
+      });
+      return { value: pathway };
+    }, { value: null });
   }
 
   @Mutation(() => StartRevisionPayload, { description: 'Starts the next version of a published pathway as a draft copy; the published one stays until the new one is published.' })
