@@ -326,7 +326,7 @@ describe('pathways', () => {
       const [first, second] = [await makeStage(api.db, pathway.id, 1, { title: 'A' }), await makeStage(api.db, pathway.id, 2, { title: 'B' })];
       await makeStage(api.db, pathway.id, 3, { title: 'C' });
       await makeStage(api.db, pathway.id, 4, { title: 'D' });
-      const stages = async () => (await query(`query($id: ID!) { pathway(id: $id) { stages { title position } } }`, { id: gid(pathway) })).pathway.stages;
+      const stages = async () => (await query(`query($id: ID!) { pathway(id: $id) { stages { title position } } }`, { id: gid(pathway) }))!.pathway.stages;
 
       expect(await mutate('pathwayStageDelete', { id: gid(second) }, 'deletedId')).toEqual({ deletedId: gid(second), userErrors: [] });
       expect(await stages()).toEqual([{ title: 'A', position: 1 }, { title: 'C', position: 2 }, { title: 'D', position: 3 }]);
