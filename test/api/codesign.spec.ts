@@ -117,6 +117,9 @@ describe('co-design: lifecycle, coverage, readiness and comments', () => {
     expect(notValidator.data?.pathwayApprove.userErrors).toEqual([expect.objectContaining({ code: 'ROLE_NOT_ALLOWED' })]);
     const approved = await api.gql(STEP('pathwayApprove'), { id }, { token: tokens.validator });
     expect(approved.data?.pathwayApprove.pathway.status).toBe('APPROVED');
+    const approver = await api.db.query(`SELECT u.display_name AS name, e.name AS employer FROM app_user u JOIN employer e ON e.id = u.employer_id WHERE e.id = $1`, [validatorEmployer.id]);
+    const approvedBy = async (token: string | null) => (await api.gql(`query($id: ID!) { pathway(id: $id) { approvedBy } }`, { id }, { token })).data?.pathway?.approvedBy;
+    expect(await approvedBy(tokens.staff)).toBe(`${approver[0].name} (${approver[0].employer})`);
 
     const unendorsed = await api.gql(STEP('pathwayPublish'), { id }, { token: tokens.staff });
     expect(unendorsed.data?.pathwayPublish.userErrors.map((e: { code: string }) => e.code)).toEqual(['NOT_READY']);
@@ -126,6 +129,7 @@ describe('co-design: lifecycle, coverage, readiness and comments', () => {
     const published = await api.gql(STEP('pathwayPublish'), { id }, { token: tokens.staff });
     expect(published.data?.pathwayPublish).toEqual({ pathway: { id, status: 'PUBLISHED', version: 1 }, userErrors: [] });
     expect((await api.gql(`query($id: ID!) { pathway(id: $id) { title } }`, { id }, { token: null })).data?.pathway.title).toBe('Lifecycle');
+    expect(await approvedBy(null)).toBeNull();
 
     const again = await api.gql(STEP('pathwaySubmitForReview'), { id }, { token: tokens.staff });
     expect(again.data?.pathwaySubmitForReview.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE', field: ['input', 'id'] })]);

@@ -184,3 +184,11 @@ export async function loadVersionActivity(versionIds: readonly string[]): Promis
     return new Map();
   }
 }
+
+export async function searchInstitutions(search: string): Promise<Option[]> {
+  const data = await gql<{ institutions: { nodes: { id: string; name: string; region: string | null }[] } }>(
+    `query InstitutionSearch($filter: InstitutionFilter) { institutions(first: 20, filter: $filter) { nodes { id name region } } }`,
+    { filter: search ? { search } : {} },
+  );
+  return data.institutions.nodes.map((node) => ({ id: node.id, label: node.name, detail: node.region ?? undefined }));
+}

@@ -6,7 +6,7 @@ import { payloadType } from '../../core/crud';
 import { ErrorCode, UserInputFailure } from '../../core/errors';
 import { decodeId, decodeInput } from '../../core/input';
 import { runMutation } from '../../core/mutation';
-import { User } from '../accounts/user.entity';
+import { Role, User } from '../accounts/user.entity';
 import { Credential } from '../credentials/credential.entity';
 import { LearningOutcome } from '../credentials/learning-outcome.entity';
 import { Pathway } from '../pathways/pathway.entity';
@@ -106,6 +106,26 @@ export class PathwayLifecycleResolver {
         }),
       )
       .load(pathway.lineageId);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Who approved this version, with their employer, from the audit log; shown to signed-in people only.' })
+  async approvedBy(@Root() pathway: Pathway, @Ctx() ctx: Context): Promise<string | null> {
+    if (ctx.viewer.role === Role.PUBLIC) return null;
+    return ctx.loaders
+      .custom('pathway.approvedBy', (db) =>
+        new DataLoader<number, string | null>(async (ids) => {
+          const rows: { recordId: number; name: string | null; employer: string | null; role: string }[] = await db.query(
+            `SELECT DISTINCT ON (a.record_id) a.record_id AS "recordId", u.display_name AS name, e.name AS employer, a.role::text AS role
+               FROM audit_entry a LEFT JOIN app_user u ON u.id = a.user_id LEFT JOIN employer e ON e.id = u.employer_id
+              WHERE a.record_type = 'Pathway' AND a.mutation = 'pathwayApprove' AND a.record_id = ANY($1)
+              ORDER BY a.record_id, a.id DESC`,
+            [ids],
+          );
+          const byId = new Map(rows.map((row) => [row.recordId, row.employer ? `${row.name ?? 'Someone'} (${row.employer})` : (row.name ?? (row.role === 'ADMIN' ? 'An administrator' : 'Someone'))]));
+          return ids.map((id) => byId.get(id) ?? null);
+        }),
+      )
+      .load(pathway.id);
   }
 
   @FieldResolver(() => PublishReadiness)
