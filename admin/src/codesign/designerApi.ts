@@ -56,6 +56,7 @@ export interface PathwayDesign {
   revision: number;
   reviewDueOn: string | null;
   publishedAt: string | null;
+  approvedBy: string | null;
   createdAt: string;
   updatedAt: string;
   ownerInstitution: { id: string; name: string };
@@ -71,7 +72,7 @@ export interface PathwayDesign {
 }
 
 /** Everything the designer shows, in one request: it is fetched again after every edit. */
-export const DESIGN_SELECTION = `id title description status version revision reviewDueOn publishedAt createdAt updatedAt
+export const DESIGN_SELECTION = `id title description status version revision reviewDueOn publishedAt approvedBy createdAt updatedAt
   ownerInstitution { id name }
   stages { id position title requirement requiredCount minCredits entries { id credential { id title level creditValue status assessed } } }
   destinationLinks { id occupation { id socCode title medianAnnualWage } }
