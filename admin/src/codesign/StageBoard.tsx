@@ -229,7 +229,8 @@ export function stageAnnouncements(stages: readonly Stage[]): Announcements {
   const place = (id: UniqueIdentifier | undefined) => (id === undefined ? -1 : stages.findIndex((stage) => stage.id === id) + 1);
   return {
     onDragStart: ({ active }) => `Picked up stage ${title(active.id)}, at position ${place(active.id)} of ${total}.`,
-    onDragOver: ({ active, over }) => (over ? `Stage ${title(active.id)} would move to position ${place(over.id)} of ${total}.` : `Stage ${title(active.id)} is not over a position.`),
+    // Over its own place right after pickup: the pickup announcement already said where it is.
+    onDragOver: ({ active, over }) => (over?.id === active.id ? undefined : over ? `Stage ${title(active.id)} would move to position ${place(over.id)} of ${total}.` : `Stage ${title(active.id)} is not over a position.`),
     onDragEnd: ({ active, over }) => (over ? `Stage ${title(active.id)} dropped at position ${place(over.id)} of ${total}.` : `Stage ${title(active.id)} dropped where it was.`),
     onDragCancel: ({ active }) => `Moving stage ${title(active.id)} was cancelled; it stays at position ${place(active.id)} of ${total}.`,
   };
