@@ -200,6 +200,21 @@ describe('starting and shaping a pathway in the console', () => {
     expect(await staff.lifecycleButton('Submit for review').isDisabled()).toBe(false);
   }, SCENARIO_TIMEOUT);
 
+  it('a validator finds the version waiting for their review on the dashboard, with its due date, and opens it to approve', async () => {
+    await staff.signInAs('validator@demo.test');
+    const queue = staff.page.getByRole('region', { name: 'Waiting for your review' });
+    await queue.waitFor(PAGE_LOAD);
+    const items = await queue.getByRole('listitem').allTextContents();
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatch(/^Cybersecurity Analyst Foundations v1Lakeshore Community College · due .*2026/);
+    await browser.screenshot('journey-6-review-queue');
+    await queue.getByRole('link', { name: /Cybersecurity Analyst Foundations/ }).click();
+    await staff.stages.waitFor(PAGE_LOAD);
+    expect(await staff.lifecycleButtons()).toEqual(['Approve', 'Request changes']);
+    await staff.signInAs('staff@demo.test');
+    expect(await staff.page.getByRole('region', { name: 'Waiting for your review' }).count()).toBe(0);
+  }, SCENARIO_TIMEOUT);
+
   it('fits a 390×844 phone: the start page and the designer scroll only down', async () => {
     await browser.page.setViewportSize({ width: 390, height: 844 });
     try {

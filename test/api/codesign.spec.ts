@@ -234,6 +234,22 @@ describe('co-design: lifecycle, coverage, readiness and comments', () => {
     expect(published.data?.pathwayPublish).toMatchObject({ pathway: { status: 'PUBLISHED' }, userErrors: [] });
   });
 
+  it('lists the versions in review that the viewer\'s employer validates, the earliest review date first', async () => {
+    const later = (await draftPathway('Queue later')).pathway;
+    const sooner = (await draftPathway('Queue sooner')).pathway;
+    const draft = (await draftPathway('Queue draft')).pathway;
+    for (const pathway of [later, sooner, draft]) await withPartners(pathway.id);
+    await api.db.query(`UPDATE pathway SET status = 'IN_REVIEW', review_due_on = CASE id WHEN $1 THEN date '2027-03-01' ELSE date '2027-01-15' END WHERE id = ANY($2)`, [later.id, [later.id, sooner.id]]);
+    const queue = async (token: string) => {
+      const result = await api.gql(`{ pathwayReviewQueue { title reviewDueOn } }`, {}, { token });
+      expect(result.errors).toBeUndefined();
+      return result.data!.pathwayReviewQueue.filter((pathway: { title: string }) => pathway.title.startsWith('Queue'));
+    };
+    expect(await queue(tokens.validator)).toEqual([{ title: 'Queue sooner', reviewDueOn: '2027-01-15' }, { title: 'Queue later', reviewDueOn: '2027-03-01' }]);
+    expect(await queue(tokens.contributor)).toEqual([]);
+    expect(await queue(tokens.staff)).toEqual([]);
+  });
+
   describe('starting a pathway', () => {
     const START = `mutation($input: PathwayStartInput!) {
       pathwayStart(input: $input) {

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { assertCanWrite } from '../../core/access';
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { assertCanWrite, isAdmin } from '../../core/access';
 import { Context } from '../../core/context';
 import { payloadType } from '../../core/crud';
 import { ErrorCode, UserInputFailure } from '../../core/errors';
@@ -9,7 +9,8 @@ import { runMutation } from '../../core/mutation';
 import { Role, User } from '../accounts/user.entity';
 import { Credential } from '../credentials/credential.entity';
 import { LearningOutcome } from '../credentials/learning-outcome.entity';
-import { Pathway } from '../pathways/pathway.entity';
+import { Pathway, PathwayStatus } from '../pathways/pathway.entity';
+import { PartnerRole } from '../pathways/pathway-partner.entity';
 import { PathwayStage } from '../pathways/pathway-stage.entity';
 import { Competency } from '../standards/competency.entity';
 import {
@@ -94,6 +95,17 @@ export class PathwayLifecycleResolver {
   @Mutation(() => StartRevisionPayload, { description: 'Starts the next version of a published pathway as a draft copy; the published one stays until the new one is published.' })
   pathwayStartRevision(@Arg('input', () => PathwayStepInput) input: PathwayStepInput, @Ctx() ctx: Context) {
     return runMutation(ctx, async (em) => ({ value: await startRevision(ctx, em, decodeId(input.id, ['Pathway'], ['input', 'id'])) }), { value: null });
+  }
+
+  @Query(() => [Pathway], { description: 'Versions in review that the viewer\'s employer validates (every one for an admin), the earliest review date first; at most 50.' })
+  async pathwayReviewQueue(@Ctx() ctx: Context): Promise<Pathway[]> {
+    const admin = isAdmin(ctx);
+    if (!admin && ctx.viewer.role !== Role.EMPLOYER_PARTNER) return [];
+    const qb = ctx.db.getRepository(Pathway).createQueryBuilder('p').where('p.status = :status', { status: PathwayStatus.IN_REVIEW });
+    if (!admin) {
+      qb.andWhere('p.id IN (SELECT pathway_id FROM pathway_partner WHERE employer_id = :employer AND role = :role)', { employer: ctx.viewer.employerId, role: PartnerRole.VALIDATOR });
+    }
+    return qb.orderBy('p.reviewDueOn', 'ASC', 'NULLS LAST').addOrderBy('p.updatedAt', 'ASC').take(50).getMany();
   }
 
   @FieldResolver(() => [Pathway], { description: 'Every version of this pathway the viewer may see, oldest first.' })
