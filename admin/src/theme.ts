@@ -105,7 +105,8 @@ export const theme: RaThemeOptions = {
       },
     },
     RaLayout: {
-      styleOverrides: { root: { '& .RaLayout-content': { padding: '8px 24px 24px' } } },
+      // On a phone the page keeps its width: content may shrink below its widest line, with narrow margins.
+      styleOverrides: { root: { '& .RaLayout-content': { padding: '8px 24px 24px', minWidth: 0, '@media (max-width: 599.95px)': { padding: '8px 8px 24px' } } } },
     },
   },
 };

@@ -117,6 +117,9 @@ describe('co-design: lifecycle, coverage, readiness and comments', () => {
     expect(notValidator.data?.pathwayApprove.userErrors).toEqual([expect.objectContaining({ code: 'ROLE_NOT_ALLOWED' })]);
     const approved = await api.gql(STEP('pathwayApprove'), { id }, { token: tokens.validator });
     expect(approved.data?.pathwayApprove.pathway.status).toBe('APPROVED');
+    const approver = await api.db.query(`SELECT u.display_name AS name, e.name AS employer FROM app_user u JOIN employer e ON e.id = u.employer_id WHERE e.id = $1`, [validatorEmployer.id]);
+    const approvedBy = async (token: string | null) => (await api.gql(`query($id: ID!) { pathway(id: $id) { approvedBy } }`, { id }, { token })).data?.pathway?.approvedBy;
+    expect(await approvedBy(tokens.staff)).toBe(`${approver[0].name} (${approver[0].employer})`);
 
     const unendorsed = await api.gql(STEP('pathwayPublish'), { id }, { token: tokens.staff });
     expect(unendorsed.data?.pathwayPublish.userErrors.map((e: { code: string }) => e.code)).toEqual(['NOT_READY']);
@@ -126,6 +129,7 @@ describe('co-design: lifecycle, coverage, readiness and comments', () => {
     const published = await api.gql(STEP('pathwayPublish'), { id }, { token: tokens.staff });
     expect(published.data?.pathwayPublish).toEqual({ pathway: { id, status: 'PUBLISHED', version: 1 }, userErrors: [] });
     expect((await api.gql(`query($id: ID!) { pathway(id: $id) { title } }`, { id }, { token: null })).data?.pathway.title).toBe('Lifecycle');
+    expect(await approvedBy(null)).toBeNull();
 
     const again = await api.gql(STEP('pathwaySubmitForReview'), { id }, { token: tokens.staff });
     expect(again.data?.pathwaySubmitForReview.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE', field: ['input', 'id'] })]);
@@ -195,10 +199,108 @@ describe('co-design: lifecycle, coverage, readiness and comments', () => {
       { token: tokens.staff },
     );
     expect(resolved.data?.pathwayCommentResolve).toEqual({ comment: { resolution: 'DONE', resolutionNote: 'Lab added' }, userErrors: [] });
+    const blocked = await api.gql(STEP('pathwaySubmitForReview'), { id }, { token: tokens.contributor });
+    expect(blocked.data?.pathwaySubmitForReview).toEqual({
+      pathway: null,
+      userErrors: [{ field: ['input', 'id'], code: 'OPEN_CHANGE_REQUEST', message: expect.stringContaining('"Add a safety module"') }],
+    });
+    const [request] = await api.db.query(`SELECT id FROM pathway_comment WHERE pathway_id = $1 AND kind = 'CHANGE_REQUEST'`, [pathway.id]);
+    await api.gql(
+      `mutation($c: ID!) { pathwayCommentResolve(input: { id: $c, resolution: DONE, note: "Safety module added" }) { userErrors { code } } }`,
+      { c: Buffer.from(`PathwayComment:${request.id}`).toString('base64url') },
+      { token: tokens.contributor },
+    );
     const resubmitted = await api.gql(STEP('pathwaySubmitForReview'), { id }, { token: tokens.contributor });
     expect(resubmitted.data?.pathwaySubmitForReview.pathway.status).toBe('IN_REVIEW');
     const otherCollege = await api.gql(`query($id: ID!) { pathway(id: $id) { comments { body } } }`, { id }, { token: tokens.otherStaff });
     expect(otherCollege.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('blocks approving and publishing while a change request is open, whoever raised it', async () => {
+    const { pathway } = await draftPathway('Blocked');
+    await withPartners(pathway.id);
+    const id = gid(pathway);
+    await api.gql(STEP('pathwaySubmitForReview'), { id }, { token: tokens.staff });
+    await api.gql(`mutation($p: ID!) { pathwayCommentAdd(input: { pathwayId: $p, kind: CHANGE_REQUEST, body: "Name the lab hours" }) { userErrors { code } } }`, { p: id }, { token: tokens.contributor });
+    const approve = await api.gql(STEP('pathwayApprove'), { id }, { token: tokens.validator });
+    expect(approve.data?.pathwayApprove.userErrors).toEqual([{ field: ['input', 'id'], code: 'OPEN_CHANGE_REQUEST', message: expect.stringContaining('approved') }]);
+    await api.db.query(`UPDATE pathway SET status = 'APPROVED' WHERE id = $1`, [pathway.id]);
+    const publish = await api.gql(STEP('pathwayPublish'), { id }, { token: tokens.staff });
+    expect(publish.data?.pathwayPublish.userErrors.map((error: { code: string }) => error.code)).toEqual(['OPEN_CHANGE_REQUEST']);
+    expect((await api.db.query(`SELECT status FROM pathway WHERE id = $1`, [pathway.id]))[0].status).toBe('APPROVED');
+    await api.db.query(`UPDATE pathway_comment SET resolution = 'WONT_DO', resolved_at = now() WHERE pathway_id = $1`, [pathway.id]);
+    await insert(api.db, Endorsement, { pathwayId: pathway.id, employerId: validatorEmployer.id, statement: 'We hire from this pathway', signatoryName: 'Pat Lee' });
+    const published = await api.gql(STEP('pathwayPublish'), { id }, { token: tokens.staff });
+    expect(published.data?.pathwayPublish).toMatchObject({ pathway: { status: 'PUBLISHED' }, userErrors: [] });
+  });
+
+  it('lists the versions in review that the viewer\'s employer validates, the earliest review date first', async () => {
+    const later = (await draftPathway('Queue later')).pathway;
+    const sooner = (await draftPathway('Queue sooner')).pathway;
+    const draft = (await draftPathway('Queue draft')).pathway;
+    for (const pathway of [later, sooner, draft]) await withPartners(pathway.id);
+    await api.db.query(`UPDATE pathway SET status = 'IN_REVIEW', review_due_on = CASE id WHEN $1 THEN date '2027-03-01' ELSE date '2027-01-15' END WHERE id = ANY($2)`, [later.id, [later.id, sooner.id]]);
+    const queue = async (token: string) => {
+      const result = await api.gql(`{ pathwayReviewQueue { title reviewDueOn } }`, {}, { token });
+      expect(result.errors).toBeUndefined();
+      return result.data!.pathwayReviewQueue.filter((pathway: { title: string }) => pathway.title.startsWith('Queue'));
+    };
+    expect(await queue(tokens.validator)).toEqual([{ title: 'Queue sooner', reviewDueOn: '2027-01-15' }, { title: 'Queue later', reviewDueOn: '2027-03-01' }]);
+    expect(await queue(tokens.contributor)).toEqual([]);
+    expect(await queue(tokens.staff)).toEqual([]);
+  });
+
+  describe('starting a pathway', () => {
+    const START = `mutation($input: PathwayStartInput!) {
+      pathwayStart(input: $input) {
+        pathway { title status version revision ownerInstitution { id } destinations { id } partners { role employer { id } } }
+        userErrors { field code message }
+      }
+    }`;
+    const start = async (input: Record<string, unknown>, token: string) => {
+      const result = await api.gql(START, { input }, { token });
+      expect(result.errors).toBeUndefined();
+      return result.data!.pathwayStart;
+    };
+    const ids = () => ({ occupation: Buffer.from(`Occupation:${occupationId}`).toString('base64url'), college: Buffer.from(`Institution:${college.id}`).toString('base64url') });
+    const employer = (employerId: number) => Buffer.from(`Employer:${employerId}`).toString('base64url');
+
+    it('lets the owning college\'s staff start a draft with its destination and partners in their roles', async () => {
+      const [validator, contributor] = (globalThis as unknown as { partners: number[] }).partners;
+      const started = await start({
+        occupationId: ids().occupation, ownerInstitutionId: ids().college,
+        partners: [{ employerId: employer(validator), role: 'VALIDATOR' }, { employerId: employer(contributor), role: 'LEAD' }],
+      }, tokens.staff);
+      expect(started.userErrors).toEqual([]);
+      const occupation = await api.db.query(`SELECT title FROM occupation WHERE id = $1`, [occupationId]);
+      expect(started.pathway).toMatchObject({ title: occupation[0].title, status: 'DRAFT', version: 1, revision: 1, ownerInstitution: { id: ids().college }, destinations: [{ id: ids().occupation }] });
+      expect(started.pathway.partners).toEqual(expect.arrayContaining([{ role: 'VALIDATOR', employer: { id: employer(validator) } }, { role: 'LEAD', employer: { id: employer(contributor) } }]));
+      expect(started.pathway.partners).toHaveLength(2);
+    });
+
+    it('makes an employer partner who starts one its lead, and leaves inviting others to the college', async () => {
+      const started = await start({ occupationId: ids().occupation, ownerInstitutionId: ids().college, title: 'Field technician' }, tokens.validator);
+      expect(started.userErrors).toEqual([]);
+      expect(started.pathway).toMatchObject({ title: 'Field technician', partners: [{ role: 'LEAD', employer: { id: employer(validatorEmployer.id) } }] });
+      const [, contributor] = (globalThis as unknown as { partners: number[] }).partners;
+      const inviting = await start({ occupationId: ids().occupation, ownerInstitutionId: ids().college, partners: [{ employerId: employer(contributor), role: 'CONTRIBUTOR' }] }, tokens.validator);
+      expect(inviting).toEqual({ pathway: null, userErrors: [{ field: ['input', 'partners', '0', 'employerId'], code: 'ROLE_NOT_ALLOWED', message: expect.any(String) }] });
+    });
+
+    it('refuses another college\'s staff, missing records and a partner listed twice, writing nothing', async () => {
+      const before = (await api.db.query(`SELECT count(*)::int AS n FROM pathway`))[0].n;
+      expect((await start({ occupationId: ids().occupation, ownerInstitutionId: ids().college }, tokens.otherStaff)).userErrors).toEqual([
+        { field: ['input', 'ownerInstitutionId'], code: 'ROLE_NOT_ALLOWED', message: expect.any(String) },
+      ]);
+      expect((await start({ occupationId: Buffer.from('Occupation:999999').toString('base64url'), ownerInstitutionId: ids().college }, tokens.staff)).userErrors).toEqual([
+        { field: ['input', 'occupationId'], code: 'NOT_FOUND', message: expect.any(String) },
+      ]);
+      const twice = [{ employerId: employer(validatorEmployer.id), role: 'LEAD' }, { employerId: employer(validatorEmployer.id), role: 'VALIDATOR' }];
+      expect((await start({ occupationId: ids().occupation, ownerInstitutionId: ids().college, partners: twice }, tokens.staff)).userErrors).toEqual([
+        { field: ['input', 'partners', '1', 'employerId'], code: 'TAKEN', message: expect.any(String) },
+      ]);
+      expect((await api.db.query(`SELECT count(*)::int AS n FROM pathway`))[0].n).toBe(before);
+    });
   });
 
   describe('publish readiness lists every unmet check, each for its own reason', () => {

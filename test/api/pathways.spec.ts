@@ -275,6 +275,7 @@ describe('pathways', () => {
         userErrors: [],
       });
       const stageId = created.pathwayStage.id;
+      await addToStage(api.db, Number(Buffer.from(stageId, 'base64url').toString().split(':')[1]), (await makeCredential(api.db, college.id)).id);
       const updated = await mutate('pathwayStageUpdate', { id: stageId, expectedRevision: 2, requirement: 'AT_LEAST', requiredCount: 1, title: 'Pick one' }, STAGE);
       expect(updated.pathwayStage).toMatchObject({ title: 'Pick one', requirement: 'AT_LEAST', requiredCount: 1, pathway: { revision: 3 } });
       expect(await query(`query($id: ID!) { pathway(id: $id) { stages { id title } } }`, { id: pathwayId })).toEqual({ pathway: { stages: [{ id: stageId, title: 'Pick one' }] } });
@@ -318,6 +319,42 @@ describe('pathways', () => {
       const stale = await mutate('pathwayStageUpdate', { id: gid(first), expectedRevision: 1, title: 'Overwrite?' });
       expect(stale.userErrors).toEqual([{ field: ['input', 'expectedRevision'], code: 'CONFLICT', message: expect.stringContaining('revision 2') }]);
       expect(await query(`query($id: ID!) { pathwayStage(id: $id) { title } }`, { id: gid(first) })).toEqual({ pathwayStage: { title: 'First' } });
+    });
+
+    it('renumbers the later stages when one is deleted, and adds a stage after the last when no position is given', async () => {
+      const pathway = await makePathway(api.db, college.id);
+      const [first, second] = [await makeStage(api.db, pathway.id, 1, { title: 'A' }), await makeStage(api.db, pathway.id, 2, { title: 'B' })];
+      await makeStage(api.db, pathway.id, 3, { title: 'C' });
+      await makeStage(api.db, pathway.id, 4, { title: 'D' });
+      const stages = async () => (await query(`query($id: ID!) { pathway(id: $id) { stages { title position } } }`, { id: gid(pathway) }))!.pathway.stages;
+
+      expect(await mutate('pathwayStageDelete', { id: gid(second) }, 'deletedId')).toEqual({ deletedId: gid(second), userErrors: [] });
+      expect(await stages()).toEqual([{ title: 'A', position: 1 }, { title: 'C', position: 2 }, { title: 'D', position: 3 }]);
+
+      const added = await mutate('pathwayStageCreate', { pathwayId: gid(pathway), title: 'E', expectedRevision: 2 }, 'pathwayStage { position }');
+      expect(added).toEqual({ pathwayStage: { position: 4 }, userErrors: [] });
+      await mutate('pathwayStageDelete', { id: gid(first) }, 'deletedId');
+      expect(await mutate('pathwayStageCreate', { pathwayId: gid(pathway), title: 'F' }, 'pathwayStage { position }')).toEqual({ pathwayStage: { position: 4 }, userErrors: [] });
+      expect(await stages()).toEqual([{ title: 'C', position: 1 }, { title: 'D', position: 2 }, { title: 'E', position: 3 }, { title: 'F', position: 4 }]);
+      expect(await revisionOf(pathway.id)).toBe(5);
+    });
+
+    it('refuses a position that would leave a gap, on create and update', async () => {
+      const pathway = await makePathway(api.db, college.id);
+      const only = await makeStage(api.db, pathway.id, 1);
+      expect(codes(await mutate('pathwayStageCreate', { pathwayId: gid(pathway), position: 3, title: 'Far' }))).toEqual([{ field: ['input', 'position'], code: 'OUT_OF_RANGE' }]);
+      expect(codes(await mutate('pathwayStageUpdate', { id: gid(only), expectedRevision: 1, position: 2 }))).toEqual([{ field: ['input', 'position'], code: 'OUT_OF_RANGE' }]);
+      expect(await revisionOf(pathway.id)).toBe(1);
+    });
+
+    it('refuses "at least N" when the stage has fewer than N credentials, naming the stage', async () => {
+      const pathway = await makePathway(api.db, college.id);
+      const stage = await makeStage(api.db, pathway.id, 1, { title: 'Electives' });
+      await addToStage(api.db, stage.id, (await makeCredential(api.db, college.id)).id);
+      const tooMany = await mutate('pathwayStageUpdate', { id: gid(stage), expectedRevision: 1, requirement: 'AT_LEAST', requiredCount: 3 });
+      expect(tooMany.userErrors).toEqual([{ field: ['input', 'requiredCount'], code: 'OUT_OF_RANGE', message: expect.stringContaining('"Electives" has 1 credential') }]);
+      expect(await revisionOf(pathway.id)).toBe(1);
+      expect(codes(await mutate('pathwayStageUpdate', { id: gid(stage), expectedRevision: 1, requirement: 'AT_LEAST', requiredCount: 1 }))).toEqual([]);
     });
 
     it('reorders stages 1..n in one transaction, given exactly the pathway\'s stages', async () => {

@@ -1,4 +1,4 @@
-import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Stack, TextField, Tooltip } from '@mui/material';
+import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Stack, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useCreatePath } from 'react-admin';
@@ -55,29 +55,34 @@ export function LifecycleActions() {
   };
 
   if (allowed.steps.length === 0) return null;
-  const notReady = !pathway.publishReadiness.ready;
+  const unmet = pathway.publishReadiness.checks.filter((check) => !check.passed);
+  const openRequests = pathway.comments.filter((comment) => comment.kind === 'CHANGE_REQUEST' && comment.resolution === null);
+  // Like requested changes on a pull request: the version moves on only once each request is resolved.
+  const why = (step: Step): string | null => {
+    if ((step === 'submitForReview' || step === 'approve' || step === 'publish') && openRequests.length) {
+      return `Resolve ${openRequests.length === 1 ? 'the open change request' : `the ${openRequests.length} open change requests`} in the discussion first`;
+    }
+    if (step === 'publish' && unmet.length) return `Still missing: ${unmet.map((check) => check.message.replace(/\.$/, '')).join('; ')}`;
+    return null;
+  };
+  const reasons = [...new Set(allowed.steps.map(why).filter((reason): reason is string => reason !== null))];
   return (
+    <Stack sx={{ gap: 1, alignItems: { md: 'flex-end' } }}>
     <Stack direction="row" sx={{ gap: 1, flexWrap: 'wrap' }} role="group" aria-label="Lifecycle">
       {allowed.steps.map((step) => {
-        const blocked = step === 'publish' && notReady;
+        const blocked = why(step) !== null;
         const confirm = step === 'requestChanges' || step === 'retire' || step === 'publish';
-        const button = (
+        return (
           <Button
             key={step}
             variant={step === 'requestChanges' || step === 'retire' ? 'outlined' : 'contained'}
             color={step === 'retire' ? 'inherit' : step === 'requestChanges' ? 'warning' : 'primary'}
             disabled={busy || blocked}
+            aria-describedby={blocked ? 'lifecycle-blocked' : undefined}
             onClick={() => (confirm ? setAsking(step) : take(step))}
           >
             {LABELS[step]}
           </Button>
-        );
-        return blocked ? (
-          <Tooltip key={step} title="Meet every publish check first">
-            <span>{button}</span>
-          </Tooltip>
-        ) : (
-          button
         );
       })}
       <Dialog open={asking !== null} onClose={() => setAsking(null)} fullWidth maxWidth="sm">
@@ -99,6 +104,12 @@ export function LifecycleActions() {
           </Button>
         </DialogActions>
       </Dialog>
+    </Stack>
+      {reasons.length > 0 && (
+        <Typography id="lifecycle-blocked" variant="body2" color="text.secondary" data-testid="lifecycle-blocked" sx={{ maxWidth: 420, textAlign: { md: 'right' } }}>
+          {reasons.join('. ')}.
+        </Typography>
+      )}
     </Stack>
   );
 }

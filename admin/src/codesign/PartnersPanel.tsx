@@ -1,8 +1,8 @@
 import CloseIcon from '@mui/icons-material/Close';
-import { Box, Chip, IconButton, MenuItem, Stack, TextField, Typography } from '@mui/material';
-import { useState } from 'react';
+import { Box, Button, Chip, IconButton, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import { FormEvent, useState } from 'react';
 import { humanize } from '../common/choices';
-import { edit, PartnerRole, searchEmployers } from './designerApi';
+import { edit, Option, PartnerRole, searchEmployers } from './designerApi';
 import { Panel } from './Panel';
 import { SearchAutocomplete } from './SearchAutocomplete';
 import { useDesigner } from './useDesigner';
@@ -18,6 +18,17 @@ const ROLE_HELP: Record<PartnerRole, string> = {
 export function PartnersPanel() {
   const { pathway, allowed, run, busy } = useDesigner();
   const [role, setRole] = useState<PartnerRole>('CONTRIBUTOR');
+  // The role is chosen first and nothing is saved until "Add partner": picking an employer alone adds no one.
+  const [employer, setEmployer] = useState<Option | null>(null);
+  const add = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!employer) return;
+    const added = await run(
+      (revision) => edit('pathwayPartnerCreate', 'PathwayPartnerCreateInput', { pathwayId: pathway.id, employerId: employer.id, role, expectedRevision: revision }),
+      `${employer.label} added as ${humanize(role).toLowerCase()}`,
+    );
+    if (added) setEmployer(null);
+  };
   return (
     <Panel title="Partners" subtitle={`Co-designed with ${pathway.ownerInstitution.name}`} testId="partners">
       {pathway.partners.map((partner) => (
@@ -59,24 +70,24 @@ export function PartnersPanel() {
         </Typography>
       )}
       {allowed.managePartners && (
-        <Stack direction="row" sx={{ gap: 1, alignItems: 'center', mt: 1 }}>
-          <Box sx={{ flex: 1 }}>
-            <SearchAutocomplete
-              name="employers"
-              label="Add an employer partner"
-              search={searchEmployers}
-              exclude={pathway.partners.map((partner) => partner.employer.id)}
-              disabled={busy}
-              onPick={(option) => run((revision) => edit('pathwayPartnerCreate', 'PathwayPartnerCreateInput', { pathwayId: pathway.id, employerId: option.id, role, expectedRevision: revision }), `${option.label} added as ${humanize(role).toLowerCase()}`)}
-            />
-          </Box>
-          <TextField select label="As" value={role} onChange={(event) => setRole(event.target.value as PartnerRole)} margin="none" sx={{ width: 150 }}>
+        <Stack component="form" aria-label="Add a partner" onSubmit={add} direction={{ xs: 'column', sm: 'row' }} sx={{ gap: 1, alignItems: { sm: 'flex-start' }, mt: 1 }}>
+          <TextField select label="Role" value={role} onChange={(event) => setRole(event.target.value as PartnerRole)} margin="none" sx={{ width: { xs: '100%', sm: 150 } }}>
             {ROLES.map((value) => (
               <MenuItem key={value} value={value}>
                 {humanize(value)}
               </MenuItem>
             ))}
           </TextField>
+          <Box sx={{ flex: 1 }}>
+            {employer ? (
+              <Chip label={employer.label} onDelete={() => setEmployer(null)} deleteIcon={<CloseIcon aria-label={`Choose another employer than ${employer.label}`} />} sx={{ mt: 0.5 }} />
+            ) : (
+              <SearchAutocomplete name="employers" label="Employer" search={searchEmployers} exclude={pathway.partners.map((partner) => partner.employer.id)} disabled={busy} onPick={setEmployer} />
+            )}
+          </Box>
+          <Button type="submit" variant="outlined" disabled={busy || !employer}>
+            Add partner
+          </Button>
         </Stack>
       )}
     </Panel>

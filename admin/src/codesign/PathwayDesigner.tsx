@@ -56,6 +56,11 @@ function Header() {
             <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
               {STATUS_HELP[pathway.status]}
             </Typography>
+            {pathway.approvedBy && (pathway.status === 'APPROVED' || pathway.status === 'PUBLISHED') && (
+              <Typography variant="body2" sx={{ mt: 0.5 }} data-testid="approved-by">
+                Approved by {pathway.approvedBy}
+              </Typography>
+            )}
           </Box>
           <Stack sx={{ gap: 1, alignItems: { md: 'flex-end' }, flexShrink: 0 }}>
             <LifecycleActions />

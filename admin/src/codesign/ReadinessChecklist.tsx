@@ -15,10 +15,13 @@ const CHECK_NAMES: Record<string, string> = {
 export function ReadinessChecklist() {
   const { pathway } = useDesigner();
   const { ready, checks } = pathway.publishReadiness;
+  const missing = checks.filter((check) => !check.passed).length;
+  // "Ready to publish" only once approved: before that the validator's review still stands between.
+  const label = !ready ? `${missing} to go` : pathway.status === 'APPROVED' ? 'Ready to publish' : pathway.status === 'PUBLISHED' || pathway.status === 'RETIRED' ? 'Every check passed' : 'Checks pass · needs approval';
   return (
     <Panel
       title="Publish readiness"
-      action={<Chip size="small" color={ready ? 'success' : 'default'} variant={ready ? 'filled' : 'outlined'} label={ready ? 'Ready to publish' : `${checks.filter((check) => !check.passed).length} to go`} />}
+      action={<Chip size="small" color={ready && pathway.status === 'APPROVED' ? 'success' : 'default'} variant={ready && pathway.status === 'APPROVED' ? 'filled' : 'outlined'} label={label} />}
       testId="readiness"
     >
       {checks.map((check) => (

@@ -1,4 +1,4 @@
-import { closestCenter, DndContext, DragEndEvent, KeyboardSensor, PointerSensor, useSensor, useSensors } from '@dnd-kit/core';
+import { Announcements, closestCenter, DndContext, DragEndEvent, KeyboardSensor, PointerSensor, UniqueIdentifier, useSensor, useSensors } from '@dnd-kit/core';
 import { arrayMove, SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import AddIcon from '@mui/icons-material/Add';
@@ -6,7 +6,7 @@ import CloseIcon from '@mui/icons-material/Close';
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
 import DragIndicatorIcon from '@mui/icons-material/DragIndicator';
 import { Box, Button, Chip, IconButton, MenuItem, Paper, Stack, TextField, Tooltip, Typography } from '@mui/material';
-import { useEffect, useState } from 'react';
+import { FormEvent, useEffect, useState } from 'react';
 import { edit, searchCredentials, Stage } from './designerApi';
 import { Panel } from './Panel';
 import { SearchAutocomplete } from './SearchAutocomplete';
@@ -18,9 +18,19 @@ const requirementText = (stage: Stage) => {
   return stage.minCredits ? `${rule}, at least ${stage.minCredits} credits` : rule;
 };
 
-/** The stage's requirement as a small form, saved only when it differs from what is stored. */
+/** How many of the stage's credentials "at least N" may ask for, or why N cannot be saved. */
+export function requiredCountProblem(value: string, credentials: number): string | null {
+  const count = Number(value);
+  if (value.trim() === '' || !Number.isInteger(count) || count < 1) return 'N is a whole number from 1';
+  if (count > credentials) return credentials === 0 ? 'Add credentials to this stage first' : `This stage has ${credentials} credential${credentials === 1 ? '' : 's'}: N can be 1 to ${credentials}`;
+  return null;
+}
+
+const AUTOSAVE_DELAY = 700;
+
+/** The stage's requirement, saved by itself a moment after a valid change, like every other edit of the designer. */
 function RequirementEditor({ stage }: { stage: Stage }) {
-  const { run, busy } = useDesigner();
+  const { run, pathway } = useDesigner();
   const [requirement, setRequirement] = useState(stage.requirement);
   const [requiredCount, setRequiredCount] = useState(String(stage.requiredCount ?? 1));
   const [minCredits, setMinCredits] = useState(stage.minCredits === null ? '' : String(stage.minCredits));
@@ -30,39 +40,65 @@ function RequirementEditor({ stage }: { stage: Stage }) {
     setMinCredits(stage.minCredits === null ? '' : String(stage.minCredits));
   }, [stage.requirement, stage.requiredCount, stage.minCredits]);
 
+  const countProblem = requirement === 'AT_LEAST' ? requiredCountProblem(requiredCount, stage.entries.length) : null;
+  const creditsProblem = minCredits !== '' && !(Number(minCredits) >= 0) ? 'Minimum credits cannot be negative' : null;
   const changed =
     requirement !== stage.requirement ||
     (requirement === 'AT_LEAST' && Number(requiredCount) !== stage.requiredCount) ||
     (minCredits === '' ? stage.minCredits !== null : Number(minCredits) !== stage.minCredits);
 
-  const save = () =>
-    run(
-      (revision) =>
-        edit('pathwayStageUpdate', 'PathwayStageUpdateInput', {
-          id: stage.id,
-          expectedRevision: revision,
-          requirement,
-          requiredCount: requirement === 'AT_LEAST' ? Number(requiredCount) : null,
-          minCredits: minCredits === '' ? null : Number(minCredits),
-        }),
-      'Requirement saved',
+  // Keyed on the revision too: after a reload that brought someone else's changes, what is still
+  // typed here is saved on top of them.
+  useEffect(() => {
+    if (!changed || countProblem || creditsProblem) return undefined;
+    const timer = setTimeout(
+      () =>
+        run(
+          (revision) =>
+            edit('pathwayStageUpdate', 'PathwayStageUpdateInput', {
+              id: stage.id,
+              expectedRevision: revision,
+              requirement,
+              requiredCount: requirement === 'AT_LEAST' ? Number(requiredCount) : null,
+              minCredits: minCredits === '' ? null : Number(minCredits),
+            }),
+          `Requirement of ${stage.title} saved`,
+        ),
+      AUTOSAVE_DELAY,
     );
+    return () => clearTimeout(timer);
+  }, [requirement, requiredCount, minCredits, changed, countProblem, creditsProblem, pathway.revision]);
 
   return (
-    <Stack direction="row" sx={{ gap: 1.5, alignItems: 'center', flexWrap: 'wrap', mt: 1 }}>
-      <TextField select label="Requirement" value={requirement} onChange={(event) => setRequirement(event.target.value as Stage['requirement'])} sx={{ width: 200 }} margin="none">
+    <Stack direction="row" sx={{ gap: 1.5, alignItems: 'flex-start', flexWrap: 'wrap', mt: 1 }}>
+      <TextField select label="Requirement" value={requirement} onChange={(event) => setRequirement(event.target.value as Stage['requirement'])} sx={{ width: { xs: '100%', sm: 200 } }} margin="none">
         <MenuItem value="ALL">All of them</MenuItem>
         <MenuItem value="AT_LEAST">At least N of them</MenuItem>
       </TextField>
       {requirement === 'AT_LEAST' && (
-        <TextField label="N" type="number" value={requiredCount} onChange={(event) => setRequiredCount(event.target.value)} sx={{ width: 80 }} margin="none" slotProps={{ htmlInput: { min: 1 } }} />
+        <TextField
+          label="N"
+          type="number"
+          value={requiredCount}
+          onChange={(event) => setRequiredCount(event.target.value)}
+          error={countProblem !== null}
+          helperText={countProblem ?? `of ${stage.entries.length}`}
+          sx={{ width: countProblem ? 220 : 90 }}
+          margin="none"
+          slotProps={{ htmlInput: { min: 1, max: Math.max(1, stage.entries.length) } }}
+        />
       )}
-      <TextField label="Minimum credits" type="number" value={minCredits} onChange={(event) => setMinCredits(event.target.value)} sx={{ width: 150 }} margin="none" slotProps={{ htmlInput: { min: 0, step: 0.5 } }} />
-      {changed && (
-        <Button variant="contained" size="small" onClick={save} disabled={busy}>
-          Save requirement
-        </Button>
-      )}
+      <TextField
+        label="Minimum credits"
+        type="number"
+        value={minCredits}
+        onChange={(event) => setMinCredits(event.target.value)}
+        error={creditsProblem !== null}
+        helperText={creditsProblem ?? undefined}
+        sx={{ width: 150 }}
+        margin="none"
+        slotProps={{ htmlInput: { min: 0, step: 0.5 } }}
+      />
     </Stack>
   );
 }
@@ -164,22 +200,40 @@ function StageCard({ stage, index }: { stage: Stage; index: number }) {
 function AddStage() {
   const { pathway, run, busy } = useDesigner();
   const [title, setTitle] = useState('');
-  const add = async () => {
-    const position = pathway.stages.length + 1;
-    const added = await run(
-      (revision) => edit('pathwayStageCreate', 'PathwayStageCreateInput', { pathwayId: pathway.id, title: title.trim(), position, requirement: 'ALL', expectedRevision: revision }),
-      'Stage added',
-    );
+  // No position: the API puts the stage after the last one, whatever gaps deletes left before.
+  const add = async (event: FormEvent) => {
+    event.preventDefault();
+    const name = title.trim();
+    if (!name || busy) return;
+    const added = await run((revision) => edit('pathwayStageCreate', 'PathwayStageCreateInput', { pathwayId: pathway.id, title: name, requirement: 'ALL', expectedRevision: revision }), `Stage ${name} added`);
     if (added) setTitle('');
   };
   return (
-    <Stack direction="row" sx={{ gap: 1, alignItems: 'center', mt: 1 }}>
-      <TextField label="New stage" value={title} onChange={(event) => setTitle(event.target.value)} margin="none" sx={{ maxWidth: 320 }} />
-      <Button startIcon={<AddIcon />} onClick={add} disabled={busy || !title.trim()}>
+    <Stack component="form" onSubmit={add} direction="row" sx={{ gap: 1, alignItems: 'center', mt: 1 }} aria-label="Add a stage">
+      <TextField label="New stage" value={title} onChange={(event) => setTitle(event.target.value)} margin="none" sx={{ maxWidth: 320, flex: 1 }} />
+      <Button type="submit" startIcon={<AddIcon />} disabled={busy || !title.trim()}>
         Add stage
       </Button>
     </Stack>
   );
+}
+
+const INSTRUCTIONS = {
+  draggable: 'To move a stage, press space or enter on its handle, use the up and down arrow keys to choose its new place, then press space or enter to drop it, or escape to cancel.',
+};
+
+/** What the live region says while a stage is moved: its title and positions, never its ID. */
+export function stageAnnouncements(stages: readonly Stage[]): Announcements {
+  const total = stages.length;
+  const title = (id: UniqueIdentifier) => stages.find((stage) => stage.id === id)?.title ?? 'The stage';
+  const place = (id: UniqueIdentifier | undefined) => (id === undefined ? -1 : stages.findIndex((stage) => stage.id === id) + 1);
+  return {
+    onDragStart: ({ active }) => `Picked up stage ${title(active.id)}, at position ${place(active.id)} of ${total}.`,
+    // Over its own place right after pickup: the pickup announcement already said where it is.
+    onDragOver: ({ active, over }) => (over?.id === active.id ? undefined : over ? `Stage ${title(active.id)} would move to position ${place(over.id)} of ${total}.` : `Stage ${title(active.id)} is not over a position.`),
+    onDragEnd: ({ active, over }) => (over ? `Stage ${title(active.id)} dropped at position ${place(over.id)} of ${total}.` : `Stage ${title(active.id)} dropped where it was.`),
+    onDragCancel: ({ active }) => `Moving stage ${title(active.id)} was cancelled; it stays at position ${place(active.id)} of ${total}.`,
+  };
 }
 
 /** Stages in order; partners and staff drag them into a new order, saved as one reorder. */
@@ -200,7 +254,7 @@ export function StageBoard() {
 
   return (
     <Panel title="Stages" subtitle={allowed.edit ? 'Learners complete the stages in this order. Drag a stage by its handle to move it.' : 'Learners complete the stages in this order.'} testId="stages">
-      <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+      <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd} accessibility={{ announcements: stageAnnouncements(stages), screenReaderInstructions: INSTRUCTIONS }}>
         <SortableContext items={order} strategy={verticalListSortingStrategy}>
           {stages.map((stage, index) => (
             <StageCard key={stage.id} stage={stage} index={index} />

@@ -56,6 +56,7 @@ export interface PathwayDesign {
   revision: number;
   reviewDueOn: string | null;
   publishedAt: string | null;
+  approvedBy: string | null;
   createdAt: string;
   updatedAt: string;
   ownerInstitution: { id: string; name: string };
@@ -71,7 +72,7 @@ export interface PathwayDesign {
 }
 
 /** Everything the designer shows, in one request: it is fetched again after every edit. */
-export const DESIGN_SELECTION = `id title description status version revision reviewDueOn publishedAt createdAt updatedAt
+export const DESIGN_SELECTION = `id title description status version revision reviewDueOn publishedAt approvedBy createdAt updatedAt
   ownerInstitution { id name }
   stages { id position title requirement requiredCount minCredits entries { id credential { id title level creditValue status assessed } } }
   destinationLinks { id occupation { id socCode title medianAnnualWage } }
@@ -183,4 +184,12 @@ export async function loadVersionActivity(versionIds: readonly string[]): Promis
   } catch {
     return new Map();
   }
+}
+
+export async function searchInstitutions(search: string): Promise<Option[]> {
+  const data = await gql<{ institutions: { nodes: { id: string; name: string; region: string | null }[] } }>(
+    `query InstitutionSearch($filter: InstitutionFilter) { institutions(first: 20, filter: $filter) { nodes { id name region } } }`,
+    { filter: search ? { search } : {} },
+  );
+  return data.institutions.nodes.map((node) => ({ id: node.id, label: node.name, detail: node.region ?? undefined }));
 }

@@ -104,6 +104,29 @@ const OverdueReviews = ({ pathways, credentials }: { pathways: DashboardData['ov
   );
 };
 
+const dueText = (date: string | null) => {
+  if (!date) return 'no review date';
+  const days = daysBetween(todayIso(), date);
+  const on = new Date(`${date}T00:00:00Z`).toLocaleDateString(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+  return days < 0 ? `due ${on}, ${-days} day${days === -1 ? '' : 's'} overdue` : days === 0 ? `due today` : `due ${on}, in ${days} day${days === 1 ? '' : 's'}`;
+};
+
+/** For a validating partner: the versions submitted to them, the earliest due first. */
+const ReviewQueue = ({ pathways }: { pathways: DashboardData['reviewQueue'] }) => (
+  <Panel title="Waiting for your review" subtitle={`${pathways.length} version${pathways.length === 1 ? '' : 's'} to approve or send back`}>
+    <List dense disablePadding aria-label="Waiting for your review">
+      {pathways.map((pathway) => (
+        <LinkItem
+          key={pathway.id}
+          to={`/pathways/${encodeURIComponent(pathway.id)}/show`}
+          primary={`${pathway.title} v${pathway.version}`}
+          secondary={`${pathway.ownerInstitution.name} · ${dueText(pathway.reviewDueOn)}`}
+        />
+      ))}
+    </List>
+  </Panel>
+);
+
 const ExpiringAgreements = ({ agreements }: { agreements: DashboardData['expiringAgreements'] }) => {
   const { canAccess: seesImpact } = useCanAccess({ resource: 'agreementImpact', action: 'use' });
   const { data: losing } = useQuery({ queryKey: ['expiryImpacts'], queryFn: fetchExpiryImpacts, enabled: Boolean(seesImpact) && agreements.totalCount > 0 });
@@ -208,6 +231,7 @@ export const Dashboard = () => {
       {error && <Alert severity="error">{(error as Error).message}</Alert>}
       {data && (
         <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'repeat(3, 1fr)' }, gap: 2, alignItems: 'start' }}>
+          {data.reviewQueue.length > 0 && <ReviewQueue pathways={data.reviewQueue} />}
           <PathwaysByStatus counts={data.statusCounts} />
           <OverdueReviews pathways={data.overduePathways} credentials={data.overdueCredentials} />
           <ExpiringAgreements agreements={data.expiringAgreements} />

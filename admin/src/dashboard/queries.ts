@@ -22,6 +22,7 @@ export interface DashboardData {
   overdueCredentials: { totalCount: number; nodes: { id: string; title: string; status: string; nextReviewOn: string; issuer: { name: string } }[] };
   expiringAgreements: { totalCount: number; nodes: { id: string; title: string; effectiveTo: string; degreeProgram: { title: string } }[] };
   outcomePathways: { id: string; title: string; version: number; outcomes: OutcomeReport[] }[];
+  reviewQueue: { id: string; title: string; version: number; reviewDueOn: string | null; updatedAt: string; ownerInstitution: { name: string } }[];
 }
 
 const statusCounts = PATHWAY_STATUSES.map((status) => `${status}: pathways(first: 1, filter: { status: ${status} }) { totalCount }`).join('\n');
@@ -37,12 +38,13 @@ const DASHBOARD = `query Dashboard($expiryDays: Int!) {
   expiringAgreements: articulationAgreements(first: 10, filter: { expiringWithinDays: $expiryDays }, orderBy: { field: EFFECTIVE_TO, direction: ASC }) {
     totalCount nodes { id title effectiveTo degreeProgram { title } }
   }
+  reviewQueue: pathwayReviewQueue { id title version reviewDueOn updatedAt ownerInstitution { name } }
   outcomePathways: pathways(first: 20, filter: { status: PUBLISHED }, orderBy: { field: TITLE, direction: ASC }) {
     nodes { id title version outcomes { id cohort enrolled completed placed medianWageBefore medianWageAfter suppressed } }
   }
 }`;
 
-type Raw = Omit<DashboardData, 'statusCounts' | 'outcomePathways'> & { outcomePathways: { nodes: DashboardData['outcomePathways'] } } & Record<string, { totalCount: number }>;
+type Raw = Omit<DashboardData, 'statusCounts' | 'outcomePathways' | 'reviewQueue'> & { outcomePathways: { nodes: DashboardData['outcomePathways'] }; reviewQueue: DashboardData['reviewQueue'] } & Record<string, { totalCount: number }>;
 
 export async function fetchDashboard(): Promise<DashboardData> {
   const raw = await gql<Raw>(DASHBOARD, { expiryDays: EXPIRY_WINDOW_DAYS });
@@ -52,6 +54,7 @@ export async function fetchDashboard(): Promise<DashboardData> {
     overdueCredentials: raw.overdueCredentials,
     expiringAgreements: raw.expiringAgreements,
     outcomePathways: raw.outcomePathways.nodes.filter((pathway) => pathway.outcomes.length > 0),
+    reviewQueue: raw.reviewQueue,
   };
 }
 

@@ -3,7 +3,7 @@ import { Box, Typography } from '@mui/material';
 import { AppBar as RaAppBar, TitlePortal } from 'react-admin';
 
 const Brand = () => (
-  <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mr: 3 }}>
+  <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mr: { xs: 1, sm: 3 }, flexShrink: 0 }}>
     <RouteIcon />
     <Typography component="span" sx={{ fontWeight: 700, fontSize: '1.15rem', letterSpacing: '0.01em' }}>
       Pathforge
@@ -14,6 +14,6 @@ const Brand = () => (
 export const AppBar = () => (
   <RaAppBar color="primary" alwaysOn>
     <Brand />
-    <TitlePortal sx={{ opacity: 0.85, fontSize: '1rem' }} />
+    <TitlePortal sx={{ opacity: 0.85, fontSize: '1rem', minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} />
   </RaAppBar>
 );

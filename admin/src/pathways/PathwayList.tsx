@@ -1,4 +1,4 @@
-import { BooleanInput, DataTable, DateField, List, SearchInput, SelectInput } from 'react-admin';
+import { BooleanInput, CreateButton, DataTable, DateField, ExportButton, FilterButton, List, SearchInput, SelectInput, TopToolbar } from 'react-admin';
 import { enumChoices } from '../common/choices';
 import { CoverageBar } from './CoverageBar';
 import { PathwayStatusField } from './PathwayStatusField';
@@ -11,8 +11,16 @@ const filters = [
   <BooleanInput key="reviewOverdue" source="reviewOverdue" label="Review overdue" />,
 ];
 
+const Actions = () => (
+  <TopToolbar>
+    <FilterButton />
+    <CreateButton label="Start a pathway" />
+    <ExportButton />
+  </TopToolbar>
+);
+
 export const PathwayList = () => (
-  <List filters={filters} sort={{ field: 'title', order: 'ASC' }}>
+  <List filters={filters} actions={<Actions />} sort={{ field: 'title', order: 'ASC' }}>
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="title" />
       <DataTable.NumberCol source="version" disableSort />

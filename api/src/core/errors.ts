@@ -18,6 +18,7 @@ export enum ErrorCode {
   INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
   ROLE_NOT_ALLOWED = 'ROLE_NOT_ALLOWED',
   NOT_READY = 'NOT_READY',
+  OPEN_CHANGE_REQUEST = 'OPEN_CHANGE_REQUEST',
 }
 registerEnumType(ErrorCode, { name: 'ErrorCode', description: 'Why a mutation refused its input.' });
 

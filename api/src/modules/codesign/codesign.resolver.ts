@@ -1,15 +1,16 @@
 import DataLoader from 'dataloader';
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { assertCanWrite } from '../../core/access';
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { assertCanWrite, isAdmin } from '../../core/access';
 import { Context } from '../../core/context';
 import { payloadType } from '../../core/crud';
 import { ErrorCode, UserInputFailure } from '../../core/errors';
 import { decodeId, decodeInput } from '../../core/input';
 import { runMutation } from '../../core/mutation';
-import { User } from '../accounts/user.entity';
+import { Role, User } from '../accounts/user.entity';
 import { Credential } from '../credentials/credential.entity';
 import { LearningOutcome } from '../credentials/learning-outcome.entity';
-import { Pathway } from '../pathways/pathway.entity';
+import { Pathway, PathwayStatus } from '../pathways/pathway.entity';
+import { PartnerRole } from '../pathways/pathway-partner.entity';
 import { PathwayStage } from '../pathways/pathway-stage.entity';
 import { Competency } from '../standards/competency.entity';
 import {
@@ -20,6 +21,7 @@ import {
   PathwayCommentResolveInput,
   PathwayRequestChangesInput,
   PathwayApproveInput,
+  PathwayStartInput,
   PathwayStepInput,
   PathwayPublishInput,
   PathwayRetireInput,
@@ -28,7 +30,7 @@ import {
   PublishReadiness,
 } from './codesign.types';
 import { coverage } from './coverage.service';
-import { lockPathway, startRevision, Step, transition } from './lifecycle.service';
+import { lockPathway, startPathway, startRevision, Step, transition } from './lifecycle.service';
 import { PathwayComment } from './pathway-comment.entity';
 import { publishReadiness } from './readiness.service';
 
@@ -39,6 +41,7 @@ const ApprovePayload = step('Approve');
 const PublishPayload = step('Publish');
 const RetirePayload = step('Retire');
 const StartRevisionPayload = step('StartRevision');
+const StartPayload = step('Start');
 const CommentAddPayload = payloadType('PathwayCommentAddPayload', 'comment', PathwayComment);
 const CommentResolvePayload = payloadType('PathwayCommentResolvePayload', 'comment', PathwayComment);
 
@@ -76,9 +79,38 @@ export class PathwayLifecycleResolver {
     return move(ctx, input, 'retire');
   }
 
+  @Mutation(() => StartPayload, { description: 'Starts a new pathway as a draft: its destination occupation, owning college and employer partners, in one step.' })
+  pathwayStart(@Arg('input', () => PathwayStartInput) input: PathwayStartInput, @Ctx() ctx: Context) {
+    return runMutation(ctx, async (em) => {
+      const data = await decodeInput(input);
+      const partners = (input.partners ?? []).map((partner, index) => {
+        const field = ['input', 'partners', String(index), 'employerId'];
+        return { employerId: decodeId(partner.employerId, ['Employer'], field), role: partner.role, field };
+      });
+      const pathway = await startPathway(ctx, em, {
+        occupationId: data.occupationId as unknown as number,
+        ownerInstitutionId: data.ownerInstitutionId as unknown as number,
+        title: data.title?.trim() || null,
+        partners,
+      });
+      return { value: pathway };
+    }, { value: null });
+  }
+
   @Mutation(() => StartRevisionPayload, { description: 'Starts the next version of a published pathway as a draft copy; the published one stays until the new one is published.' })
   pathwayStartRevision(@Arg('input', () => PathwayStartRevisionInput) input: PathwayStepInput, @Ctx() ctx: Context) {
     return runMutation(ctx, async (em) => ({ value: await startRevision(ctx, em, decodeId(input.id, ['Pathway'], ['input', 'id'])) }), { value: null });
+  }
+
+  @Query(() => [Pathway], { description: 'Versions in review that the viewer\'s employer validates (every one for an admin), the earliest review date first; at most 50.' })
+  async pathwayReviewQueue(@Ctx() ctx: Context): Promise<Pathway[]> {
+    const admin = isAdmin(ctx);
+    if (!admin && ctx.viewer.role !== Role.EMPLOYER_PARTNER) return [];
+    const qb = ctx.db.getRepository(Pathway).createQueryBuilder('p').where('p.status = :status', { status: PathwayStatus.IN_REVIEW });
+    if (!admin) {
+      qb.andWhere('p.id IN (SELECT pathway_id FROM pathway_partner WHERE employer_id = :employer AND role = :role)', { employer: ctx.viewer.employerId, role: PartnerRole.VALIDATOR });
+    }
+    return qb.orderBy('p.reviewDueOn', 'ASC', 'NULLS LAST').addOrderBy('p.updatedAt', 'ASC').take(50).getMany();
   }
 
   @FieldResolver(() => [Pathway], { description: 'Every version of this pathway the viewer may see, oldest first.' })
@@ -91,6 +123,26 @@ export class PathwayLifecycleResolver {
         }),
       )
       .load(pathway.lineageId);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Who approved this version, with their employer, from the audit log; shown to signed-in people only.' })
+  async approvedBy(@Root() pathway: Pathway, @Ctx() ctx: Context): Promise<string | null> {
+    if (ctx.viewer.role === Role.PUBLIC) return null;
+    return ctx.loaders
+      .custom('pathway.approvedBy', (db) =>
+        new DataLoader<number, string | null>(async (ids) => {
+          const rows: { recordId: number; name: string | null; employer: string | null; role: string }[] = await db.query(
+            `SELECT DISTINCT ON (a.record_id) a.record_id AS "recordId", u.display_name AS name, e.name AS employer, a.role::text AS role
+               FROM audit_entry a LEFT JOIN app_user u ON u.id = a.user_id LEFT JOIN employer e ON e.id = u.employer_id
+              WHERE a.record_type = 'Pathway' AND a.mutation = 'pathwayApprove' AND a.record_id = ANY($1)
+              ORDER BY a.record_id, a.id DESC`,
+            [ids],
+          );
+          const byId = new Map(rows.map((row) => [row.recordId, row.employer ? `${row.name ?? 'Someone'} (${row.employer})` : (row.name ?? (row.role === 'ADMIN' ? 'An administrator' : 'Someone'))]));
+          return ids.map((id) => byId.get(id) ?? null);
+        }),
+      )
+      .load(pathway.id);
   }
 
   @FieldResolver(() => PublishReadiness, { description: 'Whether this version may be published, and the checks still unmet.' })

@@ -1,7 +1,8 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { IsNotEmpty, IsOptional, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsEnum, IsNotEmpty, IsOptional, MaxLength, ValidateNested } from 'class-validator';
 import { RefersTo } from '../../core/input';
 import { AlignmentStrength } from '../credentials/alignment.entity';
+import { PartnerRole } from '../pathways/pathway-partner.entity';
 import { CommentKind, CommentResolution } from './pathway-comment.entity';
 import { PublishCheck } from './readiness.service';
 
@@ -130,4 +131,37 @@ export class PathwayCommentResolveInput {
   @IsOptional()
   @MaxLength(5000)
   note?: string | null;
+}
+
+@InputType()
+export class PathwayStartPartnerInput {
+  @Field(() => ID)
+  employerId: string;
+
+  @Field(() => PartnerRole)
+  @IsEnum(PartnerRole)
+  role: PartnerRole;
+}
+
+@InputType({ description: 'A new pathway: the occupation it leads to, the college that owns it and the employers designing it.' })
+export class PathwayStartInput {
+  @Field(() => ID, { description: 'The destination occupation.' })
+  @RefersTo('Occupation')
+  occupationId: string;
+
+  @Field(() => ID, { description: 'The college that owns and publishes the pathway.' })
+  @RefersTo('Institution')
+  ownerInstitutionId: string;
+
+  @Field(() => String, { nullable: true, description: 'Left out, the pathway is named after the occupation.' })
+  @IsOptional()
+  @IsNotEmpty()
+  @MaxLength(300)
+  title?: string | null;
+
+  @Field(() => [PathwayStartPartnerInput], { nullable: true, description: 'Employer partners and their roles. An employer partner starting a pathway is its lead.' })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  partners?: PathwayStartPartnerInput[] | null;
 }

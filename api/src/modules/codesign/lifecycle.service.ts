@@ -1,8 +1,11 @@
-import { EntityManager, In, Not } from 'typeorm';
+import { EntityManager, In, IsNull, Not } from 'typeorm';
 import { canRead, denial, isAdmin } from '../../core/access';
 import { Context } from '../../core/context';
 import { ErrorCode, UserInputFailure, userError } from '../../core/errors';
 import { Role } from '../accounts/user.entity';
+import { Employer } from '../employers/employer.entity';
+import { Institution } from '../institutions/institution.entity';
+import { Occupation } from '../occupations/occupation.entity';
 import { Pathway, PathwayStatus } from '../pathways/pathway.entity';
 import { PathwayDestination } from '../pathways/pathway-destination.entity';
 import { PathwayOffRamp } from '../pathways/pathway-off-ramp.entity';
@@ -61,6 +64,21 @@ const ACTOR_NAMES: Record<Actor, string> = {
   owner: 'the owning institution',
 };
 
+const STEP_NAMES: Partial<Record<Step, string>> = { submitForReview: 'submitted for review', approve: 'approved', publish: 'published' };
+
+/**
+ * A change request is resolved before the version moves on, as a pull request with requested
+ * changes or unresolved conversations cannot be merged: whoever edits answers it (done, answered
+ * or won't do, with a note), and only then is it submitted, approved or published.
+ */
+async function assertNoOpenChangeRequest(em: EntityManager, pathway: Pathway, step: Step): Promise<void> {
+  const open = await em.getRepository(PathwayComment).find({ where: { pathwayId: pathway.id, kind: CommentKind.CHANGE_REQUEST, resolution: IsNull() }, order: { id: 'ASC' } });
+  if (open.length === 0) return;
+  const first = open[0].body.length > 80 ? `${open[0].body.slice(0, 77)}…` : open[0].body;
+  const more = open.length > 1 ? ` and ${open.length - 1} more` : '';
+  throw UserInputFailure.of(ID_FIELD, `Resolve the open change request "${first}"${more} before this version can be ${STEP_NAMES[step]}`, ErrorCode.OPEN_CHANGE_REQUEST);
+}
+
 /** Moves a version one step along the lifecycle, refusing with the reason when role or state is wrong. */
 export async function transition(ctx: Context, em: EntityManager, id: number, step: Step, note?: string): Promise<Pathway> {
   const pathway = await lockPathway(ctx, em, id);
@@ -71,6 +89,7 @@ export async function transition(ctx: Context, em: EntityManager, id: number, st
   if (!(await mayAct(ctx, pathway, rule.actor))) {
     throw UserInputFailure.of(ID_FIELD, `Only ${ACTOR_NAMES[rule.actor]} may ${step}`, ErrorCode.ROLE_NOT_ALLOWED);
   }
+  if (step === 'submitForReview' || step === 'approve' || step === 'publish') await assertNoOpenChangeRequest(em, pathway, step);
   if (step === 'publish') {
     const checks = (await publishReadiness(em, [pathway.id])).get(pathway.id) ?? [];
     const unmet = checks.filter((check) => !check.passed);
@@ -142,4 +161,48 @@ export async function startRevision(ctx: Context, em: EntityManager, id: number)
   await copyRows(PathwayOffRamp, (row) => ({ credentialId: row.credentialId, occupationId: row.occupationId }));
   await copyRows(PathwayPartner, (row) => ({ employerId: row.employerId, role: row.role }));
   return draft;
+}
+
+export interface StartRequest {
+  occupationId: number;
+  ownerInstitutionId: number;
+  title: string | null;
+  partners: { employerId: number; role: PartnerRole; field: string[] }[];
+}
+
+/**
+ * Starts a new pathway as a version-1 draft leading to one occupation, owned by a college, with
+ * its employer partners. The owning college's staff (or an admin) may name any partners; an
+ * employer partner starts one as its lead and leaves inviting others to the college.
+ */
+export async function startPathway(ctx: Context, em: EntityManager, request: StartRequest): Promise<Pathway> {
+  const occupation = await em.getRepository(Occupation).findOneBy({ id: request.occupationId });
+  if (!occupation) throw UserInputFailure.of(['input', 'occupationId'], 'That occupation no longer exists', ErrorCode.NOT_FOUND);
+  const college = await em.getRepository(Institution).findOneBy({ id: request.ownerInstitutionId });
+  if (!college) throw UserInputFailure.of(['input', 'ownerInstitutionId'], 'That college no longer exists', ErrorCode.NOT_FOUND);
+
+  const partners = new Map<number, { role: PartnerRole; field: string[] }>();
+  for (const partner of request.partners) {
+    if (partners.has(partner.employerId)) throw UserInputFailure.of(partner.field, 'That employer is listed twice', ErrorCode.TAKEN);
+    partners.set(partner.employerId, partner);
+  }
+  if (ctx.viewer.role === Role.EMPLOYER_PARTNER) {
+    const others = request.partners.filter((partner) => partner.employerId !== ctx.viewer.employerId);
+    if (others.length) throw UserInputFailure.of(others[0].field, `Only ${college.name} may invite other employers; start the pathway and ask them`, ErrorCode.ROLE_NOT_ALLOWED);
+    partners.set(ctx.viewer.employerId!, { role: PartnerRole.LEAD, field: ['input', 'partners'] });
+  } else if (!isAdmin(ctx) && !(ctx.viewer.role === Role.INSTITUTION_STAFF && ctx.viewer.institutionId === college.id)) {
+    throw UserInputFailure.of(['input', 'ownerInstitutionId'], `Only ${college.name}'s staff or an employer partner may start a pathway owned by ${college.name}`, ErrorCode.ROLE_NOT_ALLOWED);
+  }
+  for (const [employerId, partner] of partners) {
+    if (!(await em.getRepository(Employer).existsBy({ id: employerId }))) throw UserInputFailure.of(partner.field, 'That employer no longer exists', ErrorCode.NOT_FOUND);
+  }
+
+  const pathway = await em.getRepository(Pathway).save(
+    em.getRepository(Pathway).create({ title: request.title ?? occupation.title, ownerInstitutionId: college.id, status: PathwayStatus.DRAFT, version: 1, revision: 1 }),
+  );
+  await em.getRepository(PathwayDestination).save({ pathwayId: pathway.id, occupationId: occupation.id });
+  for (const [employerId, partner] of partners) {
+    await em.getRepository(PathwayPartner).save({ pathwayId: pathway.id, employerId, role: partner.role });
+  }
+  return pathway;
 }

@@ -124,11 +124,12 @@ export class PathwayStageCreateInput extends StageFields {
   @IsInt()
   expectedRevision?: number | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { nullable: true, description: 'Where to put it, from 1 to one past the last stage; left out, it goes after the last stage.' })
+  @IsOptional()
   @IsInt()
   @Min(1)
   @Max(100)
-  position: number;
+  position?: number | null;
 
   @Field(() => String)
   @IsNotEmpty()

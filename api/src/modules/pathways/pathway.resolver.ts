@@ -16,6 +16,7 @@ import { Endorsement } from './endorsement.entity';
 import { Pathway, PathwayStatus } from './pathway.entity';
 import { PathwayDestination } from './pathway-destination.entity';
 import { assertEditable, assertRevision, touchPathway } from './pathway-edit.service';
+import { assertRequiredCountFits, closeGapAfter, placeStage } from './stage-order.service';
 import {
   EndorsementCreateInput,
   EndorsementUpdateInput,
@@ -173,7 +174,19 @@ export class PathwayStageResolver extends crudResolver({
   entity: PathwayStage,
   createInput: PathwayStageCreateInput,
   updateInput: PathwayStageUpdateInput,
-  hooks: versionedRowHooks<PathwayStage>(directly, assertStageRequirement),
+  hooks: {
+    virtualFields: ['expectedRevision'],
+    async beforeSave(em, stage, _ctx, previous, input: Versioned) {
+      assertStageRequirement(stage);
+      await touchPathway(em, stage.pathwayId, input.expectedRevision);
+      await placeStage(em, stage, previous);
+      if (previous) await assertRequiredCountFits(em, stage, previous);
+    },
+    async beforeDelete(em, stage) {
+      await touchPathway(em, stage.pathwayId);
+      await closeGapAfter(em, stage);
+    },
+  },
 }) {
   @Mutation(() => ReorderPayload, { description: 'Puts the stages in the given order, numbering them from 1.' })
   pathwayStagesReorder(@Arg('input', () => PathwayStagesReorderInput) input: PathwayStagesReorderInput, @Ctx() ctx: Context) {
