@@ -189,6 +189,28 @@ describe('learners', () => {
       expect(deleted.data?.awardDelete).toEqual({ deletedId: award.id, userErrors: [] });
     });
 
+    it('refuses an award date after today unless the award is planned, writing nothing', async () => {
+      const learner = await makeLearner(api.db, college.id);
+      const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+      const today = new Date().toISOString().slice(0, 10);
+      const before = await countOf('award');
+      const typo = await api.gql(AWARD_CREATE, { input: { learnerId: gid(learner), credentialId: gid(unrubricked), awardedOn: tomorrow } });
+      expect(typo.data?.awardCreate).toEqual({ award: null, userErrors: [{ field: ['input', 'awardedOn'], code: 'AWARD_DATE_IN_FUTURE' }] });
+      expect(await countOf('award')).toBe(before);
+
+      const planned = await api.gql(AWARD_CREATE, { input: { learnerId: gid(learner), credentialId: gid(unrubricked), awardedOn: tomorrow, planned: true } });
+      expect(planned.data?.awardCreate.userErrors).toEqual([]);
+      expect(planned.data?.awardCreate.award.awardedOn).toBe(tomorrow);
+      const current = await api.gql(AWARD_CREATE, { input: { learnerId: gid(learner), credentialId: gid(unrubricked), awardedOn: today } });
+      expect(current.data?.awardCreate.userErrors).toEqual([]);
+      // Moving an earned award into the future is the same typo; a planned award keeps its date on other edits.
+      const moved = await api.gql(AWARD_UPDATE, { input: { id: current.data?.awardCreate.award.id, awardedOn: tomorrow } });
+      expect(moved.data?.awardUpdate.userErrors).toEqual([{ field: ['input', 'awardedOn'], code: 'AWARD_DATE_IN_FUTURE' }]);
+      const edited = await api.gql(AWARD_UPDATE, { input: { id: planned.data?.awardCreate.award.id, masteryLevel: 2 } });
+      expect(edited.data?.awardUpdate.userErrors).toEqual([]);
+      expect(await countOf('award')).toBe(before + 2);
+    });
+
     it('refuses a mastery level above the rubric or under 1 and bad references, writing nothing', async () => {
       const learner = await makeLearner(api.db, college.id);
       const valid = { learnerId: gid(learner), credentialId: gid(rubricked), awardedOn: '2025-05-01' };

@@ -9,7 +9,7 @@ describe('compiled executor', () => {
   let database: TestDatabase;
   let server: RunningServer;
   const post = async (query: string, variables: Record<string, unknown> = {}) => {
-    const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json;q=0.9' }, body: JSON.stringify({ query, variables }) });
     return { status: response.status, body: (await response.json()) as { data?: Record<string, any>; errors?: { extensions?: Record<string, unknown>; path?: unknown[] }[] } };
   };
 

@@ -19,8 +19,16 @@ export enum ErrorCode {
   ROLE_NOT_ALLOWED = 'ROLE_NOT_ALLOWED',
   NOT_READY = 'NOT_READY',
   OPEN_CHANGE_REQUEST = 'OPEN_CHANGE_REQUEST',
+  AWARD_DATE_IN_FUTURE = 'AWARD_DATE_IN_FUTURE',
 }
-registerEnumType(ErrorCode, { name: 'ErrorCode', description: 'Why a mutation refused its input.' });
+registerEnumType(ErrorCode, {
+  name: 'ErrorCode',
+  description: 'Why a mutation refused its input.',
+  valuesConfig: {
+    AWARD_DATE_IN_FUTURE: { description: 'The award date is after today; say planned: true for an award not yet earned.' },
+    OPEN_CHANGE_REQUEST: { description: 'A change request on this version is still open: resolve it (done, answered or won\'t do) first.' },
+  },
+});
 
 @ObjectType({ description: 'An expected failure of a mutation, tied to the input field that caused it.' })
 export class UserError {

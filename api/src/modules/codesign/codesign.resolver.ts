@@ -80,7 +80,7 @@ export class PathwayLifecycleResolver {
   }
 
   @Mutation(() => StartPayload, { description: 'Starts a new pathway as a draft: its destination occupation, owning college and employer partners, in one step.' })
-  pathwayStart(@Arg('input', () => PathwayStartInput) input: PathwayStartInput, @Ctx() ctx: Context) {
+  pathwayStart(@Arg('input', () => PathwayStartInput, { description: 'The destination occupation, owning college, title and partners.' }) input: PathwayStartInput, @Ctx() ctx: Context) {
     return runMutation(ctx, async (em) => {
       const data = await decodeInput(input);
       const partners = (input.partners ?? []).map((partner, index) => {

@@ -133,12 +133,12 @@ export class PathwayCommentResolveInput {
   note?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'An employer partner of a new pathway, with its role.' })
 export class PathwayStartPartnerInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The Employer.' })
   employerId: string;
 
-  @Field(() => PartnerRole)
+  @Field(() => PartnerRole, { description: 'What the employer does in the co-design (lead, contributor or validator).' })
   @IsEnum(PartnerRole)
   role: PartnerRole;
 }

@@ -69,11 +69,11 @@ abstract class CredentialFields {
 
 @InputType({ description: 'An assessment made with its credential.' })
 export class CredentialAssessmentInput {
-  @Field(() => AssessmentMethod)
+  @Field(() => AssessmentMethod, { description: 'How the learner is assessed.' })
   @IsEnum(AssessmentMethod)
   method: AssessmentMethod;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What the assessment asks of the learner (at most 5,000 characters).' })
   @IsNotEmpty()
   @MaxLength(5000)
   description: string;
@@ -81,18 +81,18 @@ export class CredentialAssessmentInput {
 
 @InputType({ description: 'A rubric (mastery) level made with its credential.' })
 export class CredentialRubricLevelInput {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The level, 1 to 10; each level appears once per credential.' })
   @IsInt()
   @Min(1)
   @Max(10)
   level: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The level\'s name, such as "Proficient" (at most 100 characters).' })
   @IsNotEmpty()
   @MaxLength(100)
   name: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What a learner shows at this level (at most 5,000 characters).' })
   @IsNotEmpty()
   @MaxLength(5000)
   criteria: string;

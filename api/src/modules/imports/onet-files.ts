@@ -28,7 +28,11 @@ export enum RejectionCode {
   /** OEWS names another occupation than ours for the SOC code: its wage is not applied. */
   TITLE_MISMATCH = 'TITLE_MISMATCH',
 }
-registerEnumType(RejectionCode, { name: 'ImportRejectionCode', description: 'Why an import left a row out.' });
+registerEnumType(RejectionCode, {
+  name: 'ImportRejectionCode',
+  description: 'Why an import left a row out.',
+  valuesConfig: { TITLE_MISMATCH: { description: 'The file names another occupation than ours for the SOC code, so its wage is not applied.' } },
+});
 
 export interface SourceFile {
   kind: OccupationFileKind;

@@ -15,9 +15,13 @@ export enum SigningAlgorithmName {
 registerEnumType(SigningAlgorithmName, {
   name: 'SigningAlgorithm',
   description: 'How an issuer signs awards: RS256 (the default; every Open Badges 3.0 verifier supports it) or EdDSA (Ed25519).',
+  valuesConfig: {
+    RS256: { description: 'RSASSA-PKCS1-v1_5 with SHA-256 (2048-bit RSA): the algorithm every Open Badges 3.0 verifier must support.' },
+    EdDSA: { description: 'Ed25519 signatures: shorter and faster, not required of every verifier.' },
+  },
 });
 
-@InputType()
+@InputType({ description: 'How an issuer signs its awards from now on.' })
 export class IssuerSigningSetInput {
   @Field(() => ID, { description: 'The Institution or Employer that issues the awards.' })
   issuerId: string;
@@ -29,15 +33,15 @@ export class IssuerSigningSetInput {
   rotate?: boolean | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The issuer\'s signing setting after the change.' })
 export class IssuerSigningSetPayload {
-  @Field(() => SigningAlgorithmName, { nullable: true })
+  @Field(() => SigningAlgorithmName, { nullable: true, description: 'The algorithm new awards are signed with; null when the change was refused.' })
   algorithm: SigningAlgorithmName | null;
 
   @Field(() => String, { nullable: true, description: 'The `kid` that signs the issuer\'s next award.' })
   keyId: string | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'Why the change was refused; empty when it was made.' })
   userErrors: UserError[];
 }
 
@@ -49,7 +53,7 @@ const mayManage = (ctx: Context, issuer: IssuerRef) =>
 @Resolver()
 export class IssuerSigningResolver {
   @Mutation(() => IssuerSigningSetPayload, { description: 'Chooses the algorithm an issuer signs awards with, and rotates its key. For the issuer\'s own staff.' })
-  issuerSigningSet(@Arg('input', () => IssuerSigningSetInput) input: IssuerSigningSetInput, @Ctx() ctx: Context): Promise<IssuerSigningSetPayload> {
+  issuerSigningSet(@Arg('input', () => IssuerSigningSetInput, { description: 'The issuer and its new signing setting.' }) input: IssuerSigningSetInput, @Ctx() ctx: Context): Promise<IssuerSigningSetPayload> {
     return runMutation<IssuerSigningSetPayload>(ctx, async (em) => {
       const decoded = fromGlobalId(input.issuerId);
       if (!decoded || (decoded.typeName !== 'Institution' && decoded.typeName !== 'Employer')) {

@@ -87,6 +87,13 @@ abstract class AwardFields {
   @IsUrl({ require_protocol: true })
   @MaxLength(1000)
   evidenceUrl?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'True for an award the learner is expected to earn on a later awardedOn; without it, an award date after today is refused with AWARD_DATE_IN_FUTURE.',
+  })
+  @IsOptional()
+  planned?: boolean | null;
 }
 
 @InputType()

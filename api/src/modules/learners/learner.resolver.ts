@@ -80,6 +80,14 @@ async function assertLevelOnRubric(em: EntityManager, award: Award): Promise<voi
   }
 }
 
+/** An award date after today is a typo unless the award is said to be planned. */
+function assertNotFuture(award: Award, previous: Award | null, input: Record<string, unknown>): void {
+  const moved = previous === null || previous.awardedOn !== award.awardedOn;
+  if (moved && award.awardedOn > todayIso() && input.planned !== true) {
+    throw UserInputFailure.of(['input', 'awardedOn'], `${award.awardedOn} is after today: say planned: true for an award not yet earned`, ErrorCode.AWARD_DATE_IN_FUTURE);
+  }
+}
+
 const AwardRevokePayload = payloadType('AwardRevokePayload', 'award', Award);
 
 @Resolver(() => Award)
@@ -88,7 +96,11 @@ export class AwardResolver extends crudResolver({
   createInput: AwardCreateInput,
   updateInput: AwardUpdateInput,
   hooks: {
-    beforeSave: (em, award) => assertLevelOnRubric(em, award),
+    beforeSave: async (em, award, _ctx, previous, input) => {
+      assertNotFuture(award, previous, input);
+      await assertLevelOnRubric(em, award);
+    },
+    virtualFields: ['planned'],
     // Issuing an award signs its Open Badges credential; a changed award gets a new one.
     afterSave: async (em, award) => {
       await issueAwardCredential(em, award, { replace: true });
