@@ -184,7 +184,7 @@ describe('access control by role', () => {
       const payload = getNamedType(field.type);
       const selection = !isObjectType(payload) ? '' : 'userErrors' in payload.getFields() ? '{ userErrors { code } }' : '{ __typename }';
       const variables = Object.fromEntries(field.args.map((arg) => [arg.name, minimalValue(arg.type)]));
-      const result = await api.gql(`mutation(${declared}) { ${field.name}(${passed}) ${selection} }`, variables, { token: null });
+      const result = await api.gql(declared ? `mutation(${declared}) { ${field.name}(${passed}) ${selection} }` : `mutation { ${field.name} ${selection} }`, variables, { token: null });
       outcomes[field.name] = result.errors?.[0]?.extensions?.code ?? (result.data?.[field.name]?.userErrors?.[0]?.code ? 'user error' : 'allowed');
     }
     // Signing out only clears the caller's own session cookie, which the public may do too.

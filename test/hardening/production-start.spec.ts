@@ -6,12 +6,12 @@ import { RunningServer, startServer } from '../../api/src/server';
 import { post } from './client';
 import { createTestDatabase, TestDatabase } from '../support/db';
 
-const LOGIN = `mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token viewer { role } userErrors { code } } }`;
+const LOGIN = `mutation ($input: LoginInput!) { login(input: $input) { token viewer { role } userErrors { code } } }`;
 
 describe('production start on an empty database', () => {
   let database: TestDatabase;
   let server: RunningServer | undefined;
-  const gql = async (query: string, variables: Record<string, unknown>) => (await post(server!.url, query, variables)).body as { data: Record<string, any> };
+  const gql = async (query: string, input: Record<string, unknown>) => (await post(server!.url, query, { input })).body as { data: Record<string, any> };
   const production = config.production;
 
   beforeAll(async () => {

@@ -114,8 +114,8 @@ describe('several API processes behind one port', () => {
     });
     const token = login.body.data.login.token as string;
     expect(token).toEqual(expect.any(String));
-    // One secret, created by whichever worker came first, with no draft left beside it.
-    expect(fs.readdirSync(path.join(dataDir, 'secrets'))).toEqual(['auth_secret']);
+    // One of each secret, created by whichever worker came first, with no draft left beside them.
+    expect(fs.readdirSync(path.join(dataDir, 'secrets')).sort()).toEqual(['auth_secret', 'credential_key_secret']);
 
     // A worker that did not know the secret would refuse the token with a 401.
     const query = { query: '{ auditLog(first: 1) { totalCount } institutions(first: 1) { totalCount } }' };

@@ -38,7 +38,9 @@ export function securityHeaders(app: express.Express): void {
     }),
   );
   // Elsewhere the same headers without a CSP: GET /graphql serves Apollo's Sandbox page, which loads its scripts from Apollo's CDN.
-  app.use(helmet({ contentSecurityPolicy: false, referrerPolicy: { policy: 'same-origin' } }));
+  // The API, the embeddable finder and the document URLs are meant for other sites' pages, so their
+  // resources may be loaded cross-origin (a <script> of the finder is a no-cors load).
+  app.use(helmet({ contentSecurityPolicy: false, referrerPolicy: { policy: 'same-origin' }, crossOriginResourcePolicy: { policy: 'cross-origin' } }));
 }
 
 export interface CookieSession {

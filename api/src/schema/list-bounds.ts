@@ -72,6 +72,8 @@ declareListBounds({
   // and the learners one agreement change re-routes are counted as the most a page shows.
   'Query.learnerRoutes': 50,
   'Query.expiringAgreementImpacts': 20,
+  // The review queue shows at most 50 versions.
+  'Query.pathwayReviewQueue': 50,
   'AgreementImpact.changes': 1000,
   'OccupationImportReport.rejectedRows': 1000,
 });

@@ -1,4 +1,4 @@
-import { Locator, Page } from 'playwright-core';
+import { BrowserContext, Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../../api/src/seed/accounts';
 import { tableRows } from '../../support/browser';
 
@@ -11,7 +11,8 @@ export const PAGE_LOAD = { timeout: 45_000 };
 /** The console seen by one signed-in person: sign-in, the pathway list and the designer of one version. */
 export class DesignerPage {
   /** The stored session of each account signed in before, so switching back needs no second sign-in (argon2 is slow on a busy machine). */
-  private readonly sessions = new Map<string, string>();
+  /** Each signed-in account's console state: what it keeps in localStorage and its httpOnly session cookie. */
+  private readonly sessions = new Map<string, { storage: string; cookies: Awaited<ReturnType<BrowserContext['cookies']>> }>();
 
   constructor(
     readonly page: Page,
@@ -28,9 +29,11 @@ export class DesignerPage {
     // would end the session just restored.
     await this.page.goto(`${new URL(this.consoleUrl).origin}/healthz`);
     await this.page.evaluate('localStorage.clear()');
+    await this.page.context().clearCookies();
     const saved = this.sessions.get(email);
     if (saved) {
-      await this.page.evaluate(`Object.entries(${saved}).forEach(([key, value]) => localStorage.setItem(key, value))`);
+      await this.page.evaluate(`Object.entries(${saved.storage}).forEach(([key, value]) => localStorage.setItem(key, value))`);
+      await this.page.context().addCookies(saved.cookies);
       await this.page.goto(this.consoleUrl);
     } else {
       await this.page.goto(`${this.consoleUrl}/login`);
@@ -39,7 +42,9 @@ export class DesignerPage {
       await this.page.getByRole('button', { name: 'Sign in' }).click();
     }
     await this.page.getByRole('menuitem').first().waitFor(PAGE_LOAD);
-    if (!saved) this.sessions.set(email, (await this.page.evaluate<string>('JSON.stringify(Object.assign({}, localStorage))')));
+    if (!saved) {
+      this.sessions.set(email, { storage: await this.page.evaluate<string>('JSON.stringify(Object.assign({}, localStorage))'), cookies: await this.page.context().cookies() });
+    }
   }
 
   /** Finds the pathway in the list by its title and opens its designer. */
