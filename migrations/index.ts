@@ -10,6 +10,8 @@ import { CatalogueNotify1795460000000 } from './1795460000000-catalogue-notify';
 import { ReferenceRowsNotify1795470000000 } from './1795470000000-reference-rows-notify';
 import { CatalogueProgramsNotify1795480000000 } from './1795480000000-catalogue-programs-notify';
 import { AwardRevokedOn1796200000000 } from './1796200000000-award-revoked-on';
+import { SigningSubjectsStatus1796300000000 } from './1796300000000-signing-subjects-status';
+import { EducationSource1796300100000 } from './1796300100000-education-source';
 
 /** Migrations in the order they run; listed explicitly so compiled and test runs load the same set. */
-export const migrations: Function[] = [Initial1795391325511, SearchIndexes1795391400000, Accounts1795391884975, AuditLog1795392098153, Comments1795392829144, CasePackages1795400000000, IssuerKeys1795410000000, PathwayPageNotify1795440000000, CatalogueNotify1795460000000, ReferenceRowsNotify1795470000000, CatalogueProgramsNotify1795480000000, AwardRevokedOn1796200000000];
+export const migrations: Function[] = [Initial1795391325511, SearchIndexes1795391400000, Accounts1795391884975, AuditLog1795392098153, Comments1795392829144, CasePackages1795400000000, IssuerKeys1795410000000, PathwayPageNotify1795440000000, CatalogueNotify1795460000000, ReferenceRowsNotify1795470000000, CatalogueProgramsNotify1795480000000, AwardRevokedOn1796200000000, SigningSubjectsStatus1796300000000, EducationSource1796300100000];

@@ -68,7 +68,7 @@ describe('CASE 1.1 competency frameworks', () => {
     const unknown = await fetch(`${api.url}/ims/case/v1p1/CFPackages/00000000-0000-4000-8000-000000000000`);
     expect(unknown.status).toBe(404);
     expect(((await unknown.json()) as Json).imsx_codeMinor.imsx_codeMinorField[0].imsx_codeMinorFieldValue).toBe('unknownobject');
-    expect((await fetch(`${api.url}/ims/case/v1p1/CFPackages/not-a-uuid`)).status).toBe(404);
+    expect((await fetch(`${api.url}/ims/case/v1p1/CFPackages/not-a-uuid`)).status).toBe(400);
   });
 
   it('round-trips every demo framework through a fresh database without losing anything', async () => {
@@ -112,13 +112,13 @@ describe('CASE 1.1 competency frameworks', () => {
   it('refuses a package with problems as a whole, naming each one', async () => {
     const broken = structuredClone(FOREIGN);
     broken.CFDocument.identifier = 'c0ffee00-0000-4000-8000-0000000000aa';
-    delete broken.CFItems[0].humanCodingScheme;
-    broken.CFItems[2].CFItemType = 'Standard';
+    delete broken.CFItems[0].fullStatement;
+    broken.CFItems[2].CFItemType = 42;
     broken.CFItems[3].identifier = broken.CFItems[1].identifier;
     const result = await api.gql(IMPORT, { input: { package: broken } });
     expect(result.data?.competencyFrameworkImport.competencyFramework).toBeNull();
     expect(result.data?.competencyFrameworkImport.userErrors).toEqual([
-      { field: ['input', 'package', 'CFItems', '0', 'humanCodingScheme'], code: 'REQUIRED' },
+      { field: ['input', 'package', 'CFItems', '0', 'fullStatement'], code: 'REQUIRED' },
       { field: ['input', 'package', 'CFItems', '2', 'CFItemType'], code: 'INVALID' },
       { field: ['input', 'package', 'CFItems', '3', 'identifier'], code: 'TAKEN' },
     ]);

@@ -82,8 +82,8 @@ describe('occupation import (O*NET and BLS OEWS)', () => {
 
   it('keeps a typical education that did not come from a job zone, and follows the zone where it did', async () => {
     await api.db.query(
-      `INSERT INTO occupation (soc_code, title, typical_education) VALUES ('15-1232', 'Computer User Support Specialists', 'Some college, no degree'),
-         ('51-4121', 'Welders, Cutters, Solderers, and Brazers', $1)`,
+      `INSERT INTO occupation (soc_code, title, typical_education, typical_education_source) VALUES ('15-1232', 'Computer User Support Specialists', 'Some college, no degree', 'BLS'),
+         ('51-4121', 'Welders, Cutters, Solderers, and Brazers', $1, 'O*NET job zone')`,
       [EDUCATION_BY_JOB_ZONE[4]],
     );
     const result = await api.gql(IMPORT, { input: { files: filesOf('good') } });
@@ -92,6 +92,31 @@ describe('occupation import (O*NET and BLS OEWS)', () => {
     expect(support.data?.occupations.nodes[0]).toMatchObject({ jobZone: 3, typicalEducation: 'Some college, no degree' });
     const welders = await api.gql(READ, { soc: '51-4121' });
     expect(welders.data?.occupations.nodes[0]).toMatchObject({ jobZone: 2, typicalEducation: EDUCATION_BY_JOB_ZONE[2] });
+  });
+
+  it('keeps BLS\'s typical education even where its wording is a job zone\'s, by the source recorded beside it', async () => {
+    // BLS says "Bachelor's degree" for network administrators, which is also job zone 4's wording.
+    await api.db.query(
+      `INSERT INTO occupation (soc_code, title, typical_education, typical_education_source) VALUES ('15-1244', 'Network and Computer Systems Administrators', $1, 'BLS')`,
+      [EDUCATION_BY_JOB_ZONE[4]],
+    );
+    const zoned = filesOf('good', (name, content) => (name === 'Job Zones.txt' ? content.replace(/^(15-1244\.00\t)\d/m, '$13') : content));
+    expect((await api.gql(IMPORT, { input: { files: zoned } })).data?.occupationsImport.userErrors).toEqual([]);
+    const admins = await api.db.query(`SELECT job_zone, typical_education, typical_education_source FROM occupation WHERE soc_code = '15-1244'`);
+    expect(admins).toEqual([{ job_zone: 3, typical_education: EDUCATION_BY_JOB_ZONE[4], typical_education_source: 'BLS' }]);
+    const filled = await api.db.query(`SELECT typical_education_source FROM occupation WHERE soc_code = '51-4121'`);
+    expect(filled).toEqual([{ typical_education_source: 'O*NET job zone' }]);
+  });
+
+  it('reports an OEWS row whose OCC_TITLE names another occupation, and does not apply its wage', async () => {
+    const renamed = filesOf('good', (name, content) =>
+      (name === 'national_M2023_dl.csv' ? content.replace(',15-1232,Computer User Support Specialists,', ',15-1232,"Computer Occupations, All Other",') : content));
+    const result = await api.gql(IMPORT, { input: { files: renamed } });
+    const report = result.data?.occupationsImport.report;
+    expect(report.rejectedRows).toEqual([expect.objectContaining({ file: 'national_M2023_dl.csv', code: 'TITLE_MISMATCH', line: 4 })]);
+    expect(report.rejectedRows[0].reason).toContain('"Computer Occupations, All Other" is not the occupation 15-1232.00 "Computer User Support Specialists"');
+    const support = await api.gql(READ, { soc: '15-1232' });
+    expect(support.data?.occupations.nodes[0]).toMatchObject({ medianAnnualWage: null, wageSource: null });
   });
 
   it('changes nothing when the same files are imported again', async () => {

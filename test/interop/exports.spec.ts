@@ -100,11 +100,17 @@ describe('exports', () => {
       expect(badge.criteria.narrative).toContain('Diagnose common hardware faults');
     });
 
-    it('aligns to its competencies and to the SOC codes its published pathways lead to', () => {
+    it('aligns to its competencies and to the SOC codes its published pathways lead to', async () => {
       const byCode = Object.fromEntries(badge.alignment.map((a: Node) => [a.targetCode, a]));
       expect(Object.keys(byCode).sort()).toEqual(['15-1232', 'ITS-1.1', 'ITS-2.3']);
-      expect(byCode['ITS-1.1']).toMatchObject({ targetType: 'CFItem', targetUrl: 'urn:uuid:9b0c9a56-2f7e-4c59-9a0e-4d3c1f1e2a10', targetFramework: 'IT Support Standard' });
-      expect(byCode['ITS-2.3'].targetUrl).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
+      expect(byCode['ITS-1.1']).toMatchObject({ targetType: 'CFItem', targetUrl: `${publicBaseUrl()}/ims/case/v1p1/CFItems/9b0c9a56-2f7e-4c59-9a0e-4d3c1f1e2a10`, targetFramework: 'IT Support Standard' });
+      expect(byCode['ITS-2.3'].targetUrl).toMatch(new RegExp(`^${publicBaseUrl()}/ims/case/v1p1/CFItems/[0-9a-f-]{36}$`));
+      // Resolvable: the URL answers with the CFItem it names.
+      for (const code of ['ITS-1.1', 'ITS-2.3']) {
+        const response = await fetch(`${api.url}${new URL(byCode[code].targetUrl).pathname}`);
+        expect(response.status).toBe(200);
+        expect(((await response.json()) as { humanCodingScheme?: string }).humanCodingScheme).toBe(code);
+      }
       expect(byCode['15-1232']).toMatchObject({ targetName: 'Computer User Support Specialists', targetUrl: 'https://www.onetonline.org/link/summary/15-1232.00' });
     });
 
@@ -175,7 +181,8 @@ describe('exports', () => {
       expect(job['ceasn:codedNotation']).toBe('15-1232');
       expect(job['ceterms:isDestinationComponentOf']).toEqual([pathway['@id']]);
       const idOf = (title: string) => ofType('ceterms:CredentialComponent').find((c) => c['ceterms:name']['en-US'] === title)!['@id'];
-      expect(job['ceterms:hasCondition'].map((c: Node) => [c['@type'], c['ceterms:name']['en-US'], c['ceterms:requiredNumber'], c['ceterms:targetComponent']])).toEqual([
+      const byId = new Map(nodes.map((node) => [node['@id'], node]));
+      expect(job['ceterms:hasCondition'].map((ref: Node) => byId.get(ref['@id'])).map((c: Node) => [c['@type'], c['ceterms:name']['en-US'], c['ceterms:requiredNumber'], c['ceterms:targetComponent']])).toEqual([
         ['ceterms:ComponentCondition', 'Stage 1: Foundations', 2, [idOf('IT Support Fundamentals'), idOf('Network Basics')]],
         ['ceterms:ComponentCondition', 'Stage 2: Practice', 1, [idOf('Help Desk Practicum'), idOf('Customer Service Essentials')]],
       ]);
@@ -186,6 +193,32 @@ describe('exports', () => {
       expect(again).toEqual(graph);
       const ctids = nodes.map((node) => node['ceterms:ctid']);
       expect(new Set(ctids).size).toBe(ctids.length);
+    });
+
+    it('puts each node in the graph once, however many destinations share the conditions', async () => {
+      const twoWays = await makePathway(api.db, published.ownerInstitutionId, { title: 'Two Ways', status: PathwayStatus.PUBLISHED });
+      const stage = await makeStage(api.db, twoWays.id, 1, { title: 'Core' });
+      await addToStage(api.db, stage.id, fundamentals.id, 0);
+      await addDestination(api.db, twoWays.id, supportSpecialist.id);
+      await addDestination(api.db, twoWays.id, (await makeOccupation(api.db, { socCode: '15-1244', title: 'Network and Computer Systems Administrators' })).id);
+      const document = (await api.gql(CTDL, { id: gid(twoWays) }, { token: null })).data!.pathway.ctdl;
+      const ctids: string[] = [];
+      const walk = (value: unknown): void => {
+        if (Array.isArray(value)) value.forEach(walk);
+        else if (value && typeof value === 'object') {
+          const ctid = (value as Node)['ceterms:ctid'];
+          if (ctid) ctids.push(ctid);
+          Object.values(value).forEach(walk);
+        }
+      };
+      walk(document);
+      expect(new Set(ctids).size).toBe(ctids.length);
+      const graphNodes = document['@graph'] as Node[];
+      expect(ctids.length).toBe(graphNodes.length);
+      const jobs = graphNodes.filter((node) => node['@type'] === 'ceterms:JobComponent');
+      expect(jobs).toHaveLength(2);
+      const [condition] = graphNodes.filter((node) => node['@type'] === 'ceterms:ComponentCondition');
+      for (const job of jobs) expect(job['ceterms:hasCondition']).toEqual([{ '@type': 'ceterms:ComponentCondition', '@id': condition['@id'], 'ceterms:name': condition['ceterms:name'] }]);
     });
 
     it('is served at its id URL', async () => {
@@ -200,11 +233,17 @@ describe('exports', () => {
         const { pathway, component, dangling } = ctdlValidators();
         console.info(`CTDL registry schemas: references without a definition, left unconstrained: ${dangling.join(', ')}`);
         const withoutDestination = (await api.gql(CTDL, { id: gid(draft) })).data!.pathway.ctdl['@graph'] as Node[];
-        expect(withoutDestination.map((node) => node['@type'])).toEqual(['ceterms:Pathway', 'ceterms:CredentialComponent', 'ceterms:BasicComponent']);
+        expect(withoutDestination.map((node) => node['@type'])).toEqual(['ceterms:Pathway', 'ceterms:CredentialComponent', 'ceterms:BasicComponent', 'ceterms:ComponentCondition']);
         for (const document of [nodes, withoutDestination]) {
-          const [pathwayNode, ...components] = document;
+          const [pathwayNode, ...rest] = document;
           expect(errorsOf(pathway, pathwayNode)).toEqual([]);
-          for (const node of components) expect(errorsOf(component, node)).toEqual([]);
+          const conditions = rest.filter((node) => node['@type'] === 'ceterms:ComponentCondition');
+          for (const node of rest.filter((n) => !conditions.includes(n))) expect(errorsOf(component, node)).toEqual([]);
+          // The registry has no schema of its own for a condition: each is checked as the hasCondition entry of a component.
+          for (const node of conditions) {
+            const holder = rest.find((n) => n['ceterms:hasCondition'])!;
+            expect(errorsOf(component, { ...holder, 'ceterms:hasCondition': [node] })).toEqual([]);
+          }
         }
       });
 

@@ -76,7 +76,7 @@ describe('verifiable awards', () => {
     const header = decodeProtectedHeader(jwt);
     const payload = decodeJwt(jwt) as Record<string, any>;
     const issuerUrl = `${publicBaseUrl()}/ob/issuers/${gid(college)}`;
-    expect(header).toMatchObject({ alg: 'EdDSA', typ: 'vc+jwt' });
+    expect(header).toMatchObject({ alg: 'RS256', typ: 'JWT' });
     expect(header.kid?.startsWith(`${issuerUrl}#`)).toBe(true);
     expect(payload.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
     expect(payload.id).toBe(`${publicBaseUrl()}/credentials/${award.id}`);
@@ -88,6 +88,8 @@ describe('verifiable awards', () => {
     expect(subject.creditsEarned).toBe(4);
     expect(subject.result).toEqual([{ type: ['Result'], resultDescription: `${subject.achievement.id}#mastery`, achievedLevel: `${subject.achievement.id}#mastery-level-2` }]);
     expect(subject.identifier[0]).toMatchObject({ type: 'IdentityObject', identityType: 'emailAddress', hashed: true });
+    expect(subject.id).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(payload.sub).toBe(subject.id);
     expect(JSON.stringify(payload)).not.toContain('ana@example.test');
   });
 
@@ -124,14 +126,14 @@ describe('verifiable awards', () => {
     const otherCredential = await insertCredential(api.db, otherCollege.id);
     const otherAward = await api.gql(AWARD_CREATE, { input: { learnerId: gid(otherLearner), credentialId: gid(otherCredential), awardedOn: '2025-01-01' } }, { token: otherAdvisorToken });
     const otherKid = decodeProtectedHeader(otherAward.data!.awardCreate.award.verifiableCredential).kid!;
-    const otherKey = await api.db.getRepository(IssuerKey).findOneByOrFail({ institutionId: otherCollege.id });
-    const signedByOther = await new SignJWT(claims).setProtectedHeader({ alg: 'EdDSA', typ: 'vc+jwt', kid: otherKid }).sign(await signingKeyOf(otherKey));
+    const otherKey = await api.db.getRepository(IssuerKey).findOneByOrFail({ institutionId: otherCollege.id, algorithm: 'RS256' });
+    const signedByOther = await new SignJWT(claims).setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: otherKid }).sign(await signingKeyOf(otherKey));
     const wrongIssuer = await verify(signedByOther);
     expect(failedChecks(wrongIssuer)).toEqual(['ISSUER', 'REVOCATION']);
 
-    const { privateKey } = await generateKeyPair('EdDSA');
+    const { privateKey } = await generateKeyPair('RS256');
     const kid = decodeProtectedHeader(verifiableCredential).kid!;
-    const forged = await verify(await new SignJWT(claims).setProtectedHeader({ alg: 'EdDSA', typ: 'vc+jwt', kid }).sign(privateKey));
+    const forged = await verify(await new SignJWT(claims).setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid }).sign(privateKey));
     expect(failedChecks(forged)).toEqual(['SIGNATURE', 'REVOCATION']);
   });
 
@@ -158,7 +160,7 @@ describe('verifiable awards', () => {
     const list = await response.text();
     const profile = (await (await fetch(`${api.url}/ob/issuers/${gid(college)}`)).json()) as { verificationMethod: { id: string; publicKeyJwk: JWK }[] };
     const method = profile.verificationMethod.find((m) => m.id === decodeProtectedHeader(list).kid)!;
-    const { payload } = await compactVerify(list, await importJWK(method.publicKeyJwk, 'EdDSA'));
+    const { payload } = await compactVerify(list, await importJWK(method.publicKeyJwk, method.publicKeyJwk.alg));
     const subject = JSON.parse(new TextDecoder().decode(payload)).credentialSubject;
     expect(subject).toMatchObject({ type: 'BitstringStatusList', statusPurpose: 'revocation' });
     const bits = gunzipSync(Buffer.from(subject.encodedList.slice(1), 'base64url'));
@@ -212,7 +214,7 @@ describe('verifiable awards', () => {
   });
 
   describe('issuer keys', () => {
-    it('are one per issuer, made once even when the first awards are issued at the same time', async () => {
+    it('are one current key per issuer and algorithm, made once even when the first awards are issued at the same time', async () => {
       const college3 = await makeInstitution(api.db);
       const learner = await makeLearner(api.db, college3.id);
       const credentials = await Promise.all([1, 2, 3].map((n) => insertCredential(api.db, college3.id, { title: `Parallel ${n}` })));
@@ -220,15 +222,15 @@ describe('verifiable awards', () => {
         api.gql(AWARD_CREATE, { input: { learnerId: gid(learner), credentialId: gid(c), awardedOn: '2025-01-01' } })));
       const kids = results.map((r) => decodeProtectedHeader(r.data!.awardCreate.award.verifiableCredential).kid);
       expect(new Set(kids).size).toBe(1);
-      expect(await api.db.getRepository(IssuerKey).countBy({ institutionId: college3.id })).toBe(1);
+      expect(await api.db.getRepository(IssuerKey).countBy({ institutionId: college3.id, algorithm: 'RS256' })).toBe(1);
     });
 
     it('are stored encrypted, bound to their issuer', async () => {
       await issue();
-      const key = await api.db.getRepository(IssuerKey).findOneByOrFail({ institutionId: college.id });
+      const key = await api.db.getRepository(IssuerKey).findOneByOrFail({ institutionId: college.id, algorithm: 'RS256' });
       const stored = key.encryptedPrivateKey;
       const privateJwk = JSON.parse(open(stored, `Institution:${college.id}`)) as JWK;
-      expect(privateJwk.x).toBe(key.publicJwk.x);
+      expect(privateJwk.n).toBe(key.publicJwk.n);
       expect(stored.includes(Buffer.from(privateJwk.d!, 'utf8'))).toBe(false);
       expect(stored.includes(Buffer.from(privateJwk.d!, 'base64url'))).toBe(false);
       expect(stored.toString('utf8')).not.toContain('"d"');
@@ -242,7 +244,7 @@ describe('verifiable awards', () => {
       expect(profile).toMatchObject({ id: `${publicBaseUrl()}/ob/issuers/${gid(college)}`, type: ['Profile'], name: 'Lakeshore College' });
       const method = profile.verificationMethod.find((m) => m.id === kid)!;
       expect(method.publicKeyJwk.d).toBeUndefined();
-      await expect(compactVerify(verifiableCredential, await importJWK(method.publicKeyJwk, 'EdDSA'))).resolves.toBeDefined();
+      await expect(compactVerify(verifiableCredential, await importJWK(method.publicKeyJwk, 'RS256'))).resolves.toBeDefined();
     });
   });
 

@@ -3,6 +3,7 @@ import { AuditEntry } from '../modules/audit/audit-entry.entity';
 import { PathwayComment } from '../modules/codesign/pathway-comment.entity';
 import { AwardCredential } from '../modules/interop/award-credential.entity';
 import { IssuerKey } from '../modules/interop/issuer-key.entity';
+import { IssuerSigningOption, LearnerSubject, StatusListEntry } from '../modules/interop/signing.entities';
 import { Alignment } from '../modules/credentials/alignment.entity';
 import { Assessment } from '../modules/credentials/assessment.entity';
 import { Credential } from '../modules/credentials/credential.entity';
@@ -62,4 +63,7 @@ export const entities = [
   PathwayComment,
   IssuerKey,
   AwardCredential,
+  LearnerSubject,
+  StatusListEntry,
+  IssuerSigningOption,
 ];

@@ -75,7 +75,7 @@ class DemoSeeder {
     for (const spec of OCCUPATIONS) {
       const occupation = this.em.create(Occupation, {
         socCode: spec.socCode, onetSocCode: `${spec.socCode}.00`, title: spec.title, description: spec.description,
-        medianAnnualWage: spec.wage, wageSource: 'BLS OEWS', wageYear: 2023, typicalEducation: spec.education, jobZone: spec.jobZone, tasks: [...spec.tasks],
+        medianAnnualWage: spec.wage, wageSource: 'BLS OEWS', wageYear: 2023, typicalEducation: spec.education, typicalEducationSource: 'BLS', jobZone: spec.jobZone, tasks: [...spec.tasks],
       });
       this.occupations.set(spec.socCode, await this.em.save(occupation));
     }

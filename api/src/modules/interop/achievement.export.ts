@@ -8,7 +8,9 @@ import { RubricLevel } from '../credentials/rubric-level.entity';
 import { Employer } from '../employers/employer.entity';
 import { Institution } from '../institutions/institution.entity';
 import { Occupation } from '../occupations/occupation.entity';
-import { achievementUrl, IssuerRef, issuerUrl, uuidV5 } from './identifiers';
+import { Competency } from '../standards/competency.entity';
+import { caseBaseUrl, competencyIdentifier } from '../standards/case-package';
+import { achievementUrl, IssuerRef, issuerUrl } from './identifiers';
 
 export const OB_CONTEXT = ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'];
 const LANGUAGE = 'en-US';
@@ -131,6 +133,11 @@ function criteriaNarrative(sources: AchievementSources): string {
 
 export const onetUrl = (occupation: Occupation) => `https://www.onetonline.org/link/summary/${occupation.onetSocCode ?? `${occupation.socCode}.00`}`;
 
+function competencyUrl(competency: Competency): string {
+  const given = competency.caseExtras?.item?.uri;
+  return typeof given === 'string' && /^https?:\/\//.test(given) ? given : `${caseBaseUrl()}/CFItems/${competencyIdentifier(competency)}`;
+}
+
 function alignments(sources: AchievementSources): Record<string, unknown>[] {
   const seen = new Set<number>();
   const toCompetencies = sources.alignments.filter((a) => !seen.has(a.competencyId) && seen.add(a.competencyId)).map((a) => {
@@ -140,9 +147,10 @@ function alignments(sources: AchievementSources): Record<string, unknown>[] {
       targetName: competency.statement,
       targetCode: competency.code,
       targetFramework: competency.framework!.name,
-      // A CASE CFItem keeps its own identifier; others get a stable name-based one.
+      // A CASE CFItem's own published URI when an import brought one; otherwise the URL we serve it
+      // at (GET /ims/case/v1p1/CFItems/{identifier}), so a verifier can resolve it.
       targetType: competency.caseIdentifier ? 'CFItem' : 'ceasn:Competency',
-      targetUrl: `urn:uuid:${competency.caseIdentifier ?? uuidV5(`Competency:${competency.id}`)}`,
+      targetUrl: competencyUrl(competency),
     };
   });
   const toOccupations = sources.occupations.map((occupation) => ({

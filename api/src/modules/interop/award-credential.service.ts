@@ -1,12 +1,19 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { EntityManager } from 'typeorm';
 import { Award } from '../learners/award.entity';
 import { Learner } from '../learners/learner.entity';
 import { achievementOf, AchievementSources, issuerOf, issuerProfile, loadAchievementSources, OB_CONTEXT, resultDescriptionId, rubricLevelId } from './achievement.export';
 import { awardCredentialUrl, issuerUrl } from './identifiers';
-import { issuerKeyFor, keyIdOf, SIGNING_ALGORITHM, signingKeyOf } from './issuer-keys.service';
-import { statusEntryOf } from './status-list.service';
+
+/**
+ * The `typ` of an OpenBadgeCredential's JWS header. OB 3.0 §8.2.4.1 says "JWT" (when present); the
+ * later VC-JOSE-COSE says "vc+jwt" for its own securing, which OB 3.0 verifiers do not expect.
+ */
+export const OPEN_BADGE_JWT_TYPE = 'JWT';
+import { IssuerRef } from './identifiers';
+import { algorithmOf, currentSigningKey, issuerKeyOf, keyIdOf, signingKeyOf } from './issuer-keys.service';
+import { statusEntryOf, statusIndexOf } from './status-list.service';
 
 export const VC_JWT_MEDIA_TYPE = 'application/vc+jwt';
 
@@ -28,8 +35,27 @@ function hashedEmail(email: string): Record<string, unknown> {
   };
 }
 
+/**
+ * The learner's subject id towards an issuer (`urn:uuid:`), made once: random, never derived from
+ * their email, and shared by every award that issuer signs for them.
+ */
+export async function learnerSubjectId(em: EntityManager, learnerId: number, issuer: IssuerRef): Promise<string> {
+  const key = issuerKeyOf(issuer);
+  await em.query(
+    `INSERT INTO learner_subject (learner_id, issuer, subject_id) VALUES ($1, $2, $3) ON CONFLICT (learner_id, issuer) DO NOTHING`,
+    [learnerId, key, randomUUID()],
+  );
+  const [row] = await em.query(`SELECT subject_id FROM learner_subject WHERE learner_id = $1 AND issuer = $2`, [learnerId, key]);
+  return `urn:uuid:${row.subject_id}`;
+}
+
+export interface AwardSubject {
+  subjectId: string;
+  statusIndex: number;
+}
+
 /** The Open Badges 3.0 AchievementCredential of an award, before signing. */
-export function awardCredentialDocument(award: Award, learner: Learner, sources: AchievementSources): Record<string, unknown> {
+export function awardCredentialDocument(award: Award, learner: Learner, sources: AchievementSources, subject: AwardSubject): Record<string, unknown> {
   const { credential, rubric } = sources;
   const reached = rubric.find((level) => level.level === award.masteryLevel);
   return {
@@ -41,6 +67,7 @@ export function awardCredentialDocument(award: Award, learner: Learner, sources:
     validFrom: validFromOf(award),
     awardedDate: validFromOf(award),
     credentialSubject: {
+      id: subject.subjectId,
       type: ['AchievementSubject'],
       identifier: [hashedEmail(learner.email)],
       achievement: achievementOf(sources),
@@ -50,24 +77,27 @@ export function awardCredentialDocument(award: Award, learner: Learner, sources:
         : {}),
     },
     ...(award.evidenceUrl ? { evidence: [{ id: award.evidenceUrl, type: ['Evidence'] }] } : {}),
-    credentialStatus: statusEntryOf(issuerOf(credential), award.id),
+    credentialStatus: statusEntryOf(issuerOf(credential), subject.statusIndex),
   };
 }
 
 /**
- * Signs the award's credential with its issuer's key, as a VC-JWT whose payload is the credential
- * itself with the registered claims mapped from it (iss, jti, nbf), and stores it. `replace`
+ * Signs the award's credential with its issuer's current key, as a VC-JWT whose payload is the
+ * credential itself with the registered claims mapped from it (OB 3.0 §8.2.4.2: iss, jti, nbf, sub),
+ * and stores it. `replace`
  * re-issues after the award changed; otherwise a credential someone else issued first is kept.
  */
 export async function issueAwardCredential(em: EntityManager, award: Award, options: { replace: boolean }): Promise<string> {
   const [sources] = await loadAchievementSources(em, [award.credentialId]);
   const learner = await em.findOneByOrFail(Learner, { id: award.learnerId });
   const issuer = issuerOf(sources!.credential);
-  const key = await issuerKeyFor(em, issuer);
-  const document = awardCredentialDocument(award, learner, sources!);
+  const key = await currentSigningKey(em, issuer);
+  const subject = { subjectId: await learnerSubjectId(em, learner.id, issuer), statusIndex: await statusIndexOf(em, issuer, award.id) };
+  const document = awardCredentialDocument(award, learner, sources!, subject);
   const jwt = await new SignJWT(document)
-    .setProtectedHeader({ alg: SIGNING_ALGORITHM, typ: 'vc+jwt', kid: keyIdOf(key) })
+    .setProtectedHeader({ alg: algorithmOf(key), typ: OPEN_BADGE_JWT_TYPE, kid: keyIdOf(key) })
     .setIssuer(issuerUrl(issuer))
+    .setSubject(subject.subjectId)
     .setJti(document.id as string)
     .setNotBefore(Math.floor(Date.parse(validFromOf(award)) / 1000))
     .setIssuedAt()

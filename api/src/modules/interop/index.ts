@@ -1,3 +1,5 @@
 import { AwardCredentialResolver, CredentialExportResolver, PathwayExportResolver, VerificationResolver } from './interop.resolver';
 
-export const resolvers = [CredentialExportResolver, PathwayExportResolver, AwardCredentialResolver, VerificationResolver] as const;
+import { IssuerSigningResolver } from './issuer-signing.resolver';
+
+export const resolvers = [CredentialExportResolver, PathwayExportResolver, AwardCredentialResolver, VerificationResolver, IssuerSigningResolver] as const;

@@ -13,8 +13,7 @@ import { Pathway } from '../pathways/pathway.entity';
 import { achievementDocument, issuerProfile, OB_CONTEXT } from './achievement.export';
 import { issueAwardCredential, VC_JWT_MEDIA_TYPE } from './award-credential.service';
 import { IssuerRef } from './identifiers';
-import { IssuerKey } from './issuer-key.entity';
-import { publicKeySet } from './issuer-keys.service';
+import { publishedKeys, publicKeySet } from './issuer-keys.service';
 import { achievementSources, pathwaySources, storedAwardCredentials } from './interop.loaders';
 import { pathwayGraph } from './pathway-ctdl.export';
 import { signedStatusList } from './status-list.service';
@@ -78,7 +77,8 @@ export function interopRoutes(db: DataSource, viewerOf: (authorization: string |
   // The issuer's profile, with its public keys as verification methods: the `kid` of a signature is one of their ids.
   serve('/ob/issuers/:id', [Institution, Employer], async (ctx, issuer, res) => {
     const ref = issuerRefOf(issuer as Institution | Employer);
-    const keys = await db.getRepository(IssuerKey).findBy(ref.type === 'Institution' ? { institutionId: ref.id } : { employerId: ref.id });
+    // Both algorithms' current keys and every retired one: old awards name theirs by kid.
+    const keys = await db.transaction((em) => publishedKeys(em, ref));
     const profile = issuerProfile(issuer as Institution | Employer, ref);
     res.type('application/ld+json').send(JSON.stringify({
       '@context': OB_CONTEXT,

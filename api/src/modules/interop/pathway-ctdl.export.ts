@@ -57,11 +57,13 @@ export async function loadPathwaySources(em: EntityManager, pathwayIds: readonly
 
 const text = (value: string) => ({ [LANGUAGE]: value });
 
-function condition(pathwayGid: string, { stage, credentials }: StageSources, componentId: (credential: Credential) => string) {
+function condition(pathwayGid: string, pathwayId: string, { stage, credentials }: StageSources, componentId: (credential: Credential) => string) {
   const requiredNumber = stage.requirement === StageRequirement.ALL ? credentials.length : (stage.requiredCount as number);
+  const ctid = ctidOf(pathwayGid, toGlobalId('PathwayStage', stage.id));
   return {
     '@type': 'ceterms:ComponentCondition',
-    'ceterms:ctid': ctidOf(pathwayGid, toGlobalId('PathwayStage', stage.id)),
+    '@id': `${pathwayId}#${ctid}`,
+    'ceterms:ctid': ctid,
     'ceterms:name': text(`Stage ${stage.position}: ${stage.title}`),
     'ceterms:description': text(
       stage.requirement === StageRequirement.ALL
@@ -90,7 +92,10 @@ export function pathwayGraph({ pathway, owner, stages, destinations }: PathwaySo
   const owners = [issuerUrl({ type: 'Institution', id: owner.id })];
   const credentials = [...new Map(stages.flatMap((s) => s.credentials).map((c) => [c.id, c])).values()];
   const credentialComponentId = (credential: Credential) => component('Credential', credential.id).id;
-  const conditions = stages.map((stage) => condition(pathwayGid, stage, credentialComponentId));
+  const conditions = stages.map((stage) => condition(pathwayGid, pathwayId, stage, credentialComponentId));
+  // Each condition is one node of the graph; components refer to it by @id (with the type and name
+  // the registry schema asks of every hasCondition entry), so no CTID appears twice.
+  const conditionRefs = conditions.map((c) => ({ '@type': c['@type'], '@id': c['@id'], 'ceterms:name': c['ceterms:name'] }));
 
   const credentialComponents = credentials.map((credential) => ({
     '@type': 'ceterms:CredentialComponent',
@@ -106,7 +111,7 @@ export function pathwayGraph({ pathway, owner, stages, destinations }: PathwaySo
     'ceterms:isPartOf': [pathwayId],
   }));
 
-  const destinationShared = { 'ceterms:isDestinationComponentOf': [pathwayId], 'ceterms:isPartOf': [pathwayId], 'ceterms:hasCondition': conditions };
+  const destinationShared = { 'ceterms:isDestinationComponentOf': [pathwayId], 'ceterms:isPartOf': [pathwayId], 'ceterms:hasCondition': conditionRefs };
   const destinationComponents = destinations.length > 0
     ? destinations.map((occupation) => ({
       '@type': 'ceterms:JobComponent',
@@ -150,5 +155,5 @@ export function pathwayGraph({ pathway, owner, stages, destinations }: PathwaySo
     'ceterms:hasDestinationComponent': destinationComponents.map((c) => c['@id']),
   };
 
-  return { '@context': CTDL_CONTEXT, '@graph': [pathwayNode, ...credentialComponents, ...destinationComponents] };
+  return { '@context': CTDL_CONTEXT, '@graph': [pathwayNode, ...credentialComponents, ...destinationComponents, ...conditions] };
 }

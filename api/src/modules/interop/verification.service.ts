@@ -6,7 +6,7 @@ import { Award } from '../learners/award.entity';
 import { AwardCredential } from './award-credential.entity';
 import { idFromUrl, IssuerRef } from './identifiers';
 import { IssuerKey } from './issuer-key.entity';
-import { ownerOf, SIGNING_ALGORITHM, verificationKeyOf } from './issuer-keys.service';
+import { algorithmOf, ownerOf, SIGNING_ALGORITHMS, verificationKeyOf } from './issuer-keys.service';
 import { VerificationCheckName } from './verification.types';
 
 export interface CheckResult {
@@ -30,11 +30,15 @@ function decode(document: unknown): Decoded | string {
   try {
     const header = decodeProtectedHeader(document);
     const payload = decodeJwt(document) as Decoded['payload'];
-    if (header.alg !== SIGNING_ALGORITHM) return `The signature algorithm must be ${SIGNING_ALGORITHM}`;
+    if (!(SIGNING_ALGORITHMS as readonly unknown[]).includes(header.alg)) return `The signature algorithm must be one of ${SIGNING_ALGORITHMS.join(', ')}`;
     const types = Array.isArray(payload.type) ? payload.type : [];
     if (!types.includes('VerifiableCredential') || !(types.includes('OpenBadgeCredential') || types.includes('AchievementCredential'))) {
       return 'The payload is not an Open Badges credential';
     }
+    // OB 3.0 §8.2.4.1: typ is "JWT" when present; credentials signed before that sent "vc+jwt".
+    if (header.typ !== undefined && header.typ !== 'JWT' && header.typ !== 'vc+jwt') return `The typ header must be JWT, not ${header.typ}`;
+    const subjectId = (payload.credentialSubject as { id?: unknown } | undefined)?.id;
+    if ((payload.sub !== undefined || subjectId !== undefined) && payload.sub !== subjectId) return 'The sub claim does not name credentialSubject.id';
     return { jwt: document, header, payload };
   } catch {
     return 'The document is not a well-formed JWT';
@@ -58,8 +62,9 @@ async function issuerCheck(db: DataSource, { header, payload }: Decoded, key: Is
   return pass(VerificationCheckName.ISSUER, `Issued by ${row.name}, with its own key`);
 }
 
-async function signatureCheck({ jwt }: Decoded, key: IssuerKey | null): Promise<CheckResult> {
+async function signatureCheck({ jwt, header }: Decoded, key: IssuerKey | null): Promise<CheckResult> {
   if (!key) return fail(VerificationCheckName.SIGNATURE, 'No key of ours has the kid in the header');
+  if (header.alg !== algorithmOf(key)) return fail(VerificationCheckName.SIGNATURE, `The key named by the kid signs with ${algorithmOf(key)}, not ${header.alg}`);
   try {
     await compactVerify(jwt, await verificationKeyOf(key));
     return pass(VerificationCheckName.SIGNATURE, 'The signature is valid');

@@ -48,6 +48,10 @@ export class Occupation extends BaseEntity {
   @Column({ type: 'text', nullable: true })
   typicalEducation: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Where typicalEducation came from: "BLS" (entry-level education), "O*NET job zone", or null when not recorded (kept by imports).' })
+  @Column({ type: 'text', nullable: true })
+  typicalEducationSource: string | null;
+
   @Field(() => Int, { nullable: true, description: 'O*NET job zone, 1 (little preparation) to 5 (extensive).' })
   @Index()
   @Column({ type: 'int', nullable: true })

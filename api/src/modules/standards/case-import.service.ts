@@ -35,6 +35,14 @@ const isObject = (value: unknown): value is CaseObject => typeof value === 'obje
 const omit = (object: CaseObject, keys: readonly string[]) => Object.fromEntries(Object.entries(object).filter(([key]) => !keys.includes(key)));
 /** jsonb keeps no key order, so stored extras compare by value. */
 const sameJson = (a: unknown, b: unknown) => isDeepStrictEqual(JSON.parse(JSON.stringify(a ?? null)), JSON.parse(JSON.stringify(b ?? null)));
+/**
+ * The members of a CFDocument or CFItem kept beside the columns: those without a column, and those
+ * whose column would normalise them (an uppercase identifier, a lastChangeDateTime with
+ * microseconds or an offset, an item type outside our four), so an export gives them back as given.
+ */
+function restOf(raw: CaseObject, columns: readonly string[], normalised: CaseObject): CaseObject {
+  return Object.fromEntries(Object.entries(raw).filter(([key, value]) => !columns.includes(key) || (key in normalised && normalised[key] !== value)));
+}
 const nonEmpty = <T extends object>(value: T): T | undefined => (Object.keys(value).length > 0 ? value : undefined);
 
 /** Reads a package and collects every problem at once, so a refused import says all that is wrong. */
@@ -80,6 +88,8 @@ interface ItemPlan {
   raw: CaseObject;
   identifier: string;
   code: string;
+  /** No humanCodingScheme was given: the code is the identifier, and an export leaves it out. */
+  codeAbsent: boolean;
   statement: string;
   type: CompetencyType;
   changedAt: Date | null;
@@ -116,8 +126,9 @@ export async function importCasePackage(em: EntityManager, input: unknown, root:
   const documentIdentifier = reader.identifier(rawDocument, documentPath);
   const name = reader.text(rawDocument, 'title', documentPath, 300, true);
   const creator = reader.text(rawDocument, 'creator', documentPath, 200, false);
+  // The column needs a name; the export leaves publisher out again when the package had none.
   const publisher = reader.text(rawDocument, 'publisher', documentPath, 200, false) ?? creator;
-  if (publisher === null) reader.fail([...documentPath, 'publisher'], 'publisher or creator is required', ErrorCode.REQUIRED);
+  if (publisher === null) reader.fail([...documentPath, 'creator'], 'creator is required', ErrorCode.REQUIRED);
   const version = reader.text(rawDocument, 'version', documentPath, 50, false);
   const description = reader.text(rawDocument, 'description', documentPath, 5000, false);
   const sourceUrl = reader.text(rawDocument, 'officialSourceURL', documentPath, 500, false);
@@ -132,14 +143,16 @@ export async function importCasePackage(em: EntityManager, input: unknown, root:
     const identifier = reader.identifier(raw, path);
     if (itemIdentifiers.has(identifier) || identifier === documentIdentifier) reader.fail([...path, 'identifier'], 'identifier appears twice in the package', ErrorCode.TAKEN);
     itemIdentifiers.add(identifier);
-    const code = reader.text(raw, 'humanCodingScheme', path, 50, true) ?? '';
+    // CASE makes humanCodingScheme optional; the competency's code is then its identifier.
+    const given = reader.text(raw, 'humanCodingScheme', path, 50, false);
+    const code = given ?? identifier;
     if (codes.has(code)) reader.fail([...path, 'humanCodingScheme'], `humanCodingScheme ${code} appears twice`, ErrorCode.TAKEN);
     codes.add(code);
     const statement = reader.text(raw, 'fullStatement', path, 2000, true) ?? '';
-    const typeName = reader.text(raw, 'CFItemType', path, 100, true);
-    const type = ITEM_TYPE_BY_NAME.get((typeName ?? '').toLowerCase());
-    if (typeName !== null && !type) reader.fail([...path, 'CFItemType'], `CFItemType must be one of ${Object.values(CF_ITEM_TYPES).join(', ')}`);
-    return { raw, identifier, code, statement, type: type ?? CompetencyType.SKILL, changedAt: reader.dateTime(raw, path), childOf: null, parentIdentifier: null };
+    // CFItemType is open vocabulary: kept as given; our four types map onto the column, others count as skills.
+    const typeName = reader.text(raw, 'CFItemType', path, 100, false);
+    const type = ITEM_TYPE_BY_NAME.get((typeName ?? '').toLowerCase()) ?? CompetencyType.SKILL;
+    return { raw, identifier, code, codeAbsent: given === null, statement, type, changedAt: reader.dateTime(raw, path), childOf: null, parentIdentifier: null };
   });
 
   /** The first isChildOf from an item to an item or the document places it; every other association is kept as it came. */
@@ -178,7 +191,10 @@ export async function importCasePackage(em: EntityManager, input: unknown, root:
   const frameworkBefore = existingFramework ? { ...existingFramework } : null;
   Object.assign(framework, { name, publisher, version, description, sourceUrl, jurisdiction });
 
-  const documentRest = omit(rawDocument, DOCUMENT_COLUMNS);
+  const documentRest = restOf(rawDocument, DOCUMENT_COLUMNS, {
+    identifier: documentIdentifier,
+    lastChangeDateTime: documentChangedAt?.toISOString(),
+  });
   if (jurisdiction !== null) {
     const otherExtensions = omit(extensions, [JURISDICTION_EXTENSION]);
     if (Object.keys(otherExtensions).length > 0) documentRest.extensions = otherExtensions;
@@ -188,6 +204,7 @@ export async function importCasePackage(em: EntityManager, input: unknown, root:
     document: nonEmpty(withoutDefaults(documentRest, documentDefaults(framework))),
     package: nonEmpty(omit(input, PACKAGE_MEMBERS)),
     associations: otherAssociations.length > 0 ? otherAssociations : undefined,
+    absent: nonEmpty(['publisher', ...Object.keys(documentDefaults(framework))].filter((key) => !(key in rawDocument))),
   };
   framework.caseExtras = nonEmpty(JSON.parse(JSON.stringify(frameworkExtras))) ?? null;
   const frameworkChangedAt = documentChangedAt ?? frameworkBefore?.updatedAt ?? new Date();
@@ -238,9 +255,11 @@ export async function importCasePackage(em: EntityManager, input: unknown, root:
   const changed: Competency[] = [];
   for (const plan of plans) {
     const competency = byIdentifier.get(plan.identifier)!;
+    const normalised = { identifier: plan.identifier, lastChangeDateTime: plan.changedAt?.toISOString(), CFItemType: CF_ITEM_TYPES[plan.type] };
     const itemExtras: CaseItemExtras = {
-      item: nonEmpty(withoutDefaults(omit(plan.raw, ITEM_COLUMNS), itemDefaults(framework, competency))),
+      item: nonEmpty(withoutDefaults(restOf(plan.raw, ITEM_COLUMNS, normalised), itemDefaults(framework, competency))),
       childOf: plan.childOf && !sameJson(plan.childOf, generated.get(competency.id)) ? plan.childOf : undefined,
+      absent: nonEmpty([...(plan.codeAbsent ? ['humanCodingScheme'] : []), ...(plan.raw.CFItemType === undefined ? ['CFItemType'] : []), ...Object.keys(itemDefaults(framework, competency)).filter((key) => !(key in plan.raw))]),
     };
     competency.caseExtras = nonEmpty(JSON.parse(JSON.stringify(itemExtras))) ?? null;
     const previous = before.get(plan.identifier);

@@ -77,7 +77,19 @@ export function withoutDefaults(values: CaseObject, defaults: CaseObject): CaseO
   return Object.fromEntries(Object.entries(values).filter(([key, value]) => !isDeepStrictEqual(value, defaults[key])));
 }
 
-const present = (entries: [string, unknown][]) => entries.filter(([, value]) => value !== null && value !== undefined);
+const present = (entries: [string, unknown][], absent: string[] = []) =>
+  entries.filter(([key, value]) => value !== null && value !== undefined && !absent.includes(key));
+
+/** UUIDs compare without regard to case (RFC 9562 §4); what a package gave is written back as given. */
+export const sameUuid = (a: unknown, b: unknown) => typeof a === 'string' && typeof b === 'string' && a.toLowerCase() === b.toLowerCase();
+
+/**
+ * lastChangeDateTime as the import gave it (microseconds, offset and all) while the row has not
+ * changed since; the row's own time once it has.
+ */
+function lastChangeOf(updatedAt: Date, given: unknown): string {
+  return typeof given === 'string' && Date.parse(given) === updatedAt.getTime() ? given : updatedAt.toISOString();
+}
 
 const inCodeOrder = (competencies: Competency[]) => [...competencies].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : a.id - b.id));
 
@@ -120,9 +132,9 @@ export function buildCasePackage(framework: CompetencyFramework, competencies: C
     ['version', framework.version],
     ['description', framework.description],
     ['officialSourceURL', framework.sourceUrl],
-    ['lastChangeDateTime', framework.updatedAt.toISOString()],
+    ['lastChangeDateTime', lastChangeOf(framework.updatedAt, documentExtras.lastChangeDateTime)],
     ['extensions', Object.keys(extensions).length > 0 ? extensions : undefined],
-  ]));
+  ], extras.absent));
 
   const items = sorted.map((competency) =>
     Object.fromEntries(present([
@@ -130,9 +142,10 @@ export function buildCasePackage(framework: CompetencyFramework, competencies: C
       ...Object.entries({ ...itemDefaults(framework, competency), ...(competency.caseExtras?.item ?? {}) }),
       ['fullStatement', competency.statement],
       ['humanCodingScheme', competency.code],
-      ['CFItemType', CF_ITEM_TYPES[competency.type]],
-      ['lastChangeDateTime', competency.updatedAt.toISOString()],
-    ])),
+      // Open vocabulary: a type the import brought ("Standard", "Element"…) is written back as given.
+      ['CFItemType', competency.caseExtras?.item?.CFItemType ?? CF_ITEM_TYPES[competency.type]],
+      ['lastChangeDateTime', lastChangeOf(competency.updatedAt, competency.caseExtras?.item?.lastChangeDateTime)],
+    ], competency.caseExtras?.absent)),
   );
 
   const generated = generatedHierarchy(framework, sorted);
@@ -140,7 +153,7 @@ export function buildCasePackage(framework: CompetencyFramework, competencies: C
     const association = generated.get(competency.id)!;
     const stored = competency.caseExtras?.childOf;
     const storedDestination = (stored?.destinationNodeURI as CaseLink | undefined)?.identifier;
-    return stored && storedDestination === (association.destinationNodeURI as CaseLink).identifier ? stored : association;
+    return stored && sameUuid(storedDestination, (association.destinationNodeURI as CaseLink).identifier) ? stored : association;
   });
 
   return {

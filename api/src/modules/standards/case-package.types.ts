@@ -14,6 +14,8 @@ export interface CaseFrameworkExtras {
   package?: CaseObject;
   /** Associations other than the isChildOf links that make the competency hierarchy. */
   associations?: CaseObject[];
+  /** CFDocument members the package did not have that an export would otherwise write (publisher, creator…): left out again. */
+  absent?: string[];
 }
 
 export interface CaseItemExtras {
@@ -21,4 +23,6 @@ export interface CaseItemExtras {
   item?: CaseObject;
   /** The imported isChildOf association that set this competency's parent, as it came. */
   childOf?: CaseObject;
+  /** CFItem members the package did not have that an export would otherwise write (humanCodingScheme, uri…): left out again. */
+  absent?: string[];
 }
