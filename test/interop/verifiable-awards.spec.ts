@@ -171,7 +171,7 @@ describe('verifiable awards', () => {
   });
 
   it('is not valid before the award date', async () => {
-    const award = await issue({ awardedOn: daysFromToday(3) });
+    const award = await issue({ awardedOn: daysFromToday(3), planned: true });
     const early = await verify(award.verifiableCredential);
     expect(failedChecks(early)).toEqual(['VALIDITY']);
   });

@@ -90,7 +90,7 @@ export class DesignerPage {
     const box = this.page.getByLabel(`Add a credential to ${stageTitle}`);
     await box.fill(search);
     await this.page.getByRole('option', { name: new RegExp(`^${credentialTitle}`) }).click();
-    await this.stage(stageTitle).getByText(credentialTitle, { exact: true }).waitFor();
+    await this.stage(stageTitle).getByText(credentialTitle, { exact: true }).waitFor(PAGE_LOAD);
   }
 
   async comment(body: string): Promise<void> {
