@@ -20,19 +20,24 @@ const SIGNING_SET = `mutation($input: IssuerSigningSetInput!) { issuerSigningSet
 type Claims = Record<string, any>;
 type Rule = [section: string, what: string, holds: (header: Claims, payload: Claims) => boolean];
 
-/** OB 3.0 §8.2 (JSON Web Token Proof Format) rules, with the subsection and its title that states each. */
+/**
+ * OB 3.0 §8.2 (JSON Web Token Proof Format) rules, with the subsection and its title that states each:
+ * §8.2.3 Create the JOSE Header, §8.2.4.1 JWT Payload Format, §8.2.6.1 Verify a Credential VC-JWT Signature.
+ */
 const RULES: Rule[] = [
-  ['8.2.3.1 JOSE Header', 'alg is RS256 (the algorithm every verifier supports) or another JWS algorithm the issuer chose', (h) => ['RS256', 'EdDSA'].includes(h.alg)],
-  ['8.2.4 Verify a Credential', 'the credential has not expired and is valid now', (_h, p) => Date.parse(p.validFrom) <= Date.now() && (p.exp === undefined || p.exp * 1000 > Date.now())],
-  ['8.2.3.1 JOSE Header', 'typ, when present, is "JWT"', (h) => h.typ === undefined || h.typ === 'JWT'],
-  ['8.2.3.1 JOSE Header', 'kid is a URL of the issuer\'s key (a verification method of its profile)', (h, p) => typeof h.kid === 'string' && h.kid.startsWith(`${p.issuer.id}#`)],
-  ['8.2.3.1 JOSE Header', 'no jwk header (keys are discovered from the issuer)', (h) => h.jwk === undefined],
-  ['8.2.3.2 JWT Payload', 'iss is the issuer.id', (_h, p) => p.iss === p.issuer.id],
-  ['8.2.3.2 JWT Payload', 'jti is the credential id', (_h, p) => typeof p.id === 'string' && p.jti === p.id],
-  ['8.2.3.2 JWT Payload', 'nbf is validFrom in seconds', (_h, p) => p.nbf === Date.parse(p.validFrom) / 1000],
-  ['8.2.3.2 JWT Payload', 'sub is credentialSubject.id', (_h, p) => typeof p.sub === 'string' && p.sub === p.credentialSubject.id],
-  ['8.2.3.2 JWT Payload', 'exp only with validUntil, and then equal', (_h, p) => (p.exp === undefined) === (p.validUntil === undefined)],
-  ['8.2.3.2 JWT Payload', 'the payload is the credential: its @context, type and proof-less body', (_h, p) =>
+  ['8.2.3 Create the JOSE Header', 'alg is RS256 (the algorithm every verifier supports) or another JWS algorithm the issuer chose', (h) => ['RS256', 'EdDSA'].includes(h.alg)],
+  ['8.2.6.1 Verify a Credential VC-JWT Signature', 'validFrom has occurred and the credential has not expired', (_h, p) => Date.parse(p.validFrom) <= Date.now() && (p.exp === undefined || p.exp * 1000 > Date.now())],
+  ['8.2.3 Create the JOSE Header', 'typ, when present, is "JWT"', (h) => h.typ === undefined || h.typ === 'JWT'],
+  ['8.2.3 Create the JOSE Header', 'kid is a URL of the issuer\'s key (a verification method of its profile)', (h, p) => typeof h.kid === 'string' && h.kid.startsWith(`${p.issuer.id}#`)],
+  ['8.2.3 Create the JOSE Header', 'no jwk header (keys are discovered from the issuer)', (h) => h.jwk === undefined],
+  ['8.2.3 Create the JOSE Header', 'no JOSE header beyond alg, kid, jwk and typ ("Additional JOSE Headers are NOT allowed")', (h) => Object.keys(h).every((key) => ['alg', 'kid', 'jwk', 'typ'].includes(key))],
+  ['8.2.4.1 JWT Payload Format', 'iss is the issuer.id', (_h, p) => p.iss === p.issuer.id],
+  ['8.2.4.1 JWT Payload Format', 'jti is the credential id', (_h, p) => typeof p.id === 'string' && p.jti === p.id],
+  ['8.2.4.1 JWT Payload Format', 'nbf is validFrom in seconds', (_h, p) => p.nbf === Date.parse(p.validFrom) / 1000],
+  ['8.2.4.1 JWT Payload Format', 'sub is credentialSubject.id', (_h, p) => typeof p.sub === 'string' && p.sub === p.credentialSubject.id],
+  ['8.2.4.1 JWT Payload Format', 'exp only with validUntil, and then equal', (_h, p) =>
+    p.exp === undefined ? p.validUntil === undefined : p.exp === Date.parse(p.validUntil) / 1000],
+  ['8.2.4.1 JWT Payload Format', 'the payload is the credential: its @context, type and proof-less body', (_h, p) =>
     p['@context'][0] === 'https://www.w3.org/ns/credentials/v2' && p.type.includes('OpenBadgeCredential') && p.proof === undefined],
 ];
 

@@ -7,7 +7,7 @@ import { achievementOf, AchievementSources, issuerOf, issuerProfile, loadAchieve
 import { awardCredentialUrl, issuerUrl } from './identifiers';
 
 /**
- * The `typ` of an OpenBadgeCredential's JWS header. OB 3.0 §8.2.4.1 says "JWT" (when present); the
+ * The `typ` of an OpenBadgeCredential's JWS header. OB 3.0 §8.2.3 (Create the JOSE Header) says "JWT" (when present); the
  * later VC-JOSE-COSE says "vc+jwt" for its own securing, which OB 3.0 verifiers do not expect.
  */
 export const OPEN_BADGE_JWT_TYPE = 'JWT';
@@ -83,7 +83,7 @@ export function awardCredentialDocument(award: Award, learner: Learner, sources:
 
 /**
  * Signs the award's credential with its issuer's current key, as a VC-JWT whose payload is the
- * credential itself with the registered claims mapped from it (OB 3.0 §8.2.4.2: iss, jti, nbf, sub),
+ * credential itself with the registered claims mapped from it (OB 3.0 §8.2.4.1 JWT Payload Format: iss, jti, nbf, sub),
  * and stores it. `replace`
  * re-issues after the award changed; otherwise a credential someone else issued first is kept.
  */

@@ -35,7 +35,7 @@ function decode(document: unknown): Decoded | string {
     if (!types.includes('VerifiableCredential') || !(types.includes('OpenBadgeCredential') || types.includes('AchievementCredential'))) {
       return 'The payload is not an Open Badges credential';
     }
-    // OB 3.0 §8.2.4.1: typ is "JWT" when present; credentials signed before that sent "vc+jwt".
+    // OB 3.0 §8.2.3: typ is "JWT" when present; credentials signed before that sent "vc+jwt".
     if (header.typ !== undefined && header.typ !== 'JWT' && header.typ !== 'vc+jwt') return `The typ header must be JWT, not ${header.typ}`;
     const subjectId = (payload.credentialSubject as { id?: unknown } | undefined)?.id;
     if ((payload.sub !== undefined || subjectId !== undefined) && payload.sub !== subjectId) return 'The sub claim does not name credentialSubject.id';
