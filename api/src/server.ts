@@ -67,6 +67,7 @@ export async function startServer(
   const httpCache: HttpCacheOptions = {
     maxAgeSeconds: config.publicMaxAgeSeconds,
     staleWhileRevalidateSeconds: config.publicStaleWhileRevalidateSeconds,
+    immutableMaxAgeSeconds: config.publicImmutableMaxAgeSeconds,
     compressionThresholdBytes: config.compressionThresholdBytes,
     ...options.httpCache,
   };

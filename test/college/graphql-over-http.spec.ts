@@ -6,6 +6,7 @@ import { seedDemoData } from '../../api/src/seed/demo';
 import { issueToken } from '../../api/src/modules/accounts/auth.service';
 import { Role, User } from '../../api/src/modules/accounts/user.entity';
 import { RunningServer, startServer } from '../../api/src/server';
+import { toGlobalId } from '../../api/src/core/ids';
 import { createTestDatabase, TestDatabase } from '../support/db';
 
 interface RawAnswer {
@@ -49,7 +50,7 @@ describe('GraphQL over HTTP, caching, compression and persisted queries', () => 
     await seedDemoData(database.db);
     server = await startServer(database.db, 0, {
       rateLimits: { pointsPerAddress: 0, pointsPerViewer: 0, keyPrefix: `test:${randomUUID()}`, redis: null },
-      httpCache: { maxAgeSeconds: 120, staleWhileRevalidateSeconds: 600, compressionThresholdBytes: 1024 },
+      httpCache: { maxAgeSeconds: 120, staleWhileRevalidateSeconds: 600, immutableMaxAgeSeconds: 7200, compressionThresholdBytes: 1024 },
     });
     base = `http://127.0.0.1:${server.port}`;
     const admin = await database.db.getRepository(User).save({ email: `admin-${randomUUID()}@tests.test`, displayName: 'Admin', role: Role.ADMIN, passwordHash: 'unused' });
@@ -87,7 +88,7 @@ describe('GraphQL over HTTP, caching, compression and persisted queries', () => 
     expect(first.json.data.pathways.nodes.every((pathway: { status: string }) => pathway.status === 'PUBLISHED')).toBe(true);
     expect(first.headers['cache-control']).toBe('public, max-age=120, stale-while-revalidate=600');
     expect(first.headers['access-control-allow-origin']).toBe('*');
-    expect(first.headers.vary).toMatch(/Accept-Encoding/);
+    expect(first.headers.vary).toBe('Accept, Accept-Encoding, Authorization, X-Pathforge-Session');
     const etag = first.headers.etag!;
     expect(etag).toBe(`"${createHash('sha256').update(first.wire).digest('base64url')}"`);
 
@@ -121,6 +122,40 @@ describe('GraphQL over HTTP, caching, compression and persisted queries', () => 
     expect(posted.status).toBe(200);
     expect(posted.headers.get('cache-control')).toBe('private, no-store');
     expect(posted.headers.get('etag')).toBeNull();
+  });
+
+  it('keeps a published version read by ID long, as immutable, but nothing that a published version still changes', async () => {
+    const listed = await get(graphqlGet('{ pathways(first: 1) { nodes { id } } }'));
+    expect(listed.headers['cache-control']).toBe('public, max-age=120, stale-while-revalidate=600');
+    const id = listed.json.data.pathways.nodes[0].id as string;
+    const version = (fields: string, headers: Record<string, string> = {}) => get(graphqlGet(`query Version($id: ID!) { pathway(id: $id) { ${fields} } }`, { id }), headers);
+    const FROZEN = 'id title description version lineageId publishedAt stages { id position title requirement requiredCount minCredits credentials { id } } destinations { id } offRamps { credential { id } occupation { id } } partners { role employer { id } }';
+
+    const frozen = await version(FROZEN);
+    expect(frozen.json.errors).toBeUndefined();
+    expect(frozen.json.data.pathway.stages.length).toBeGreaterThan(0);
+    expect(frozen.json.data.pathway.stages[0].credentials.length).toBeGreaterThan(0);
+    expect(frozen.headers['cache-control']).toBe('public, max-age=7200, immutable');
+    expect(frozen.headers.etag).toBeDefined();
+    expect((await version(FROZEN, { 'if-none-match': frozen.headers.etag! })).status).toBe(304);
+
+    // What a published version still gains or loses, and the linked records' own fields, change.
+    for (const changing of ['id status', 'id endorsements { statement }', 'id stages { credentials { title } }', 'id destinations { medianAnnualWage }']) {
+      const answer = await version(changing);
+      expect(answer.json.errors).toBeUndefined();
+      expect([changing, answer.headers['cache-control']]).toEqual([changing, 'public, max-age=120, stale-while-revalidate=600']);
+    }
+    // Introspection is public, but the schema changes with every release.
+    const introspection = await get(graphqlGet('{ __schema { queryType { name } } }'));
+    expect(introspection.json.data.__schema.queryType.name).toBe('Query');
+    expect(introspection.headers['cache-control']).toBe('public, max-age=120, stale-while-revalidate=600');
+    // An ID that names no published version answers null, and one may be published under it later.
+    const missing = await get(graphqlGet('query Version($id: ID!) { pathway(id: $id) { id title } }', { id: toGlobalId('Pathway', 2_000_000_000) }));
+    expect(missing.json.data.pathway).toBeNull();
+    expect(missing.headers['cache-control']).toBe('public, max-age=120, stale-while-revalidate=600');
+    // Signed in, the same document is private.
+    const signedIn = await version(FROZEN, { authorization: `Bearer ${adminToken}` });
+    expect(signedIn.headers['cache-control']).toBe('private, no-store');
   });
 
   it('compresses with brotli or gzip as the client accepts, above the threshold only', async () => {

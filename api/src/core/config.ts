@@ -69,6 +69,12 @@ export const config = {
   /** HTTP caching of public data: how long shared caches keep an answer, and serve it stale while they refresh it. */
   publicMaxAgeSeconds: intFromEnv('PUBLIC_CACHE_MAX_AGE', 300),
   publicStaleWhileRevalidateSeconds: intFromEnv('PUBLIC_CACHE_STALE_WHILE_REVALIDATE', 3600),
+  /**
+   * How long shared caches keep a public answer that reads immutable data only, such as a
+   * published pathway version by ID: a day by default, which also bounds how long a version
+   * retired meanwhile stays visible in caches.
+   */
+  publicImmutableMaxAgeSeconds: intFromEnv('PUBLIC_CACHE_IMMUTABLE_MAX_AGE', 86400),
   /** Responses smaller than this many bytes go out uncompressed. */
   compressionThresholdBytes: intFromEnv('COMPRESSION_THRESHOLD_BYTES', 1024),
   /**

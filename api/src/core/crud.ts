@@ -7,7 +7,7 @@ import { argumentId, decodeId, decodeInput } from './input';
 import { runMutation } from './mutation';
 import { ConnectionType, OrderDirection, PageArgs, paginate } from './pagination';
 import { toGlobalId } from './ids';
-import { isPublicClass, PublicData } from './public-data';
+import { ImmutableData, isPublicClass, PublicData } from './public-data';
 
 type Row = ObjectLiteral & { id: number };
 
@@ -44,6 +44,11 @@ export interface CrudOptions<E extends Row, C extends object, U extends { id: st
   updateInput: ClassType<U>;
   list?: ListOptions<E, F, O>;
   hooks?: CrudHooks<E>;
+  /**
+   * The single query by ID answers immutable data (see `ImmutableData`): true only where the
+   * public can read nothing of the type but frozen rows, as with published pathway versions.
+   */
+  immutableById?: boolean;
 }
 
 @InputType({ description: 'Which record to delete.' })
@@ -171,6 +176,7 @@ export function crudResolver<E extends Row, C extends object, U extends { id: st
     if (isPublicClass(options.entity)) PublicData()(resolver.prototype, method, Object.getOwnPropertyDescriptor(resolver.prototype, method)!);
   };
   publicQuery(CrudResolver, 'one');
+  if (options.immutableById) ImmutableData()(CrudResolver.prototype, 'one', Object.getOwnPropertyDescriptor(CrudResolver.prototype, 'one')!);
   if (!options.list) return CrudResolver;
   const list = options.list;
   listQueries.set(list.name, { entity: options.entity, list: list as unknown as ListOptions<Row, object, string> });

@@ -25,6 +25,22 @@ registerEnumType(ErrorCode, {
   name: 'ErrorCode',
   description: 'Why a mutation refused its input.',
   valuesConfig: {
+    INVALID: { description: 'The value is not valid for its field (wrong format, a rule between fields, text that cannot be stored).' },
+    REQUIRED: { description: 'A value is required here and was missing or empty.' },
+    TOO_LONG: { description: 'A text or list is longer than its field allows.' },
+    OUT_OF_RANGE: { description: 'A number or date is outside what the field allows (for example a negative credit value, or an end before the start).' },
+    INVALID_ID: { description: 'The global ID is malformed or names a record of the wrong type.' },
+    NOT_FOUND: { description: 'No record has the given ID, or a record the input refers to does not exist.' },
+    TAKEN: { description: 'The value must be unique and is already used (a code, an email, a level given twice).' },
+    IN_USE: { description: 'The record cannot be deleted while other records refer to it.' },
+    CONSTRAINT: { description: 'Not produced at present; kept so older clients still parse. Treat it like INVALID.' },
+    CONFLICT: { description: 'Someone else changed the record first (expectedRevision is stale) or at the same moment; reload and try again.' },
+    INVALID_STATE: { description: 'The record\'s status does not allow this now (for example a claim already decided, an award already revoked).' },
+    FROZEN: { description: 'The pathway version is published or retired and never changes; start a revision to edit it.' },
+    CYCLE: { description: 'The change would make something depend on itself (a prerequisite or competency parent loop).' },
+    INVALID_CREDENTIALS: { description: 'The email or password is wrong (login does not say which).' },
+    ROLE_NOT_ALLOWED: { description: 'The viewer\'s role or organisation may not take this step (for example only a validator partner approves).' },
+    NOT_READY: { description: 'pathwayPublish: the version fails a publish check; one error per unmet check, as publishReadiness lists them.' },
     AWARD_DATE_IN_FUTURE: { description: 'The award date is after today; say planned: true for an award not yet earned.' },
     OPEN_CHANGE_REQUEST: { description: 'A change request on this version is still open: resolve it (done, answered or won\'t do) first.' },
   },
@@ -35,10 +51,10 @@ export class UserError {
   @Field(() => [String], { nullable: true, description: 'Path to the input field, e.g. ["input", "name"]; null when the error concerns the whole input.' })
   field: string[] | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What is wrong, in English, ready to show next to the field.' })
   message: string;
 
-  @Field(() => ErrorCode)
+  @Field(() => ErrorCode, { description: 'The kind of failure, stable for clients to branch on.' })
   code: ErrorCode;
 }
 

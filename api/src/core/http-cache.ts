@@ -5,12 +5,14 @@ import { ApolloServerPlugin } from '@apollo/server';
 import compression from 'compression';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { Context } from './context';
-import { readsOnlyPublicData } from './public-data';
+import { dataVerdict } from './public-data';
 import { PUBLIC_VIEWER } from './viewer';
 
 export interface HttpCacheOptions {
   maxAgeSeconds: number;
   staleWhileRevalidateSeconds: number;
+  /** max-age of public answers that read immutable data only (`@ImmutableData`), such as a published version by ID. */
+  immutableMaxAgeSeconds: number;
   compressionThresholdBytes: number;
 }
 
@@ -20,9 +22,14 @@ const PRIVATE = 'private, no-store';
  * Decides each answer's Cache-Control from the schema: a GET query by a caller without a token
  * whose every field is public data (`@PublicData`), answered without errors, may be kept by any
  * cache; everything else (signed in, mutations, drafts, learners, errors) is `private, no-store`.
+ * A public answer whose every field is also immutable data (`@ImmutableData`: a published
+ * version by ID, its stages and links) never changes, so caches keep it for
+ * `immutableMaxAgeSeconds` without revalidating; unless a root field answered null, since a
+ * record that does not exist (or is not published) yet may appear under that ID later.
  */
 export function httpCachePlugin(options: HttpCacheOptions): ApolloServerPlugin<Context> {
   const publicPolicy = `public, max-age=${options.maxAgeSeconds}, stale-while-revalidate=${options.staleWhileRevalidateSeconds}`;
+  const immutablePolicy = `public, max-age=${options.immutableMaxAgeSeconds}, immutable`;
   return {
     async requestDidStart() {
       return {
@@ -34,8 +41,15 @@ export function httpCachePlugin(options: HttpCacheOptions): ApolloServerPlugin<C
             response.body.kind === 'single' &&
             !response.body.singleResult.errors &&
             document !== undefined &&
-            readsOnlyPublicData(schema, document);
-          response.http.headers.set('cache-control', cacheable ? publicPolicy : PRIVATE);
+            dataVerdict(schema, document).onlyPublic;
+          if (!cacheable) {
+            response.http.headers.set('cache-control', PRIVATE);
+            return;
+          }
+          const data = response.body.kind === 'single' ? response.body.singleResult.data : undefined;
+          const everyRootAnswered = !!data && Object.values(data).every((value) => value !== null);
+          const immutable = dataVerdict(schema, document!).onlyImmutable && everyRootAnswered;
+          response.http.headers.set('cache-control', immutable ? immutablePolicy : publicPolicy);
         },
       };
     },
@@ -81,7 +95,8 @@ async function finish(req: Request, res: Response, body: string, options: HttpCa
   const contentType = String(res.getHeader('content-type') ?? '');
   if (res.statusCode === 400 && contentType.startsWith('application/json') && isGraphQLRequestError(body)) res.status(200);
   if (!res.getHeader('cache-control')) res.setHeader('cache-control', PRIVATE);
-  res.setHeader('vary', 'Accept, Accept-Encoding, Authorization');
+  // The console's cookie session counts only with its header, so the header is what varies.
+  res.setHeader('vary', 'Accept, Accept-Encoding, Authorization, X-Pathforge-Session');
 
   let bytes = Buffer.from(body, 'utf8');
   // Brotli whenever the client takes it (it is smaller), whatever order the header lists them in.

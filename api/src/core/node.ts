@@ -1,6 +1,7 @@
 import { GraphQLSchema, isAbstractType } from 'graphql';
 import { Field, ID, InterfaceType } from 'type-graphql';
 import { toGlobalId } from './ids';
+import { ImmutableData } from './public-data';
 
 /** The property a row read as plain JSON carries its GraphQL type name in. */
 export const TYPE_KEY = '$t';
@@ -32,6 +33,7 @@ export function resolveTypesAtOnce(schema: GraphQLSchema): GraphQLSchema {
 export abstract class Node {
   abstract id: number;
 
+  @ImmutableData()
   @Field(() => ID, { name: 'id', description: 'Opaque global ID.' })
   get globalId(): string {
     return toGlobalId(this.constructor.name, this.id);

@@ -8,7 +8,17 @@ export enum Role {
   ADVISOR = 'ADVISOR',
   PUBLIC = 'PUBLIC',
 }
-registerEnumType(Role, { name: 'Role', description: 'What a signed-in account may do; PUBLIC is anyone without a token.' });
+registerEnumType(Role, {
+  name: 'Role',
+  description: 'What a signed-in account may do; PUBLIC is anyone without a token.',
+  valuesConfig: {
+    ADMIN: { description: 'Reads and changes everything.' },
+    INSTITUTION_STAFF: { description: 'Staff of one college: its credentials, pathways, programs, agreements and learners; publishes and decides prior-learning claims.' },
+    EMPLOYER_PARTNER: { description: 'Staff of one employer: drafts and comments of the pathways it partners on, its endorsements and its own credentials.' },
+    ADVISOR: { description: 'Advisor at one college: its learners, their awards, claims and articulation routes.' },
+    PUBLIC: { description: 'No token: reads published data only, changes nothing; outcome counts under 10 are suppressed.' },
+  },
+});
 
 /** Who is asking: the role and the organisation it acts for, taken from a verified token. */
 export interface Viewer {

@@ -9,7 +9,7 @@ import { Role, User } from './user.entity';
 
 @ObjectType('Viewer', { description: 'Who the request is made as.' })
 export class ViewerType {
-  @Field(() => Role)
+  @Field(() => Role, { description: 'What the viewer may read and change; PUBLIC without a token.' })
   role: Role;
 
   userId: number | null;
@@ -17,18 +17,18 @@ export class ViewerType {
   employerId: number | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'What login answers: a token, or userErrors saying why the sign-in was refused.' })
 export class LoginPayload {
   @Field(() => String, { nullable: true, description: 'Send as `Authorization: Bearer <token>`; null when the request asked for a cookie session (header `X-Pathforge-Session: cookie`).' })
   token: string | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the token or cookie session stops working (8 hours after sign-in unless AUTH_TOKEN_TTL_SECONDS says otherwise); null when refused.' })
   expiresAt: Date | null;
 
-  @Field(() => ViewerType, { nullable: true })
+  @Field(() => ViewerType, { nullable: true, description: 'Who the new session acts as; null when refused.' })
   viewer: Viewer | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'Why the sign-in was refused (REQUIRED, INVALID_CREDENTIALS); empty on success.' })
   userErrors: UserError[];
 }
 
@@ -46,7 +46,7 @@ export class LoginInput {
 @Resolver(() => ViewerType)
 export class AccountsResolver {
   @Mutation(() => LoginPayload, { description: 'Exchanges an email and password for a bearer token.' })
-  async login(@Arg('input', () => LoginInput) { email, password }: LoginInput, @Ctx() ctx: Context): Promise<LoginPayload> {
+  async login(@Arg('input', () => LoginInput, { description: 'The email and password to sign in with.' }) { email, password }: LoginInput, @Ctx() ctx: Context): Promise<LoginPayload> {
     const refused = (error: UserError): LoginPayload => ({ token: null, expiresAt: null, viewer: null, userErrors: [error] });
     if (!email.trim()) return refused(userError(['input', 'email'], 'Enter your email', ErrorCode.REQUIRED));
     if (!password) return refused(userError(['input', 'password'], 'Enter your password', ErrorCode.REQUIRED));
@@ -78,7 +78,7 @@ export class AccountsResolver {
     return ctx.viewer;
   }
 
-  @FieldResolver(() => User, { nullable: true })
+  @FieldResolver(() => User, { nullable: true, description: 'The signed-in account; null for the public.' })
   user(@Root() viewer: Viewer, @Ctx() ctx: Context) {
     return viewer.userId === null ? null : ctx.loaders.byId(User).load(viewer.userId);
   }

@@ -15,18 +15,18 @@ export { Role };
 @Check('ck_app_user__institution_id', `(role IN ('INSTITUTION_STAFF', 'ADVISOR')) = (institution_id IS NOT NULL)`)
 @Check('ck_app_user__employer_id', `(role = 'EMPLOYER_PARTNER') = (employer_id IS NOT NULL)`)
 export class User extends BaseEntity {
-  @Field(() => String)
+  @Field(() => String, { description: 'The address the account signs in with; unique.' })
   @Column({ type: 'text', unique: true })
   email: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The person\'s name as shown in the console and as the author of comments.' })
   @Column({ type: 'text' })
   displayName: string;
 
   @Column({ type: 'text' })
   passwordHash: string;
 
-  @Field(() => Role)
+  @Field(() => Role, { description: 'What the account may do; staff and advisors act for one institution, employer partners for one employer.' })
   @Index()
   @Column({ type: 'enum', enum: Role, enumName: 'role' })
   role: Role;

@@ -78,7 +78,7 @@ export class ArticulationRouteResolver {
     return route.nextSteps(first);
   }
 
-  @FieldResolver(() => DegreeProgram)
+  @FieldResolver(() => DegreeProgram, { description: 'The program this route leads into.' })
   degreeProgram(@Root() route: RoutePlan, @Ctx() ctx: Context) {
     return ctx.loaders.one(DegreeProgram, route.programId);
   }
@@ -97,12 +97,12 @@ export class RouteItemResolver {
     return item.awardId === null ? null : ctx.loaders.byId(Award).load(item.awardId);
   }
 
-  @FieldResolver(() => Credential)
+  @FieldResolver(() => Credential, { description: 'The credential the award is for.' })
   credential(@Root() item: RouteItem, @Ctx() ctx: Context) {
     return ctx.loaders.one(Credential, item.credentialId);
   }
 
-  @FieldResolver(() => ArticulationAgreement, { nullable: true })
+  @FieldResolver(() => ArticulationAgreement, { nullable: true, description: 'The agreement of the mapping the award counts through or fails on; null when no counting agreement maps the credential.' })
   agreement(@Root() item: RouteItem, @Ctx() ctx: Context) {
     return item.agreementId === null ? null : ctx.loaders.byId(ArticulationAgreement).load(item.agreementId);
   }
@@ -110,7 +110,7 @@ export class RouteItemResolver {
 
 @Resolver(() => NextStep)
 export class NextStepResolver {
-  @FieldResolver(() => Credential)
+  @FieldResolver(() => Credential, { description: 'The credential to earn.' })
   credential(@Root() step: NextStep, @Ctx() ctx: Context) {
     return ctx.loaders.one(Credential, step.credentialId);
   }
@@ -168,7 +168,7 @@ export class AgreementImpactResolver {
     return reports;
   }
 
-  @FieldResolver(() => ArticulationAgreement)
+  @FieldResolver(() => ArticulationAgreement, { description: 'The agreement whose change is assessed.' })
   agreement(@Root() report: ImpactReport, @Ctx() ctx: Context) {
     return ctx.loaders.byId(ArticulationAgreement).load(report.agreementId);
   }
@@ -176,7 +176,7 @@ export class AgreementImpactResolver {
 
 @Resolver(() => LearnerImpact)
 export class LearnerImpactResolver {
-  @FieldResolver(() => Learner)
+  @FieldResolver(() => Learner, { description: 'The learner whose credit changes.' })
   learner(@Root() impact: LearnerImpact, @Ctx() ctx: Context) {
     return ctx.loaders.byId(Learner).load(impact.learnerId);
   }

@@ -29,7 +29,7 @@ registerEnumType(AgreementStatus, {
 @Check('ck_articulation_agreement__recency_years', 'recency_years >= 1')
 @Check('ck_articulation_agreement__block_credits', 'block_credits >= 0 AND (block_pathway_id IS NULL) = (block_credits IS NULL)')
 export class ArticulationAgreement extends BaseEntity {
-  @Field(() => String)
+  @Field(() => String, { description: 'The agreement\'s name, as signed.' })
   @Index('ix_articulation_agreement__title_trgm', { synchronize: false })
   @Column({ type: 'text' })
   title: string;
@@ -58,12 +58,12 @@ export class ArticulationAgreement extends BaseEntity {
   @JoinColumn({ name: 'degree_program_id' })
   degreeProgram?: DegreeProgram;
 
-  @Field(() => AgreementStatus)
+  @Field(() => AgreementStatus, { description: 'Only ACTIVE agreements grant credit, and only from effectiveFrom to effectiveTo.' })
   @Index()
   @Column({ type: 'enum', enum: AgreementStatus, enumName: 'agreement_status', default: AgreementStatus.DRAFT })
   status: AgreementStatus;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'First day in force: an agreement counts on asOf when it is ACTIVE and effectiveFrom ≤ asOf ≤ effectiveTo.' })
   @Column({ type: 'date' })
   effectiveFrom: string;
 
@@ -72,11 +72,11 @@ export class ArticulationAgreement extends BaseEntity {
   @Column({ type: 'date', nullable: true })
   effectiveTo: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Name and title of whoever signed it, e.g. "Dr. Renee Walsh, Provost".' })
   @Column({ type: 'text', nullable: true })
   signedBy: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'The day it was signed; informative, effectiveFrom governs when it counts.' })
   @Column({ type: 'date', nullable: true })
   signedOn: string | null;
 

@@ -16,28 +16,28 @@ abstract class DegreeProgramFields {
   cipCode?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'A new degree program: its credit requirements and the limits on credit from outside.' })
 export class DegreeProgramCreateInput extends DegreeProgramFields {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the institution that offers the program.' })
   @RefersTo('Institution')
   institutionId: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The program\'s name, at most 300 characters.' })
   @IsNotEmpty()
   @MaxLength(300)
   title: string;
 
-  @Field(() => AwardLevel)
+  @Field(() => AwardLevel, { description: 'What the program awards.' })
   @IsEnum(AwardLevel)
   awardLevel: AwardLevel;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Credits the program requires in all, 1 to 400.' })
   @IsInt()
   @Min(1)
   @Max(400)
   totalCredits: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Credits that must be earned at the institution, 0 to totalCredits; outside credit is limited to totalCredits − residencyCredits.' })
   @IsInt()
   @Min(0)
   @Max(400)
@@ -49,52 +49,52 @@ export class DegreeProgramCreateInput extends DegreeProgramFields {
   priorLearningCap: number;
 }
 
-@InputType()
+@InputType({ description: 'Changes to a degree program; omitted fields stay as they are.' })
 export class DegreeProgramUpdateInput extends DegreeProgramFields {
   @Field(() => ID, { description: 'Global ID of the degree program to change.' })
   id: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The program\'s name, at most 300 characters.' })
   @IsOptional()
   @IsNotEmpty()
   @MaxLength(300)
   title?: string;
 
-  @Field(() => AwardLevel, { nullable: true })
+  @Field(() => AwardLevel, { nullable: true, description: 'What the program awards.' })
   @IsOptional()
   @IsEnum(AwardLevel)
   awardLevel?: AwardLevel;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Credits the program requires in all, 1 to 400.' })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(400)
   totalCredits?: number;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Credits that must be earned at the institution, 0 to totalCredits.' })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(400)
   residencyCredits?: number;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'Share of total credits prior learning may give, 0 to 1 (0.75 allows 45 of 60).' })
   @IsOptional()
   @Min(0)
   @Max(1)
   priorLearningCap?: number;
 }
 
-@InputType()
+@InputType({ description: 'Narrows a list of degree programs; every field given must match.' })
 export class DegreeProgramFilter {
   @Field(() => String, { nullable: true, description: 'Text in the title.' })
   search?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Global ID of the offering institution.' })
   institutionId?: string | null;
 
-  @Field(() => AwardLevel, { nullable: true })
+  @Field(() => AwardLevel, { nullable: true, description: 'Only programs that award this.' })
   awardLevel?: AwardLevel | null;
 
   @Field(() => String, { nullable: true, description: 'CIP code or its prefix.' })
@@ -117,12 +117,12 @@ abstract class AgreementFields {
   @RefersTo('Institution')
   issuerInstitutionId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Global ID of the issuing employer, when the credentials are an employer\'s; give this or issuerInstitutionId, not both.' })
   @IsOptional()
   @RefersTo('Employer')
   issuerEmployerId?: string | null;
 
-  @Field(() => AgreementStatus, { nullable: true })
+  @Field(() => AgreementStatus, { nullable: true, description: 'DRAFT when omitted on create; only ACTIVE agreements grant credit.' })
   @IsOptional()
   @IsEnum(AgreementStatus)
   status?: AgreementStatus;
@@ -131,16 +131,16 @@ abstract class AgreementFields {
   @IsOptional()
   effectiveTo?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Name and title of whoever signed it, at most 200 characters.' })
   @IsOptional()
   @MaxLength(200)
   signedBy?: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'The day it was signed.' })
   @IsOptional()
   signedOn?: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Awards earned more than this many years before asOf do not count (EXPIRED), 1 to 50; null for no limit.' })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -152,53 +152,53 @@ abstract class AgreementFields {
   @RefersTo('Pathway')
   blockPathwayId?: string | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'Extra credits, 0 to 200, for completing every stage of blockPathwayId; give both or neither.' })
   @IsOptional()
   @Min(0)
   @Max(200)
   blockCredits?: number | null;
 }
 
-@InputType()
+@InputType({ description: 'A new articulation agreement; add its credit mappings with creditMappingCreate.' })
 export class ArticulationAgreementCreateInput extends AgreementFields {
-  @Field(() => String)
+  @Field(() => String, { description: 'The agreement\'s name, at most 300 characters.' })
   @IsNotEmpty()
   @MaxLength(300)
   title: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the program the credit counts toward.' })
   @RefersTo('DegreeProgram')
   degreeProgramId: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'First day in force.' })
   effectiveFrom: string;
 }
 
-@InputType()
+@InputType({ description: 'Changes to an agreement; omitted fields stay as they are, null clears an optional one.' })
 export class ArticulationAgreementUpdateInput extends AgreementFields {
   @Field(() => ID, { description: 'Global ID of the articulation agreement to change.' })
   id: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The agreement\'s name, at most 300 characters.' })
   @IsOptional()
   @IsNotEmpty()
   @MaxLength(300)
   title?: string;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'First day in force; not after effectiveTo.' })
   @IsOptional()
   effectiveFrom?: string;
 }
 
-@InputType()
+@InputType({ description: 'Narrows a list of agreements; every field given must match.' })
 export class ArticulationAgreementFilter {
   @Field(() => String, { nullable: true, description: 'Text in the title.' })
   search?: string | null;
 
-  @Field(() => AgreementStatus, { nullable: true })
+  @Field(() => AgreementStatus, { nullable: true, description: 'Only agreements in this status.' })
   status?: AgreementStatus | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Global ID of the program the credit counts toward.' })
   degreeProgramId?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The issuing institution or the program\'s institution.' })
@@ -239,28 +239,28 @@ abstract class CreditMappingFields {
   minMasteryLevel?: number | null;
 }
 
-@InputType()
+@InputType({ description: 'A new row of an agreement\'s credit-mapping table: one credential and what it is worth.' })
 export class CreditMappingCreateInput extends CreditMappingFields {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the agreement.' })
   @RefersTo('ArticulationAgreement')
   agreementId: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the credential; an agreement maps each credential once.' })
   @RefersTo('Credential')
   credentialId: string;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Degree credits a valid award gives, 0 to 200.' })
   @Min(0)
   @Max(200)
   credits: number;
 }
 
-@InputType()
+@InputType({ description: 'Changes to a credit mapping; omitted fields stay as they are.' })
 export class CreditMappingUpdateInput extends CreditMappingFields {
   @Field(() => ID, { description: 'Global ID of the credit mapping to change.' })
   id: string;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'Degree credits a valid award gives, 0 to 200.' })
   @IsOptional()
   @Min(0)
   @Max(200)

@@ -121,12 +121,12 @@ export class ArticulationAgreementResolver extends crudResolver({
     },
   },
 }) {
-  @FieldResolver(() => Issuer)
+  @FieldResolver(() => Issuer, { description: 'The institution or employer whose credentials the agreement turns into credit.' })
   issuer(@Root() agreement: ArticulationAgreement, @Ctx() ctx: Context) {
     return loadIssuer(ctx.loaders, agreement);
   }
 
-  @FieldResolver(() => DegreeProgram)
+  @FieldResolver(() => DegreeProgram, { description: 'The program the credit counts toward.' })
   degreeProgram(@Root() agreement: ArticulationAgreement, @Ctx() ctx: Context) {
     return ctx.loaders.one(DegreeProgram, agreement.degreeProgramId);
   }
@@ -141,7 +141,7 @@ export class ArticulationAgreementResolver extends crudResolver({
     return ctx.loaders.manyBy(CreditMapping, 'agreementId').load(agreement.id);
   }
 
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, { description: 'How many credentials the agreement maps (the length of mappings).' })
   mappingCount(@Root() agreement: ArticulationAgreement, @Ctx() ctx: Context) {
     return ctx.loaders
       .custom('agreement.mappingCount', (db) =>
@@ -160,12 +160,12 @@ export class ArticulationAgreementResolver extends crudResolver({
 
 @Resolver(() => CreditMapping)
 export class CreditMappingResolver extends crudResolver({ entity: CreditMapping, createInput: CreditMappingCreateInput, updateInput: CreditMappingUpdateInput }) {
-  @FieldResolver(() => ArticulationAgreement)
+  @FieldResolver(() => ArticulationAgreement, { description: 'The agreement the mapping belongs to.' })
   agreement(@Root() mapping: CreditMapping, @Ctx() ctx: Context) {
     return ctx.loaders.byId(ArticulationAgreement).load(mapping.agreementId);
   }
 
-  @FieldResolver(() => Credential)
+  @FieldResolver(() => Credential, { description: 'The credential that earns the credit.' })
   credential(@Root() mapping: CreditMapping, @Ctx() ctx: Context) {
     return ctx.loaders.one(Credential, mapping.credentialId);
   }

@@ -30,7 +30,7 @@ export class CreditMapping extends BaseEntity {
   @JoinColumn({ name: 'credential_id' })
   credential?: Credential;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Degree credits a valid award of the credential gives, before the program\'s limits.' })
   @Column({ type: 'numeric', precision: 6, scale: 2, transformer: numeric })
   credits: number;
 

@@ -18,7 +18,7 @@ export class AuditEntry {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })
   id: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When the change was written (UTC).' })
   @CreateDateColumn({ type: 'timestamptz' })
   at: Date;
 
@@ -26,7 +26,7 @@ export class AuditEntry {
   @Column({ type: 'int', nullable: true })
   userId: number | null;
 
-  @Field(() => Role)
+  @Field(() => Role, { description: 'The role of the account that made the change.' })
   @Column({ type: 'enum', enum: Role, enumName: 'role' })
   role: Role;
 
@@ -38,18 +38,18 @@ export class AuditEntry {
   @Column({ type: 'text' })
   action: AuditAction;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The GraphQL type of the changed record, e.g. "Pathway".' })
   @Column({ type: 'text' })
   recordType: string;
 
   @Column({ type: 'int' })
   recordId: number;
 
-  @Field(() => GraphQLJSONObject, { nullable: true })
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'The record\'s own values before the change, by field name (ids are the database\'s numbers, not global IDs); null for CREATE. Password hashes are left out.' })
   @Column({ type: 'jsonb', nullable: true })
   before: Record<string, unknown> | null;
 
-  @Field(() => GraphQLJSONObject, { nullable: true })
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'The record\'s own values after the change, as in before; null for DELETE.' })
   @Column({ type: 'jsonb', nullable: true })
   after: Record<string, unknown> | null;
 

@@ -7,7 +7,7 @@ import { fromGlobalId } from '../../core/ids';
 import { ConnectionType, OrderDirection, PageArgs, paginate } from '../../core/pagination';
 import { AuditEntry } from './audit-entry.entity';
 
-@InputType()
+@InputType({ description: 'Narrows the audit log; every field given must match.' })
 export class AuditLogFilter {
   @Field(() => ID, { nullable: true, description: 'Only changes to this record. Required unless you are an admin.' })
   recordId?: string | null;

@@ -52,12 +52,12 @@ function move(ctx: Context, input: { id: string }, name: Step, note?: string) {
 @Resolver(() => Pathway)
 export class PathwayLifecycleResolver {
   @Mutation(() => SubmitPayload, { description: 'DRAFT or CHANGES_REQUESTED → IN_REVIEW; by a partner or the owning institution.' })
-  pathwaySubmitForReview(@Arg('input', () => PathwaySubmitForReviewInput) input: PathwayStepInput, @Ctx() ctx: Context) {
+  pathwaySubmitForReview(@Arg('input', () => PathwaySubmitForReviewInput, { description: 'The version to submit.' }) input: PathwayStepInput, @Ctx() ctx: Context) {
     return move(ctx, input, 'submitForReview');
   }
 
   @Mutation(() => RequestChangesPayload, { description: 'IN_REVIEW → CHANGES_REQUESTED; by a validating partner, with a change request.' })
-  async pathwayRequestChanges(@Arg('input', () => PathwayRequestChangesInput) input: PathwayRequestChangesInput, @Ctx() ctx: Context) {
+  async pathwayRequestChanges(@Arg('input', () => PathwayRequestChangesInput, { description: 'The version and what should change.' }) input: PathwayRequestChangesInput, @Ctx() ctx: Context) {
     return runMutation(ctx, async (em) => {
       const { note } = await decodeInput(input);
       return { value: await transition(ctx, em, decodeId(input.id, ['Pathway'], ['input', 'id']), 'requestChanges', note) };
@@ -65,17 +65,17 @@ export class PathwayLifecycleResolver {
   }
 
   @Mutation(() => ApprovePayload, { description: 'IN_REVIEW → APPROVED; by a validating partner.' })
-  pathwayApprove(@Arg('input', () => PathwayApproveInput) input: PathwayStepInput, @Ctx() ctx: Context) {
+  pathwayApprove(@Arg('input', () => PathwayApproveInput, { description: 'The version to approve.' }) input: PathwayStepInput, @Ctx() ctx: Context) {
     return move(ctx, input, 'approve');
   }
 
   @Mutation(() => PublishPayload, { description: 'APPROVED → PUBLISHED; by the owning institution, when every publish check passes. Freezes the version.' })
-  pathwayPublish(@Arg('input', () => PathwayPublishInput) input: PathwayStepInput, @Ctx() ctx: Context) {
+  pathwayPublish(@Arg('input', () => PathwayPublishInput, { description: 'The version to publish.' }) input: PathwayStepInput, @Ctx() ctx: Context) {
     return move(ctx, input, 'publish');
   }
 
   @Mutation(() => RetirePayload, { description: 'PUBLISHED → RETIRED; by the owning institution.' })
-  pathwayRetire(@Arg('input', () => PathwayRetireInput) input: PathwayStepInput, @Ctx() ctx: Context) {
+  pathwayRetire(@Arg('input', () => PathwayRetireInput, { description: 'The version to retire.' }) input: PathwayStepInput, @Ctx() ctx: Context) {
     return move(ctx, input, 'retire');
   }
 
@@ -98,7 +98,7 @@ export class PathwayLifecycleResolver {
   }
 
   @Mutation(() => StartRevisionPayload, { description: 'Starts the next version of a published pathway as a draft copy; the published one stays until the new one is published.' })
-  pathwayStartRevision(@Arg('input', () => PathwayStartRevisionInput) input: PathwayStepInput, @Ctx() ctx: Context) {
+  pathwayStartRevision(@Arg('input', () => PathwayStartRevisionInput, { description: 'The published version to copy.' }) input: PathwayStepInput, @Ctx() ctx: Context) {
     return runMutation(ctx, async (em) => ({ value: await startRevision(ctx, em, decodeId(input.id, ['Pathway'], ['input', 'id'])) }), { value: null });
   }
 
@@ -186,7 +186,7 @@ export class CoverageResolver {
 
 @Resolver(() => CompetencyCoverage)
 export class CompetencyCoverageResolver {
-  @FieldResolver(() => Competency)
+  @FieldResolver(() => Competency, { description: 'The core competency.' })
   competency(@Root() entry: CompetencyCoverage, @Ctx() ctx: Context) {
     return ctx.loaders.byId(Competency).load(entry.competencyId);
   }
@@ -194,12 +194,12 @@ export class CompetencyCoverageResolver {
 
 @Resolver(() => CoverageSource)
 export class CoverageSourceResolver {
-  @FieldResolver(() => Credential)
+  @FieldResolver(() => Credential, { description: 'The credential of the pathway whose outcome aligns.' })
   credential(@Root() source: CoverageSource, @Ctx() ctx: Context) {
     return ctx.loaders.one(Credential, source.credentialId);
   }
 
-  @FieldResolver(() => LearningOutcome)
+  @FieldResolver(() => LearningOutcome, { description: 'The aligned learning outcome.' })
   outcome(@Root() source: CoverageSource, @Ctx() ctx: Context) {
     return ctx.loaders.byId(LearningOutcome).load(source.outcomeId);
   }
@@ -208,7 +208,7 @@ export class CoverageSourceResolver {
 @Resolver(() => PathwayComment)
 export class PathwayCommentResolver {
   @Mutation(() => CommentAddPayload, { description: 'A comment or change request on a pathway version or one of its stages.' })
-  pathwayCommentAdd(@Arg('input', () => PathwayCommentAddInput) input: PathwayCommentAddInput, @Ctx() ctx: Context) {
+  pathwayCommentAdd(@Arg('input', () => PathwayCommentAddInput, { description: 'The version, optionally a stage, the kind and the text.' }) input: PathwayCommentAddInput, @Ctx() ctx: Context) {
     return runMutation(ctx, async (em) => {
       const data = await decodeInput(input);
       const pathwayId = data.pathwayId as unknown as number;
@@ -225,7 +225,7 @@ export class PathwayCommentResolver {
   }
 
   @Mutation(() => CommentResolvePayload, { description: 'Closes a comment or change request with a resolution.' })
-  pathwayCommentResolve(@Arg('input', () => PathwayCommentResolveInput) input: PathwayCommentResolveInput, @Ctx() ctx: Context) {
+  pathwayCommentResolve(@Arg('input', () => PathwayCommentResolveInput, { description: 'The comment and how it was closed.' }) input: PathwayCommentResolveInput, @Ctx() ctx: Context) {
     return runMutation(ctx, async (em) => {
       const data = await decodeInput(input);
       const id = decodeId(input.id, ['PathwayComment'], ['input', 'id']);
@@ -238,12 +238,12 @@ export class PathwayCommentResolver {
     }, { value: null });
   }
 
-  @FieldResolver(() => Pathway)
+  @FieldResolver(() => Pathway, { description: 'The pathway version commented on.' })
   pathway(@Root() comment: PathwayComment, @Ctx() ctx: Context) {
     return ctx.loaders.byId(Pathway).load(comment.pathwayId);
   }
 
-  @FieldResolver(() => PathwayStage, { nullable: true })
+  @FieldResolver(() => PathwayStage, { nullable: true, description: 'The stage it is about; null when about the whole version (or the stage was deleted).' })
   stage(@Root() comment: PathwayComment, @Ctx() ctx: Context) {
     return comment.stageId === null ? null : ctx.loaders.byId(PathwayStage).load(comment.stageId);
   }

@@ -6,29 +6,39 @@ import { PartnerRole } from '../pathways/pathway-partner.entity';
 import { CommentKind, CommentResolution } from './pathway-comment.entity';
 import { PublishCheck } from './readiness.service';
 
-registerEnumType(PublishCheck, { name: 'PublishCheck', description: 'A condition DOMAIN.md sets for publishing a pathway.' });
+registerEnumType(PublishCheck, {
+  name: 'PublishCheck',
+  description: 'A condition DOMAIN.md sets for publishing a pathway.',
+  valuesConfig: {
+    MIN_TWO_CREDENTIALS: { description: 'The stages hold at least two different credentials.' },
+    CREDENTIALS_PUBLISHED_AND_ASSESSED: { description: 'Every credential of the pathway is PUBLISHED and has an assessment.' },
+    STAGE_REQUIREMENTS_VALID: { description: 'There is at least one stage, and each can be completed: it holds a credential, an AT_LEAST n stage holds n or more, and their creditValue adds up to its minCredits.' },
+    NO_PREREQUISITE_CYCLE: { description: 'The prerequisites of the pathway\'s credentials form no cycle.' },
+    CURRENT_ENDORSEMENT: { description: 'At least one employer endorsement of this version is neither revoked nor expired today.' },
+  },
+});
 
-@ObjectType()
+@ObjectType({ description: 'One publish check of a pathway version, and its outcome.' })
 export class ReadinessCheck {
-  @Field(() => PublishCheck)
+  @Field(() => PublishCheck, { description: 'Which condition this is.' })
   check: PublishCheck;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Whether the version meets it now.' })
   passed: boolean;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What was found, in English, naming the credentials or stages at fault.' })
   message: string;
 }
 
 @ObjectType({ description: 'Whether a version may be published, with every check and the ones still unmet.' })
 export class PublishReadiness {
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'True when every check passed; publishing also needs an APPROVED version and no open change request.' })
   ready: boolean;
 
-  @Field(() => [ReadinessCheck])
+  @Field(() => [ReadinessCheck], { description: 'Every check, passed or not.' })
   checks: ReadinessCheck[];
 
-  @Field(() => [ReadinessCheck])
+  @Field(() => [ReadinessCheck], { description: 'The checks that failed; pathwayPublish refuses with one NOT_READY error for each.' })
   unmet: ReadinessCheck[];
 }
 
@@ -37,30 +47,30 @@ export class CoverageSource {
   credentialId: number;
   outcomeId: number;
 
-  @Field(() => AlignmentStrength)
+  @Field(() => AlignmentStrength, { description: 'EXACT or PARTIAL count toward coverage; RELATED is shown only.' })
   strength: AlignmentStrength;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A core competency and the learning outcomes of the pathway that align to it.' })
 export class CompetencyCoverage {
   competencyId: number;
 
-  @Field(() => [CoverageSource])
+  @Field(() => [CoverageSource], { description: 'The aligned outcomes, with their strength.' })
   by: CoverageSource[];
 }
 
 @ObjectType({ description: 'How much of the destination occupations\' core competencies the pathway covers (EXACT or PARTIAL alignments).' })
 export class Coverage {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Core competencies of the destination occupations.' })
   coreCount: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Core competencies some outcome of the pathway aligns to with EXACT or PARTIAL strength.' })
   coveredCount: number;
 
   @Field(() => Float, { description: 'covered / core, 0 when there are no core competencies.' })
   ratio: number;
 
-  @Field(() => [CompetencyCoverage])
+  @Field(() => [CompetencyCoverage], { description: 'The covered core competencies and what covers them.' })
   covered: CompetencyCoverage[];
 
   /** Uncovered entries; the resolver turns them into competencies. */
@@ -88,9 +98,9 @@ export const PathwayPublishInput = stepInput('PathwayPublishInput', 'The pathway
 export const PathwayRetireInput = stepInput('PathwayRetireInput', 'The published pathway version to retire.');
 export const PathwayStartRevisionInput = stepInput('PathwayStartRevisionInput', 'The published pathway version to copy into a new draft.');
 
-@InputType()
+@InputType({ description: 'A change request on a version in review.' })
 export class PathwayRequestChangesInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the pathway version, IN_REVIEW.' })
   id: string;
 
   @Field(() => String, { description: 'What should change; kept as a change request on the version.' })
@@ -99,9 +109,9 @@ export class PathwayRequestChangesInput {
   note: string;
 }
 
-@InputType()
+@InputType({ description: 'A new comment or change request on a pathway version.' })
 export class PathwayCommentAddInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the pathway version.' })
   @RefersTo('Pathway')
   pathwayId: string;
 
@@ -110,24 +120,24 @@ export class PathwayCommentAddInput {
   @RefersTo('PathwayStage')
   stageId?: string | null;
 
-  @Field(() => CommentKind, { nullable: true, defaultValue: CommentKind.COMMENT })
+  @Field(() => CommentKind, { nullable: true, defaultValue: CommentKind.COMMENT, description: 'COMMENT when omitted; a CHANGE_REQUEST holds up the lifecycle until resolved.' })
   kind?: CommentKind;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The comment, at most 5,000 characters.' })
   @IsNotEmpty()
   @MaxLength(5000)
   body: string;
 }
 
-@InputType()
+@InputType({ description: 'Closes an open comment or change request.' })
 export class PathwayCommentResolveInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the comment; a comment is resolved once.' })
   id: string;
 
-  @Field(() => CommentResolution)
+  @Field(() => CommentResolution, { description: 'How it was closed.' })
   resolution: CommentResolution;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why, at most 5,000 characters.' })
   @IsOptional()
   @MaxLength(5000)
   note?: string | null;

@@ -10,14 +10,29 @@ export enum CommentKind {
   COMMENT = 'COMMENT',
   CHANGE_REQUEST = 'CHANGE_REQUEST',
 }
-registerEnumType(CommentKind, { name: 'CommentKind' });
+registerEnumType(CommentKind, {
+  name: 'CommentKind',
+  description: 'Whether a comment asks for a change.',
+  valuesConfig: {
+    COMMENT: { description: 'A remark or question; does not hold up the lifecycle.' },
+    CHANGE_REQUEST: { description: 'A change the version needs: while it is unresolved, the version cannot be submitted for review, approved or published (OPEN_CHANGE_REQUEST).' },
+  },
+});
 
 export enum CommentResolution {
   DONE = 'DONE',
   WONT_DO = 'WONT_DO',
   ANSWERED = 'ANSWERED',
 }
-registerEnumType(CommentResolution, { name: 'CommentResolution', description: 'How a comment or change request was closed.' });
+registerEnumType(CommentResolution, {
+  name: 'CommentResolution',
+  description: 'How a comment or change request was closed.',
+  valuesConfig: {
+    DONE: { description: 'The change was made.' },
+    WONT_DO: { description: 'The change was declined; the note says why.' },
+    ANSWERED: { description: 'The question was answered; nothing needed to change.' },
+  },
+});
 
 /** Co-designers' discussion of a pathway version or one of its stages. Never public. */
 @ObjectType({ implements: Node, description: 'A comment or change request on a pathway or one of its stages.' })
@@ -48,23 +63,23 @@ export class PathwayComment extends BaseEntity {
   @JoinColumn({ name: 'author_id' })
   author?: User;
 
-  @Field(() => CommentKind)
+  @Field(() => CommentKind, { description: 'A plain comment or a change request.' })
   @Column({ type: 'enum', enum: CommentKind, enumName: 'comment_kind', default: CommentKind.COMMENT })
   kind: CommentKind;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The comment\'s text.' })
   @Column({ type: 'text' })
   body: string;
 
-  @Field(() => CommentResolution, { nullable: true })
+  @Field(() => CommentResolution, { nullable: true, description: 'How it was closed; null while open.' })
   @Column({ type: 'enum', enum: CommentResolution, enumName: 'comment_resolution', nullable: true })
   resolution: CommentResolution | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why it was closed that way.' })
   @Column({ type: 'text', nullable: true })
   resolutionNote: string | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When it was closed; null while open.' })
   @Column({ type: 'timestamptz', nullable: true })
   resolvedAt: Date | null;
 }

@@ -11,7 +11,15 @@ export enum AlignmentStrength {
   PARTIAL = 'PARTIAL',
   RELATED = 'RELATED',
 }
-registerEnumType(AlignmentStrength, { name: 'AlignmentStrength', description: 'EXACT and PARTIAL count toward coverage; RELATED is shown only.' });
+registerEnumType(AlignmentStrength, {
+  name: 'AlignmentStrength',
+  description: 'EXACT and PARTIAL count toward coverage; RELATED is shown only.',
+  valuesConfig: {
+    EXACT: { description: 'The outcome fully demonstrates the competency; counts toward coverage.' },
+    PARTIAL: { description: 'The outcome demonstrates part of the competency; counts toward coverage.' },
+    RELATED: { description: 'The outcome touches on the competency; shown in the crosswalk but does not count toward coverage.' },
+  },
+});
 
 @PublicData()
 @ObjectType({ implements: Node, description: 'A crosswalk entry: a learning outcome aligned to a competency (CASE CFAssociation, OB3 Alignment).' })
@@ -34,7 +42,7 @@ export class Alignment extends BaseEntity {
   @JoinColumn({ name: 'competency_id' })
   competency?: Competency;
 
-  @Field(() => AlignmentStrength)
+  @Field(() => AlignmentStrength, { description: 'How closely the outcome matches the competency; only EXACT and PARTIAL count toward coverage.' })
   @Column({ type: 'enum', enum: AlignmentStrength, enumName: 'alignment_strength' })
   strength: AlignmentStrength;
 }

@@ -38,7 +38,18 @@ export enum EvidenceType {
   EXAM_RESULT = 'EXAM_RESULT',
   OBSERVATION_RECORD = 'OBSERVATION_RECORD',
 }
-registerEnumType(EvidenceType, { name: 'EvidenceType' });
+registerEnumType(EvidenceType, {
+  name: 'EvidenceType',
+  description: 'A kind of evidence a learner submits to earn a credential (OB3 evidence).',
+  valuesConfig: {
+    WORK_SAMPLE: { description: 'Something the learner made or did on the job or in a lab.' },
+    PORTFOLIO_ARTIFACT: { description: 'A piece of a portfolio the learner assembled.' },
+    VIDEO: { description: 'A recording of the learner performing the task.' },
+    SUPERVISOR_ATTESTATION: { description: 'A workplace supervisor\'s signed statement.' },
+    EXAM_RESULT: { description: 'A score on a written or online exam.' },
+    OBSERVATION_RECORD: { description: 'An assessor\'s record of watching the learner perform.' },
+  },
+});
 
 @PublicData()
 @ObjectType({ implements: Node, description: 'A short, assessed microcredential (OB3 Achievement, ceterms:Credential).' })

@@ -160,7 +160,7 @@ export class CredentialResolver extends crudResolver({
 
 @Resolver(() => LearningOutcome)
 export class LearningOutcomeResolver extends crudResolver({ entity: LearningOutcome, createInput: LearningOutcomeCreateInput, updateInput: LearningOutcomeUpdateInput }) {
-  @FieldResolver(() => Credential)
+  @FieldResolver(() => Credential, { description: 'The credential the outcome belongs to.' })
   credential(@Root() outcome: LearningOutcome, @Ctx() ctx: Context) {
     return ctx.loaders.one(Credential, outcome.credentialId);
   }
@@ -173,12 +173,12 @@ export class LearningOutcomeResolver extends crudResolver({ entity: LearningOutc
 
 @Resolver(() => Alignment)
 export class AlignmentResolver extends crudResolver({ entity: Alignment, createInput: AlignmentCreateInput, updateInput: AlignmentUpdateInput }) {
-  @FieldResolver(() => LearningOutcome)
+  @FieldResolver(() => LearningOutcome, { description: 'The credential\'s learning outcome.' })
   outcome(@Root() alignment: Alignment, @Ctx() ctx: Context) {
     return ctx.loaders.byId(LearningOutcome).load(alignment.outcomeId);
   }
 
-  @FieldResolver(() => Competency)
+  @FieldResolver(() => Competency, { description: 'The competency it aligns to.' })
   competency(@Root() alignment: Alignment, @Ctx() ctx: Context) {
     return ctx.loaders.byId(Competency).load(alignment.competencyId);
   }
@@ -201,7 +201,7 @@ export class AssessmentResolver extends crudResolver({
     },
   },
 }) {
-  @FieldResolver(() => Credential)
+  @FieldResolver(() => Credential, { description: 'The credential it assesses.' })
   credential(@Root() assessment: Assessment, @Ctx() ctx: Context) {
     return ctx.loaders.one(Credential, assessment.credentialId);
   }
@@ -209,7 +209,7 @@ export class AssessmentResolver extends crudResolver({
 
 @Resolver(() => RubricLevel)
 export class RubricLevelResolver extends crudResolver({ entity: RubricLevel, createInput: RubricLevelCreateInput, updateInput: RubricLevelUpdateInput }) {
-  @FieldResolver(() => Credential)
+  @FieldResolver(() => Credential, { description: 'The credential whose rubric this is.' })
   credential(@Root() level: RubricLevel, @Ctx() ctx: Context) {
     return ctx.loaders.one(Credential, level.credentialId);
   }

@@ -17,11 +17,11 @@ export class LearningOutcome extends BaseEntity {
   @JoinColumn({ name: 'credential_id' })
   credential?: Credential;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Order within the credential, lowest first (0 when not given).' })
   @Column({ type: 'int', default: 0 })
   position: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What the learner can do, e.g. "Configure a small office network".' })
   @Column({ type: 'text' })
   statement: string;
 }

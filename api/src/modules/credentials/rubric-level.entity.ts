@@ -23,7 +23,7 @@ export class RubricLevel extends BaseEntity {
   @Column({ type: 'int' })
   level: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The level\'s name, e.g. "Proficient".' })
   @Column({ type: 'text' })
   name: string;
 

@@ -13,7 +13,7 @@ export class ImportsResolver {
   @Mutation(() => OccupationsImportPayload, {
     description: 'Admins: imports O*NET occupation data, task statements and job zones and BLS OEWS wages. Bad rows are reported and left out; a file that cannot be read stops the import with nothing written.',
   })
-  occupationsImport(@Arg('input', () => OccupationsImportInput) input: OccupationsImportInput, @Ctx() ctx: Context): Promise<OccupationsImportPayload> {
+  occupationsImport(@Arg('input', () => OccupationsImportInput, { description: 'The files and, when their names do not say, the wage year.' }) input: OccupationsImportInput, @Ctx() ctx: Context): Promise<OccupationsImportPayload> {
     if (!isAdmin(ctx)) throw denial(ctx);
     return runMutation<OccupationsImportPayload>(ctx, async (em) => {
       const { files, wageYear } = await decodeInput(input);

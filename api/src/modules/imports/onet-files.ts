@@ -11,6 +11,12 @@ export enum OccupationFileKind {
 registerEnumType(OccupationFileKind, {
   name: 'OccupationFileKind',
   description: 'O*NET text files (tab-separated) and a BLS OEWS wage file (comma-separated).',
+  valuesConfig: {
+    OCCUPATION_DATA: { description: 'O*NET "Occupation Data.txt": O*NET-SOC code, title and description; creates and updates occupations.' },
+    TASK_STATEMENTS: { description: 'O*NET "Task Statements.txt": the tasks of each occupation.' },
+    JOB_ZONES: { description: 'O*NET "Job Zones.txt": the job zone (1 to 5) of each occupation, and the typical education it implies.' },
+    WAGES: { description: 'BLS OEWS national estimates (CSV): the median annual wage (A_MEDIAN, USD) by SOC code.' },
+  },
 });
 
 export enum RejectionCode {
@@ -31,7 +37,20 @@ export enum RejectionCode {
 registerEnumType(RejectionCode, {
   name: 'ImportRejectionCode',
   description: 'Why an import left a row out.',
-  valuesConfig: { TITLE_MISMATCH: { description: 'The file names another occupation than ours for the SOC code, so its wage is not applied.' } },
+  valuesConfig: {
+    WRONG_FIELD_COUNT: { description: 'The row has more or fewer fields than the header.' },
+    INVALID_CODE: { description: 'The code is not an O*NET-SOC code like 15-1232.00 or a SOC code like 15-1232.' },
+    MISSING_VALUE: { description: 'A required field is empty.' },
+    TOO_LONG: { description: 'A text is longer than its field allows (title 300, description 5,000, task 2,000 characters).' },
+    INVALID_NUMBER: { description: 'A number field does not hold a number.' },
+    OUT_OF_RANGE: { description: 'A number is outside what the field allows (a job zone outside 1 to 5, a wage above 10,000,000).' },
+    DUPLICATE: { description: 'The same O*NET-SOC code, task, job zone or wage appears a second time; the first one is kept.' },
+    SOC_CODE_TAKEN: { description: 'Another row already gives this SOC code; an occupation holds one O*NET-SOC code (the .00 one is preferred), so this row is left out.' },
+    UNKNOWN_OCCUPATION: { description: 'No occupation has the code; import its Occupation Data row first.' },
+    WAGE_SUPPRESSED: { description: 'BLS publishes no median wage for the occupation (A_MEDIAN is * or **).' },
+    WAGE_TOP_CODED: { description: 'The median is above the top of the BLS wage range (A_MEDIAN is #), so no exact figure is known.' },
+    TITLE_MISMATCH: { description: 'The file names another occupation than ours for the SOC code, so its wage is not applied.' },
+  },
 });
 
 export interface SourceFile {

@@ -8,6 +8,7 @@ import { Institution } from './institution.entity';
 /** Who issues a credential or signs an agreement for its credentials: a college or an employer. */
 export const Issuer = createUnionType({
   name: 'Issuer',
+  description: 'Who issues a credential, or whose credentials an agreement maps: an institution or an employer.',
   types: () => [Institution, Employer] as const,
   resolveType: typeNameOf,
 });

@@ -27,7 +27,7 @@ export class Award extends BaseEntity {
   @JoinColumn({ name: 'credential_id' })
   credential?: Credential;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day it was earned: it counts on routes evaluated on or after this day, and recency limits count from it.' })
   @Column({ type: 'date' })
   awardedOn: string;
 
@@ -35,11 +35,11 @@ export class Award extends BaseEntity {
   @Column({ type: 'int', nullable: true })
   masteryLevel: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Where the evidence the learner was assessed on is kept.' })
   @Column({ type: 'text', nullable: true })
   evidenceUrl: string | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the revocation was recorded; null while the award stands.' })
   @Column({ type: 'timestamptz', nullable: true })
   revokedAt: Date | null;
 
@@ -47,11 +47,11 @@ export class Award extends BaseEntity {
   @Column({ type: 'date', nullable: true })
   revokedOn: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why it was revoked.' })
   @Column({ type: 'text', nullable: true })
   revocationReason: string | null;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'True once revoked (revokedAt is set), whatever revokedOn says.' })
   get revoked(): boolean {
     return this.revokedAt !== null;
   }

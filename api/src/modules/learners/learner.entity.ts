@@ -15,18 +15,18 @@ export class Learner extends BaseEntity {
   @JoinColumn({ name: 'institution_id' })
   institution?: Institution;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'First name.' })
   @Index('ix_learner__given_name_trgm', { synchronize: false })
   @Column({ type: 'text' })
   givenName: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Last name; learner lists sort by it.' })
   @Index()
   @Index('ix_learner__family_name_trgm', { synchronize: false })
   @Column({ type: 'text' })
   familyName: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The learner\'s email, stored in lower case; unique.' })
   @Column({ type: 'text', unique: true })
   email: string;
 

@@ -55,7 +55,7 @@ export class LearnerResolver extends crudResolver({
     },
   },
 }) {
-  @FieldResolver(() => Institution)
+  @FieldResolver(() => Institution, { description: 'The institution the learner studies at; its advisors and staff see the learner.' })
   institution(@Root() learner: Learner, @Ctx() ctx: Context) {
     return ctx.loaders.one(Institution, learner.institutionId);
   }
@@ -65,7 +65,7 @@ export class LearnerResolver extends crudResolver({
     return ctx.loaders.manyBy(Award, 'learnerId', { awardedOn: 'ASC' }).load(learner.id);
   }
 
-  @FieldResolver(() => [PriorLearningClaim])
+  @FieldResolver(() => [PriorLearningClaim], { description: 'The learner\'s prior-learning claims, for every program.' })
   priorLearningClaims(@Root() learner: Learner, @Ctx() ctx: Context) {
     return ctx.loaders.manyBy(PriorLearningClaim, 'learnerId').load(learner.id);
   }
@@ -108,7 +108,7 @@ export class AwardResolver extends crudResolver({
   },
 }) {
   @Mutation(() => AwardRevokePayload, { description: 'Revokes an award: it stops counting toward routes evaluated on or after revokedOn, and the status list shows it revoked at once.' })
-  awardRevoke(@Arg('input', () => AwardRevokeInput) input: AwardRevokeInput, @Ctx() ctx: Context) {
+  awardRevoke(@Arg('input', () => AwardRevokeInput, { description: 'Which award, why, and from when.' }) input: AwardRevokeInput, @Ctx() ctx: Context) {
     return runMutation(ctx, async (em) => {
       const { reason, revokedOn = todayIso() } = await decodeInput(input);
       const id = decodeId(input.id, ['Award'], ['input', 'id']);
@@ -123,12 +123,12 @@ export class AwardResolver extends crudResolver({
     }, { value: null });
   }
 
-  @FieldResolver(() => Learner)
+  @FieldResolver(() => Learner, { description: 'Who earned it.' })
   learner(@Root() award: Award, @Ctx() ctx: Context) {
     return ctx.loaders.byId(Learner).load(award.learnerId);
   }
 
-  @FieldResolver(() => Credential)
+  @FieldResolver(() => Credential, { description: 'The credential earned.' })
   credential(@Root() award: Award, @Ctx() ctx: Context) {
     return ctx.loaders.one(Credential, award.credentialId);
   }
@@ -167,7 +167,7 @@ export class PriorLearningClaimResolver extends crudResolver({
   },
 }) {
   @Mutation(() => ApprovePayload, { description: 'Approves a submitted claim with the credits it is worth; by staff of the program\'s institution.' })
-  priorLearningClaimApprove(@Arg('input', () => PriorLearningClaimApproveInput) input: PriorLearningClaimApproveInput, @Ctx() ctx: Context) {
+  priorLearningClaimApprove(@Arg('input', () => PriorLearningClaimApproveInput, { description: 'Which claim, the credits granted and why.' }) input: PriorLearningClaimApproveInput, @Ctx() ctx: Context) {
     return runMutation(ctx, async (em) => {
       const data = await decodeInput(input);
       return { value: await decide(ctx, em, input.id, { status: ClaimStatus.APPROVED, creditsApproved: data.creditsApproved, decisionReason: data.reason ?? null }) };
@@ -175,19 +175,19 @@ export class PriorLearningClaimResolver extends crudResolver({
   }
 
   @Mutation(() => DenyPayload, { description: 'Denies a submitted claim, with the reason.' })
-  priorLearningClaimDeny(@Arg('input', () => PriorLearningClaimDenyInput) input: PriorLearningClaimDenyInput, @Ctx() ctx: Context) {
+  priorLearningClaimDeny(@Arg('input', () => PriorLearningClaimDenyInput, { description: 'Which claim and why it is denied.' }) input: PriorLearningClaimDenyInput, @Ctx() ctx: Context) {
     return runMutation(ctx, async (em) => {
       const data = await decodeInput(input);
       return { value: await decide(ctx, em, input.id, { status: ClaimStatus.DENIED, creditsApproved: null, decisionReason: data.reason }) };
     }, { value: null });
   }
 
-  @FieldResolver(() => Learner)
+  @FieldResolver(() => Learner, { description: 'Who made the claim.' })
   learner(@Root() claim: PriorLearningClaim, @Ctx() ctx: Context) {
     return ctx.loaders.byId(Learner).load(claim.learnerId);
   }
 
-  @FieldResolver(() => DegreeProgram)
+  @FieldResolver(() => DegreeProgram, { description: 'The program the credit is asked for.' })
   degreeProgram(@Root() claim: PriorLearningClaim, @Ctx() ctx: Context) {
     return ctx.loaders.one(DegreeProgram, claim.degreeProgramId);
   }

@@ -11,7 +11,15 @@ export enum ClaimStatus {
   APPROVED = 'APPROVED',
   DENIED = 'DENIED',
 }
-registerEnumType(ClaimStatus, { name: 'ClaimStatus' });
+registerEnumType(ClaimStatus, {
+  name: 'ClaimStatus',
+  description: 'Where a prior-learning claim stands; only APPROVED claims give credit.',
+  valuesConfig: {
+    SUBMITTED: { description: 'Waiting for a decision by staff of the program\'s institution; may still be edited.' },
+    APPROVED: { description: 'Accepted: creditsApproved count toward the program, up to its prior-learning cap.' },
+    DENIED: { description: 'Refused, with the reason; gives no credit.' },
+  },
+});
 
 @ObjectType({ implements: Node, description: 'Work or life experience assessed for credit toward one program.' })
 @Entity()
@@ -34,7 +42,7 @@ export class PriorLearningClaim extends BaseEntity {
   @JoinColumn({ name: 'degree_program_id' })
   degreeProgram?: DegreeProgram;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What the experience was, e.g. "Three years as a help-desk lead".' })
   @Column({ type: 'text' })
   title: string;
 
@@ -42,24 +50,24 @@ export class PriorLearningClaim extends BaseEntity {
   @Column({ type: 'text' })
   evidence: string;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Credits the learner asks for.' })
   @Column({ type: 'numeric', precision: 6, scale: 2, transformer: numeric })
   creditsRequested: number;
 
-  @Field(() => ClaimStatus)
+  @Field(() => ClaimStatus, { description: 'Only APPROVED claims give credit.' })
   @Index()
   @Column({ type: 'enum', enum: ClaimStatus, enumName: 'claim_status', default: ClaimStatus.SUBMITTED })
   status: ClaimStatus;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'Credits granted; set exactly when APPROVED. Routes count them up to floor(priorLearningCap × totalCredits) and the residency limit.' })
   @Column({ type: 'numeric', precision: 6, scale: 2, nullable: true, transformer: numeric })
   creditsApproved: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why it was approved or denied; always given for a denial.' })
   @Column({ type: 'text', nullable: true })
   decisionReason: string | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When it was approved or denied; null while SUBMITTED.' })
   @Column({ type: 'timestamptz', nullable: true })
   decidedAt: Date | null;
 }

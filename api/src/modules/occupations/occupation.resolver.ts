@@ -82,12 +82,12 @@ export class OccupationCompetencyResolver extends crudResolver({
   createInput: OccupationCompetencyCreateInput,
   updateInput: OccupationCompetencyUpdateInput,
 }) {
-  @FieldResolver(() => Occupation)
+  @FieldResolver(() => Occupation, { description: 'The occupation.' })
   occupation(@Root() link: OccupationCompetency, @Ctx() ctx: Context) {
     return ctx.loaders.one(Occupation, link.occupationId);
   }
 
-  @FieldResolver(() => Competency)
+  @FieldResolver(() => Competency, { description: 'The competency workers in the occupation need.' })
   competency(@Root() link: OccupationCompetency, @Ctx() ctx: Context) {
     return ctx.loaders.byId(Competency).load(link.competencyId);
   }

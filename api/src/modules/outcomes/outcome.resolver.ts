@@ -49,7 +49,7 @@ export class OutcomeReportResolver extends crudResolver({
     },
   },
 }) {
-  @FieldResolver(() => Pathway)
+  @FieldResolver(() => Pathway, { description: 'The pathway the cohort followed.' })
   pathway(@Root() report: OutcomeReport, @Ctx() ctx: Context) {
     return ctx.loaders.byId(Pathway).load(report.pathwayId);
   }
@@ -59,12 +59,12 @@ export class OutcomeReportResolver extends crudResolver({
     return Math.min(report.enrolled, report.completed, report.placed) < PRIVACY_THRESHOLD && !(await seesEverything(ctx, report));
   }
 
-  @FieldResolver(() => Int, { nullable: true })
+  @FieldResolver(() => Int, { nullable: true, description: 'Learners who started the pathway in this cohort; null when under 10, except for the owning institution and admins.' })
   enrolled(@Root() report: OutcomeReport, @Ctx() ctx: Context) {
     return shown(ctx, report, report.enrolled);
   }
 
-  @FieldResolver(() => Int, { nullable: true })
+  @FieldResolver(() => Int, { nullable: true, description: 'Learners who completed it; null when under 10, except for the owning institution and admins.' })
   completed(@Root() report: OutcomeReport, @Ctx() ctx: Context) {
     return shown(ctx, report, report.completed);
   }
@@ -74,12 +74,12 @@ export class OutcomeReportResolver extends crudResolver({
     return shown(ctx, report, report.placed);
   }
 
-  @FieldResolver(() => Float, { nullable: true })
+  @FieldResolver(() => Float, { nullable: true, description: 'completed ÷ enrolled, 0 to 1, rounded to 4 decimals; null when either count is withheld or enrolled is 0.' })
   async completionRate(@Root() report: OutcomeReport, @Ctx() ctx: Context) {
     return rate(await this.completed(report, ctx), await this.enrolled(report, ctx));
   }
 
-  @FieldResolver(() => Float, { nullable: true })
+  @FieldResolver(() => Float, { nullable: true, description: 'placed ÷ completed, 0 to 1, rounded to 4 decimals; null when either count is withheld or completed is 0.' })
   async placementRate(@Root() report: OutcomeReport, @Ctx() ctx: Context) {
     return rate(await this.placed(report, ctx), await this.completed(report, ctx));
   }

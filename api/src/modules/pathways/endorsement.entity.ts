@@ -13,7 +13,16 @@ export enum EndorsementCommitment {
   PAID_RELEASE_TIME = 'PAID_RELEASE_TIME',
   WORK_BASED_PLACEMENT = 'WORK_BASED_PLACEMENT',
 }
-registerEnumType(EndorsementCommitment, { name: 'EndorsementCommitment' });
+registerEnumType(EndorsementCommitment, {
+  name: 'EndorsementCommitment',
+  description: 'What an endorsing employer commits to, beyond its statement.',
+  valuesConfig: {
+    INTERVIEW_GUARANTEE: { description: 'Completers are guaranteed a job interview.' },
+    HIRING_INTENT: { description: 'The employer intends to hire completers.' },
+    PAID_RELEASE_TIME: { description: 'The employer gives its staff paid time to take the pathway.' },
+    WORK_BASED_PLACEMENT: { description: 'The employer hosts learners for work-based learning.' },
+  },
+});
 
 @PublicData()
 @ObjectType({ implements: Node, description: 'An employer\'s signed validation of a pathway version.' })
@@ -36,31 +45,31 @@ export class Endorsement extends BaseEntity {
   @JoinColumn({ name: 'employer_id' })
   employer?: Employer;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The employer\'s endorsement in its own words.' })
   @Column({ type: 'text' })
   statement: string;
 
-  @Field(() => EndorsementCommitment, { nullable: true })
+  @Field(() => EndorsementCommitment, { nullable: true, description: 'What the employer commits to, if anything.' })
   @Column({ type: 'enum', enum: EndorsementCommitment, enumName: 'endorsement_commitment', nullable: true })
   commitment: EndorsementCommitment | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Who signed for the employer.' })
   @Column({ type: 'text' })
   signatoryName: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The signatory\'s job title.' })
   @Column({ type: 'text', nullable: true })
   signatoryTitle: string | null;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day it was given.' })
   @Column({ type: 'date', default: () => 'CURRENT_DATE' })
   endorsedOn: string;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'Last day it stands; null for no end. An expired endorsement no longer counts toward publishing.' })
   @Column({ type: 'date', nullable: true })
   expiresOn: string | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the employer withdrew it; null while it stands. A withdrawn endorsement no longer counts toward publishing.' })
   @Column({ type: 'timestamptz', nullable: true })
   revokedAt: Date | null;
 }

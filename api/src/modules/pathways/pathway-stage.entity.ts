@@ -4,7 +4,7 @@ import { BaseEntity } from '../../core/entity-base';
 import { Node } from '../../core/node';
 import { numeric } from '../../core/scalars';
 import { Pathway } from './pathway.entity';
-import { PublicData } from '../../core/public-data';
+import { ImmutableData, PublicData } from '../../core/public-data';
 
 export enum StageRequirement {
   ALL = 'ALL',
@@ -28,22 +28,27 @@ export class PathwayStage extends BaseEntity {
   @JoinColumn({ name: 'pathway_id' })
   pathway?: Pathway;
 
+  @ImmutableData()
   @Field(() => Int, { description: 'Order within the pathway, from 1.' })
   @Column({ type: 'int' })
   position: number;
 
+  @ImmutableData()
   @Field(() => String, { description: 'The stage\'s name.' })
   @Column({ type: 'text' })
   title: string;
 
+  @ImmutableData()
   @Field(() => StageRequirement, { description: 'How many of the stage\'s credentials a learner must earn.' })
   @Column({ type: 'enum', enum: StageRequirement, enumName: 'stage_requirement', default: StageRequirement.ALL })
   requirement: StageRequirement;
 
+  @ImmutableData()
   @Field(() => Int, { nullable: true, description: 'With AT_LEAST: how many of the stage\'s credentials.' })
   @Column({ type: 'int', nullable: true })
   requiredCount: number | null;
 
+  @ImmutableData()
   @Field(() => Float, { nullable: true, description: 'Minimum credits across the stage\'s credentials, if any.' })
   @Column({ type: 'numeric', precision: 6, scale: 2, nullable: true, transformer: numeric })
   minCredits: number | null;

@@ -5,7 +5,7 @@ import { BaseEntity } from '../../core/entity-base';
 import { Node } from '../../core/node';
 import { DateScalar } from '../../core/scalars';
 import { Institution } from '../institutions/institution.entity';
-import { PublicData } from '../../core/public-data';
+import { ImmutableData, PublicData } from '../../core/public-data';
 
 export enum PathwayStatus {
   DRAFT = 'DRAFT',
@@ -32,11 +32,13 @@ registerEnumType(PathwayStatus, {
 @Unique('uq_pathway__lineage_version', ['lineageId', 'version'])
 @Index('ix_pathway__lineage_published', { synchronize: false })
 export class Pathway extends BaseEntity {
+  @ImmutableData()
   @Field(() => String, { description: 'Shared by every version of this pathway.' })
   @Index()
   @Column({ type: 'uuid' })
   lineageId: string;
 
+  @ImmutableData()
   @Field(() => Int, { description: 'Version number within the lineage, from 1.' })
   @Column({ type: 'int', default: 1 })
   version: number;
@@ -45,11 +47,13 @@ export class Pathway extends BaseEntity {
   @Column({ type: 'int', default: 1 })
   revision: number;
 
+  @ImmutableData()
   @Field(() => String, { description: 'The pathway\'s name as learners see it.' })
   @Index('ix_pathway__title_trgm', { synchronize: false })
   @Column({ type: 'text' })
   title: string;
 
+  @ImmutableData()
   @Field(() => String, { description: 'What the pathway prepares for, in a sentence or two.', nullable: true })
   @Column({ type: 'text', nullable: true })
   description: string | null;
@@ -67,10 +71,12 @@ export class Pathway extends BaseEntity {
   @JoinColumn({ name: 'owner_institution_id' })
   ownerInstitution?: Institution;
 
+  @ImmutableData()
   @Field(() => DateScalar, { nullable: true, description: 'When the co-designers should next review it.' })
   @Column({ type: 'date', nullable: true })
   reviewDueOn: string | null;
 
+  @ImmutableData()
   @Field(() => GraphQLISODateTime, { description: 'When this version was published; null until then.', nullable: true })
   @Column({ type: 'timestamptz', nullable: true })
   publishedAt: Date | null;

@@ -10,29 +10,29 @@ import { registerOrderFieldEnum } from '../../core/pagination';
 
 @InputType()
 abstract class PathwayFields {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the pathway prepares for and who it is for, at most 10,000 characters.' })
   @IsOptional()
   @MaxLength(10000)
   description?: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'When the partners should next review the pathway against the occupation.' })
   @IsOptional()
   reviewDueOn?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'A new pathway, version 1, as a DRAFT. pathwayStart also adds its destination and partners in one step.' })
 export class PathwayCreateInput extends PathwayFields {
-  @Field(() => String)
+  @Field(() => String, { description: 'The pathway\'s name, at most 300 characters.' })
   @IsNotEmpty()
   @MaxLength(300)
   title: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the owning institution, which publishes it.' })
   @RefersTo('Institution')
   ownerInstitutionId: string;
 }
 
-@InputType()
+@InputType({ description: 'Changes to a DRAFT or CHANGES_REQUESTED version; omitted fields stay as they are.' })
 export class PathwayUpdateInput extends PathwayFields {
   @Field(() => ID, { description: 'Global ID of the pathway to change.' })
   id: string;
@@ -41,19 +41,19 @@ export class PathwayUpdateInput extends PathwayFields {
   @IsInt()
   expectedRevision: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The pathway\'s name, at most 300 characters.' })
   @IsOptional()
   @IsNotEmpty()
   @MaxLength(300)
   title?: string;
 }
 
-@InputType()
+@InputType({ description: 'Narrows a list of pathway versions; every field given must match.' })
 export class PathwayFilter {
   @Field(() => String, { nullable: true, description: 'Text in the title.' })
   search?: string | null;
 
-  @Field(() => PathwayStatus, { nullable: true })
+  @Field(() => PathwayStatus, { nullable: true, description: 'Only versions in this status (the public sees PUBLISHED ones only).' })
   status?: PathwayStatus | null;
 
   @Field(() => ID, { nullable: true, description: 'Owned by this institution.' })
@@ -94,7 +94,7 @@ abstract class VersionedEdit {
 
 @InputType()
 abstract class StageFields {
-  @Field(() => StageRequirement, { nullable: true })
+  @Field(() => StageRequirement, { nullable: true, description: 'ALL of the stage\'s credentials, or AT_LEAST requiredCount of them; ALL when omitted on create.' })
   @IsOptional()
   @IsEnum(StageRequirement)
   requirement?: StageRequirement;
@@ -106,16 +106,16 @@ abstract class StageFields {
   @Max(100)
   requiredCount?: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'Credits (the sum of creditValue) the stage\'s credentials must add up to before the pathway can be published, 0 to 1,000; null for none.' })
   @IsOptional()
   @Min(0)
   @Max(1000)
   minCredits?: number | null;
 }
 
-@InputType()
+@InputType({ description: 'A new stage of an editable pathway version.' })
 export class PathwayStageCreateInput extends StageFields {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the pathway version.' })
   @RefersTo('Pathway')
   pathwayId: string;
 
@@ -131,13 +131,13 @@ export class PathwayStageCreateInput extends StageFields {
   @Max(100)
   position?: number | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The stage\'s name, at most 300 characters.' })
   @IsNotEmpty()
   @MaxLength(300)
   title: string;
 }
 
-@InputType()
+@InputType({ description: 'Changes to a stage of an editable version; omitted fields stay as they are.' })
 export class PathwayStageUpdateInput extends StageFields {
   @Field(() => ID, { description: 'Global ID of the pathway stage to change.' })
   id: string;
@@ -146,13 +146,13 @@ export class PathwayStageUpdateInput extends StageFields {
   @IsInt()
   expectedRevision: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The stage\'s name, at most 300 characters.' })
   @IsOptional()
   @IsNotEmpty()
   @MaxLength(300)
   title?: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Move it to this place, 1 to the number of stages; the others shift.' })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -160,12 +160,12 @@ export class PathwayStageUpdateInput extends StageFields {
   position?: number;
 }
 
-@InputType()
+@InputType({ description: 'The new order of all of a version\'s stages.' })
 export class PathwayStagesReorderInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the pathway version.' })
   pathwayId: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The pathway revision this edit is based on; a stale one is refused with CONFLICT.' })
   @IsInt()
   expectedRevision: number;
 
@@ -174,113 +174,113 @@ export class PathwayStagesReorderInput {
   stageIds: string[];
 }
 
-@InputType()
+@InputType({ description: 'Places a credential in a stage of an editable version.' })
 export class StageCredentialCreateInput extends VersionedEdit {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the stage.' })
   @RefersTo('PathwayStage')
   stageId: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the credential.' })
   @RefersTo('Credential')
   credentialId: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Order within the stage, 0 or more, lowest first.' })
   @IsOptional()
   @IsInt()
   @Min(0)
   position?: number;
 }
 
-@InputType()
+@InputType({ description: 'Moves a credential within its stage.' })
 export class StageCredentialUpdateInput extends VersionedEdit {
   @Field(() => ID, { description: 'Global ID of the stage credential to change.' })
   id: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Order within the stage, 0 or more, lowest first.' })
   @IsInt()
   @Min(0)
   position: number;
 }
 
-@InputType()
+@InputType({ description: 'Adds a destination occupation to an editable version.' })
 export class PathwayDestinationCreateInput extends VersionedEdit {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the pathway version.' })
   @RefersTo('Pathway')
   pathwayId: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the occupation it leads to.' })
   @RefersTo('Occupation')
   occupationId: string;
 }
 
-@InputType()
+@InputType({ description: 'Changes a destination occupation of an editable version.' })
 export class PathwayDestinationUpdateInput extends VersionedEdit {
   @Field(() => ID, { description: 'Global ID of the pathway destination to change.' })
   id: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the occupation it leads to.' })
   @RefersTo('Occupation')
   occupationId: string;
 }
 
-@InputType()
+@InputType({ description: 'Adds an off-ramp to an editable version: a credential partway through that already leads to a job.' })
 export class PathwayOffRampCreateInput extends VersionedEdit {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the pathway version.' })
   @RefersTo('Pathway')
   pathwayId: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the credential partway through.' })
   @RefersTo('Credential')
   credentialId: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the occupation that credential leads to.' })
   @RefersTo('Occupation')
   occupationId: string;
 }
 
-@InputType()
+@InputType({ description: 'Changes the occupation an off-ramp leads to.' })
 export class PathwayOffRampUpdateInput extends VersionedEdit {
   @Field(() => ID, { description: 'Global ID of the pathway off ramp to change.' })
   id: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the occupation.' })
   @RefersTo('Occupation')
   occupationId: string;
 }
 
-@InputType()
+@InputType({ description: 'Adds an employer partner to an editable version; each employer once.' })
 export class PathwayPartnerCreateInput extends VersionedEdit {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the pathway version.' })
   @RefersTo('Pathway')
   pathwayId: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the employer.' })
   @RefersTo('Employer')
   employerId: string;
 
-  @Field(() => PartnerRole)
+  @Field(() => PartnerRole, { description: 'The employer\'s part; VALIDATOR partners approve or request changes.' })
   @IsEnum(PartnerRole)
   role: PartnerRole;
 }
 
-@InputType()
+@InputType({ description: 'Changes a partner\'s role.' })
 export class PathwayPartnerUpdateInput extends VersionedEdit {
   @Field(() => ID, { description: 'Global ID of the pathway partner to change.' })
   id: string;
 
-  @Field(() => PartnerRole)
+  @Field(() => PartnerRole, { description: 'The employer\'s part; VALIDATOR partners approve or request changes.' })
   @IsEnum(PartnerRole)
   role: PartnerRole;
 }
 
 @InputType()
 abstract class EndorsementFields {
-  @Field(() => EndorsementCommitment, { nullable: true })
+  @Field(() => EndorsementCommitment, { nullable: true, description: 'What the employer commits to, if anything.' })
   @IsOptional()
   @IsEnum(EndorsementCommitment)
   commitment?: EndorsementCommitment | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The signatory\'s job title, at most 200 characters.' })
   @IsOptional()
   @MaxLength(200)
   signatoryTitle?: string | null;
@@ -289,38 +289,38 @@ abstract class EndorsementFields {
   @IsOptional()
   endorsedOn?: string;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'Last day it stands, not before endorsedOn; null for no end.' })
   @IsOptional()
   expiresOn?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'An employer\'s endorsement of a version IN_REVIEW, APPROVED or PUBLISHED.' })
 export class EndorsementCreateInput extends EndorsementFields {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the pathway version.' })
   @RefersTo('Pathway')
   pathwayId: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the endorsing employer.' })
   @RefersTo('Employer')
   employerId: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The endorsement in the employer\'s words, at most 5,000 characters.' })
   @IsNotEmpty()
   @MaxLength(5000)
   statement: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Who signs for the employer, at most 200 characters.' })
   @IsNotEmpty()
   @MaxLength(200)
   signatoryName: string;
 }
 
-@InputType()
+@InputType({ description: 'Changes to an endorsement; omitted fields stay as they are.' })
 export class EndorsementUpdateInput extends EndorsementFields {
   @Field(() => ID, { description: 'Global ID of the endorsement to change.' })
   id: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The endorsement in the employer\'s words, at most 5,000 characters.' })
   @IsOptional()
   @IsNotEmpty()
   @MaxLength(5000)

@@ -40,6 +40,7 @@ import { PathwayOffRamp } from './pathway-off-ramp.entity';
 import { PathwayPartner } from './pathway-partner.entity';
 import { PathwayStage, StageRequirement } from './pathway-stage.entity';
 import { StageCredential } from './stage-credential.entity';
+import { ImmutableData } from '../../core/public-data';
 
 type Versioned = Record<string, unknown> & { expectedRevision?: number | null };
 
@@ -83,6 +84,8 @@ export class PathwayResolver extends crudResolver({
   entity: Pathway,
   createInput: PathwayCreateInput,
   updateInput: PathwayUpdateInput,
+  // The public reads published versions only, and publishing freezes a version.
+  immutableById: true,
   hooks: {
     virtualFields: ['expectedRevision'],
     async beforeSave(_em, pathway, _ctx, previous, input) {
@@ -117,32 +120,38 @@ export class PathwayResolver extends crudResolver({
     },
   },
 }) {
+  @ImmutableData()
   @FieldResolver(() => Institution, { description: 'The institution that owns and publishes the pathway.' })
   ownerInstitution(@Root() pathway: Pathway, @Ctx() ctx: Context) {
     return ctx.loaders.one(Institution, pathway.ownerInstitutionId);
   }
 
+  @ImmutableData()
   @FieldResolver(() => [PathwayStage], { description: 'Stages in order.' })
   stages(@Root() pathway: Pathway, @Ctx() ctx: Context) {
     return ctx.loaders.manyBy(PathwayStage, 'pathwayId', { position: 'ASC' }).load(pathway.id);
   }
 
+  @ImmutableData()
   @FieldResolver(() => [PathwayDestination], { description: 'Links to the destination occupations, for editing.' })
   destinationLinks(@Root() pathway: Pathway, @Ctx() ctx: Context) {
     return ctx.loaders.manyBy(PathwayDestination, 'pathwayId').load(pathway.id);
   }
 
+  @ImmutableData()
   @FieldResolver(() => [Occupation], { description: 'The occupations the pathway leads to.' })
   async destinations(@Root() pathway: Pathway, @Ctx() ctx: Context) {
     const links = await this.destinationLinks(pathway, ctx);
     return (await ctx.loaders.byId(Occupation).loadMany(links.map((link) => link.occupationId))).filter((o): o is Occupation => o instanceof Occupation);
   }
 
+  @ImmutableData()
   @FieldResolver(() => [PathwayOffRamp], { description: 'Credentials partway through that already lead to a job.' })
   offRamps(@Root() pathway: Pathway, @Ctx() ctx: Context) {
     return ctx.loaders.manyBy(PathwayOffRamp, 'pathwayId').load(pathway.id);
   }
 
+  @ImmutableData()
   @FieldResolver(() => [PathwayPartner], { description: 'The employers co-designing the pathway, with their roles.' })
   partners(@Root() pathway: Pathway, @Ctx() ctx: Context) {
     return ctx.loaders.manyBy(PathwayPartner, 'pathwayId').load(pathway.id);
@@ -153,6 +162,7 @@ export class PathwayResolver extends crudResolver({
     return ctx.loaders.manyBy(Endorsement, 'pathwayId', { endorsedOn: 'DESC' }).load(pathway.id);
   }
 
+  @ImmutableData()
   @FieldResolver(() => [Credential], { description: 'Every credential of every stage, in stage order.' })
   async credentials(@Root() pathway: Pathway, @Ctx() ctx: Context) {
     const stages = await this.stages(pathway, ctx);
@@ -189,7 +199,7 @@ export class PathwayStageResolver extends crudResolver({
   },
 }) {
   @Mutation(() => ReorderPayload, { description: 'Puts the stages in the given order, numbering them from 1.' })
-  pathwayStagesReorder(@Arg('input', () => PathwayStagesReorderInput) input: PathwayStagesReorderInput, @Ctx() ctx: Context) {
+  pathwayStagesReorder(@Arg('input', () => PathwayStagesReorderInput, { description: 'The pathway, its revision and every stage in the new order.' }) input: PathwayStagesReorderInput, @Ctx() ctx: Context) {
     return runMutation(ctx, async (em) => {
       const { expectedRevision } = await decodeInput(input);
       const pathwayId = decodeId(input.pathwayId, ['Pathway'], ['input', 'pathwayId']);
@@ -215,16 +225,19 @@ export class PathwayStageResolver extends crudResolver({
     }, { value: null });
   }
 
+  @ImmutableData()
   @FieldResolver(() => Pathway, { description: 'The pathway version the stage belongs to.' })
   pathway(@Root() stage: PathwayStage, @Ctx() ctx: Context) {
     return ctx.loaders.byId(Pathway).load(stage.pathwayId);
   }
 
+  @ImmutableData()
   @FieldResolver(() => [StageCredential], { description: 'The stage\'s credential entries, for editing.' })
   entries(@Root() stage: PathwayStage, @Ctx() ctx: Context) {
     return ctx.loaders.manyBy(StageCredential, 'stageId', { position: 'ASC' }).load(stage.id);
   }
 
+  @ImmutableData()
   @FieldResolver(() => [Credential], { description: 'The stage\'s credentials, in order.' })
   async credentials(@Root() stage: PathwayStage, @Ctx() ctx: Context) {
     const entries = await this.entries(stage, ctx);
@@ -239,11 +252,13 @@ export class StageCredentialResolver extends crudResolver({
   updateInput: StageCredentialUpdateInput,
   hooks: versionedRowHooks<StageCredential>(throughStage),
 }) {
+  @ImmutableData()
   @FieldResolver(() => PathwayStage, { description: 'The stage it is placed in.' })
   stage(@Root() entry: StageCredential, @Ctx() ctx: Context) {
     return ctx.loaders.byId(PathwayStage).load(entry.stageId);
   }
 
+  @ImmutableData()
   @FieldResolver(() => Credential, { description: 'The credential placed in the stage.' })
   credential(@Root() entry: StageCredential, @Ctx() ctx: Context) {
     return ctx.loaders.one(Credential, entry.credentialId);
@@ -257,11 +272,13 @@ export class PathwayDestinationResolver extends crudResolver({
   updateInput: PathwayDestinationUpdateInput,
   hooks: versionedRowHooks<PathwayDestination>(directly),
 }) {
+  @ImmutableData()
   @FieldResolver(() => Pathway, { description: 'The pathway version.' })
   pathway(@Root() link: PathwayDestination, @Ctx() ctx: Context) {
     return ctx.loaders.byId(Pathway).load(link.pathwayId);
   }
 
+  @ImmutableData()
   @FieldResolver(() => Occupation, { description: 'The occupation the pathway leads to.' })
   occupation(@Root() link: PathwayDestination, @Ctx() ctx: Context) {
     return ctx.loaders.one(Occupation, link.occupationId);
@@ -275,16 +292,19 @@ export class PathwayOffRampResolver extends crudResolver({
   updateInput: PathwayOffRampUpdateInput,
   hooks: versionedRowHooks<PathwayOffRamp>(directly),
 }) {
+  @ImmutableData()
   @FieldResolver(() => Pathway, { description: 'The pathway version.' })
   pathway(@Root() offRamp: PathwayOffRamp, @Ctx() ctx: Context) {
     return ctx.loaders.byId(Pathway).load(offRamp.pathwayId);
   }
 
+  @ImmutableData()
   @FieldResolver(() => Credential, { description: 'The credential partway through the pathway.' })
   credential(@Root() offRamp: PathwayOffRamp, @Ctx() ctx: Context) {
     return ctx.loaders.one(Credential, offRamp.credentialId);
   }
 
+  @ImmutableData()
   @FieldResolver(() => Occupation, { description: 'The job that credential already leads to.' })
   occupation(@Root() offRamp: PathwayOffRamp, @Ctx() ctx: Context) {
     return ctx.loaders.one(Occupation, offRamp.occupationId);
@@ -298,11 +318,13 @@ export class PathwayPartnerResolver extends crudResolver({
   updateInput: PathwayPartnerUpdateInput,
   hooks: versionedRowHooks<PathwayPartner>(directly),
 }) {
+  @ImmutableData()
   @FieldResolver(() => Pathway, { description: 'The pathway version.' })
   pathway(@Root() partner: PathwayPartner, @Ctx() ctx: Context) {
     return ctx.loaders.byId(Pathway).load(partner.pathwayId);
   }
 
+  @ImmutableData()
   @FieldResolver(() => Employer, { description: 'The partner employer.' })
   employer(@Root() partner: PathwayPartner, @Ctx() ctx: Context) {
     return ctx.loaders.one(Employer, partner.employerId);
@@ -328,12 +350,12 @@ export class EndorsementResolver extends crudResolver({
     },
   },
 }) {
-  @FieldResolver(() => Pathway)
+  @FieldResolver(() => Pathway, { description: 'The pathway version endorsed.' })
   pathway(@Root() endorsement: Endorsement, @Ctx() ctx: Context) {
     return ctx.loaders.byId(Pathway).load(endorsement.pathwayId);
   }
 
-  @FieldResolver(() => Employer)
+  @FieldResolver(() => Employer, { description: 'The endorsing employer.' })
   employer(@Root() endorsement: Endorsement, @Ctx() ctx: Context) {
     return ctx.loaders.one(Employer, endorsement.employerId);
   }

@@ -4,7 +4,7 @@ import { BaseEntity } from '../../core/entity-base';
 import { Node } from '../../core/node';
 import { Credential } from '../credentials/credential.entity';
 import { PathwayStage } from './pathway-stage.entity';
-import { PublicData } from '../../core/public-data';
+import { ImmutableData, PublicData } from '../../core/public-data';
 
 @PublicData()
 @ObjectType({ implements: Node, description: 'A credential placed in a pathway stage.' })
@@ -27,6 +27,7 @@ export class StageCredential extends BaseEntity {
   @JoinColumn({ name: 'credential_id' })
   credential?: Credential;
 
+  @ImmutableData()
   @Field(() => Int, { description: 'Order of the credential within its stage; lower comes first.' })
   @Column({ type: 'int', default: 0 })
   position: number;

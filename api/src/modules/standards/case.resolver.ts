@@ -9,15 +9,15 @@ import { importCasePackage } from './case-import.service';
 import { Competency } from './competency.entity';
 import { CompetencyFramework } from './competency-framework.entity';
 
-@InputType()
+@InputType({ description: 'A CASE package to import.' })
 export class CompetencyFrameworkImportInput {
   @Field(() => GraphQLJSONObject, { description: 'A CASE 1.1 CFPackage: CFDocument, CFItems and CFAssociations.' })
   package: Record<string, unknown>;
 }
 
-@ObjectType()
+@ObjectType({ description: 'What a CASE import did, or userErrors saying why nothing was written.' })
 export class CompetencyFrameworkImportPayload {
-  @Field(() => CompetencyFramework, { nullable: true })
+  @Field(() => CompetencyFramework, { nullable: true, description: 'The framework as imported; null when refused.' })
   competencyFramework: CompetencyFramework | null;
 
   @Field(() => Boolean, { description: 'Whether the framework was new: a package updates the framework with its CFDocument identifier.' })
@@ -26,13 +26,13 @@ export class CompetencyFrameworkImportPayload {
   @Field(() => Int, { description: 'Competencies created.' })
   created: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Existing competencies the package changed.' })
   updated: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Existing competencies the package left as they were.' })
   unchanged: number;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'Every problem found in the package, each naming its place in it (e.g. ["input", "package", "CFItems", "3", "identifier"]); empty on success.' })
   userErrors: UserError[];
 }
 
@@ -49,7 +49,7 @@ export class CasePackageResolver {
   @Mutation(() => CompetencyFrameworkImportPayload, {
     description: 'Admins: imports a CASE 1.1 CFPackage, creating or updating the framework and competencies with its identifiers. A package with any problem is refused whole.',
   })
-  competencyFrameworkImport(@Arg('input', () => CompetencyFrameworkImportInput) input: CompetencyFrameworkImportInput, @Ctx() ctx: Context) {
+  competencyFrameworkImport(@Arg('input', () => CompetencyFrameworkImportInput, { description: 'The CFPackage.' }) input: CompetencyFrameworkImportInput, @Ctx() ctx: Context) {
     if (!isAdmin(ctx)) throw denial(ctx);
     return runMutation<CompetencyFrameworkImportPayload>(ctx, async (em) => {
       const result = await importCasePackage(em, input.package);

@@ -10,17 +10,17 @@ import { PublicData } from '../../core/public-data';
 @ObjectType({ implements: Node, description: 'A published occupational standard or skills framework (CASE CFDocument).' })
 @Entity()
 export class CompetencyFramework extends BaseEntity {
-  @Field(() => String)
+  @Field(() => String, { description: 'The framework\'s title, e.g. a national occupational standard.' })
   @Index('ix_competency_framework__name_trgm', { synchronize: false })
   @Column({ type: 'text' })
   name: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Who publishes the framework (CASE creator), e.g. a standards body.' })
   @Index()
   @Column({ type: 'text' })
   publisher: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The publisher\'s version label.' })
   @Column({ type: 'text', nullable: true })
   version: string | null;
 
@@ -29,11 +29,11 @@ export class CompetencyFramework extends BaseEntity {
   @Column({ type: 'text', nullable: true })
   jurisdiction: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the framework covers.' })
   @Column({ type: 'text', nullable: true })
   description: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Where the publisher offers the framework.' })
   @Column({ type: 'text', nullable: true })
   sourceUrl: string | null;
 

@@ -13,7 +13,16 @@ export enum CompetencyType {
   TASK = 'TASK',
   ABILITY = 'ABILITY',
 }
-registerEnumType(CompetencyType, { name: 'CompetencyType' });
+registerEnumType(CompetencyType, {
+  name: 'CompetencyType',
+  description: 'What kind of statement a competency is (CASE CFItemType).',
+  valuesConfig: {
+    KNOWLEDGE: { description: 'Something a worker must know.' },
+    SKILL: { description: 'Something a worker must be able to do, learned by practice.' },
+    TASK: { description: 'A piece of work the occupation performs.' },
+    ABILITY: { description: 'A lasting capacity the work relies on.' },
+  },
+});
 
 @PublicData()
 @ObjectType({ implements: Node, description: 'What a worker must know or do (CASE CFItem, ceasn:Competency).' })
@@ -32,12 +41,12 @@ export class Competency extends BaseEntity {
   @Column({ type: 'text' })
   code: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What the worker must know or do, in the framework\'s words.' })
   @Index('ix_competency__statement_trgm', { synchronize: false })
   @Column({ type: 'text' })
   statement: string;
 
-  @Field(() => CompetencyType)
+  @Field(() => CompetencyType, { description: 'Knowledge, skill, task or ability.' })
   @Index()
   @Column({ type: 'enum', enum: CompetencyType, enumName: 'competency_type' })
   type: CompetencyType;

@@ -41,7 +41,7 @@ export class CompetencyFrameworkResolver extends crudResolver({
     return ctx.loaders.manyBy(Competency, 'frameworkId', { code: 'ASC' }).load(framework.id);
   }
 
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, { description: 'How many competencies the framework holds.' })
   competencyCount(@Root() framework: CompetencyFramework, @Ctx() ctx: Context) {
     return ctx.loaders
       .custom('framework.competencyCount', (db) =>
@@ -113,17 +113,17 @@ export class CompetencyResolver extends crudResolver({
     },
   },
 }) {
-  @FieldResolver(() => CompetencyFramework)
+  @FieldResolver(() => CompetencyFramework, { description: 'The framework the competency belongs to.' })
   framework(@Root() competency: Competency, @Ctx() ctx: Context) {
     return ctx.loaders.byId(CompetencyFramework).load(competency.frameworkId);
   }
 
-  @FieldResolver(() => Competency, { nullable: true })
+  @FieldResolver(() => Competency, { nullable: true, description: 'The broader competency this one refines; null at the top of the hierarchy.' })
   parent(@Root() competency: Competency, @Ctx() ctx: Context) {
     return competency.parentId === null ? null : ctx.loaders.byId(Competency).load(competency.parentId);
   }
 
-  @FieldResolver(() => [Competency])
+  @FieldResolver(() => [Competency], { description: 'The narrower competencies that refine this one, by code.' })
   children(@Root() competency: Competency, @Ctx() ctx: Context) {
     return ctx.loaders.manyBy(Competency, 'parentId', { code: 'ASC' }).load(competency.id);
   }

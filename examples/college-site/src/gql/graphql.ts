@@ -15,9 +15,13 @@ export type DeliveryMode =
   /** On the job, at an employer. */
   | 'WORK_BASED';
 
+/** An employer's part in co-designing a pathway. */
 export type PartnerRole =
+  /** Contributes to the design: edits drafts and comments. */
   | 'CONTRIBUTOR'
+  /** Leads the co-design with the college. */
   | 'LEAD'
+  /** Reviews versions: approves them or requests changes. */
   | 'VALIDATOR';
 
 export type PathwayFinderQueryVariables = Exact<{
