@@ -2,7 +2,7 @@ import { Role } from '../../api/src/modules/accounts/user.entity';
 import { seedWorkedExample, WorkedExampleIds } from '../../api/src/seed/worked-example';
 import { startTestApi, TestApi } from '../support/api';
 import { gid, makeInstitution, makeUser, tokenFor } from '../support/factories';
-import { makeAward, makeLearner } from '../support/factories/articulation';
+import { makeAgreement, makeAward, makeLearner, makeProgram } from '../support/factories/articulation';
 
 const ROUTES = `query($learner: ID!, $asOf: Date) {
   learnerRoutes(learnerId: $learner, asOf: $asOf) {
@@ -108,6 +108,27 @@ describe('advising: articulation routes through GraphQL', () => {
     expect(second.data?.learnerRoutes[0].items).toHaveLength(8);
     expect(second.statements).toBe(first.statements);
     await api.db.query(`DELETE FROM award WHERE learner_id = $1 AND id > (SELECT min(id) + 3 FROM award WHERE learner_id = $1)`, [example.learner.id]);
+  });
+
+  it('lists a program the learner reaches only through a block pathway\'s credential, with the pathway\'s next steps', async () => {
+    const [fundamentals, networkBasics, helpDesk] = example.credentials;
+    const certificate = await makeProgram(api.db, collegeId, { title: 'Certificate in IT Support', totalCredits: 24, residencyCredits: 6 });
+    // No credential is mapped: the agreement gives only block credit for completing the IT Support pathway.
+    await makeAgreement(api.db, certificate, { title: 'IT Support pathway into the certificate', blockPathwayId: example.pathway.id, blockCredits: 6 });
+    const learner = await makeLearner(api.db, collegeId);
+    await makeAward(api.db, learner.id, fundamentals.id, { awardedOn: '2025-03-01', masteryLevel: 2 });
+    await makeAward(api.db, learner.id, networkBasics.id, { awardedOn: '2025-04-01', masteryLevel: 2 });
+    const result = await api.gql(ROUTES, { learner: gid(learner), asOf: '2026-11-22' }, { token: advisor });
+    expect(result.errors).toBeUndefined();
+    const routes: { degreeProgram: { title: string } }[] = result.data?.learnerRoutes;
+    expect(routes.map((route) => route.degreeProgram.title).sort()).toEqual(['AAS Information Technology', 'Certificate in IT Support']);
+    const route = result.data?.learnerRoutes.find((r: { degreeProgram: { title: string } }) => r.degreeProgram.title === 'Certificate in IT Support');
+    expect(route).toMatchObject({ appliedCredits: 0, blockCredits: 0, remainingCredits: 24 });
+    expect(route.missingCredentials).toEqual([{ title: helpDesk.title }]);
+    expect(route.nextSteps).toEqual([{ credential: { title: helpDesk.title }, creditsGained: 6, workloadHours: helpDesk.workloadHours, creditsPerHour: expect.any(Number) }]);
+    await api.db.query(`DELETE FROM learner WHERE id = $1`, [learner.id]);
+    await api.db.query(`DELETE FROM articulation_agreement WHERE degree_program_id = $1`, [certificate.id]);
+    await api.db.query(`DELETE FROM degree_program WHERE id = $1`, [certificate.id]);
   });
 
   it('is for advisors and staff of the learner\'s institution only', async () => {

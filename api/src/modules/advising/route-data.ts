@@ -149,7 +149,8 @@ interface LearnerRow {
  * One learner's route data; `onlyProgramId` limits it to one program (route and what-if). The
  * learner's side is one statement: the learner's institution (for the access check), awards,
  * approved prior learning, and the programs whose active agreements map a credential the learner
- * holds. The programs' side comes from `programSource`.
+ * holds or name a block pathway one of whose published stages holds it. The programs' side comes
+ * from `programSource`.
  */
 export async function loadLearnerRouteData(em: EntityManager, programSource: ProgramSource, learnerId: number, asOf: string, onlyProgramId?: number): Promise<LearnerRouteData> {
   const [row] = await preparedQuery<LearnerRow>(
@@ -164,9 +165,15 @@ export async function loadLearnerRouteData(em: EntityManager, programSource: Pro
           FROM (SELECT degree_program_id, sum(credits_approved) AS credits FROM prior_learning_claim
                  WHERE learner_id = $1 AND status = 'APPROVED' GROUP BY degree_program_id) claims) AS prior,
        CASE WHEN $3::int IS NOT NULL THEN ARRAY[$3::int] ELSE
-         (SELECT coalesce(array_agg(DISTINCT a.degree_program_id), '{}') FROM articulation_agreement a JOIN credit_mapping m ON m.agreement_id = a.id
+         (SELECT coalesce(array_agg(DISTINCT a.degree_program_id), '{}') FROM articulation_agreement a
            WHERE a.status = 'ACTIVE' AND a.effective_from <= $2 AND (a.effective_to IS NULL OR a.effective_to >= $2)
-             AND m.credential_id IN (SELECT credential_id FROM held)) END AS connected`,
+             AND a.id IN (SELECT m.agreement_id FROM credit_mapping m WHERE m.credential_id IN (SELECT credential_id FROM held)
+                          UNION
+                          SELECT b.id FROM stage_credential sc JOIN pathway_stage s ON s.id = sc.stage_id
+                            JOIN pathway p ON p.id = s.pathway_id AND p.status = 'PUBLISHED'
+                            JOIN pathway lineage ON lineage.lineage_id = p.lineage_id
+                            JOIN articulation_agreement b ON b.block_pathway_id = lineage.id
+                           WHERE sc.credential_id IN (SELECT credential_id FROM held))) END AS connected`,
     [learnerId, asOf, onlyProgramId ?? null],
   );
   const awards: EngineAward[] = row.awards.map((award) => ({
