@@ -76,4 +76,6 @@ declareListBounds({
   'Query.pathwayReviewQueue': 50,
   'AgreementImpact.changes': 1000,
   'OccupationImportReport.rejectedRows': 1000,
+  'BulkImportReport.rows': 1000,
+  'BulkImportReport.rejectedRows': 1000,
 });

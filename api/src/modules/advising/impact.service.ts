@@ -9,6 +9,8 @@ export interface AgreementChange {
   effectiveTo?: string | null;
   /** New credit values by credential id; a credential not yet mapped gets a new mapping. */
   credits?: Map<number, number>;
+  /** Whole mappings by credential id, replacing or adding (a bulk import of a mapping table). */
+  mappings?: Map<number, Omit<EngineAgreement['mappings'][number], 'credentialId'>>;
 }
 
 export interface LearnerImpact {
@@ -30,6 +32,14 @@ function changed(agreement: EngineAgreement, change: AgreementChange): EngineAgr
   const mappings = agreement.mappings.map((mapping) => (change.credits?.has(mapping.credentialId) ? { ...mapping, credits: change.credits.get(mapping.credentialId)! } : mapping));
   for (const [credentialId, credits] of change.credits ?? []) {
     if (!mappings.some((mapping) => mapping.credentialId === credentialId)) mappings.push({ credentialId, credits, courseEquivalent: null, minMasteryLevel: null });
+  }
+  if (change.mappings) {
+    const positions = new Map(mappings.map((mapping, index) => [mapping.credentialId, index]));
+    for (const [credentialId, mapping] of change.mappings) {
+      const index = positions.get(credentialId);
+      if (index === undefined) mappings.push({ ...mapping, credentialId });
+      else mappings[index] = { ...mapping, credentialId };
+    }
   }
   return {
     ...agreement,

@@ -1,3 +1,4 @@
+import { BulkImportResolver } from './bulk-import.resolver';
 import { ImportsResolver } from './imports.resolver';
 
-export const resolvers = [ImportsResolver] as const;
+export const resolvers = [ImportsResolver, BulkImportResolver] as const;
