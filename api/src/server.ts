@@ -23,6 +23,7 @@ import { viewerFromToken } from './modules/accounts/auth.service';
 import { caseRouter } from './modules/standards';
 import { PUBLIC_VIEWER, Viewer } from './core/viewer';
 import { interopRoutes } from './modules/interop/interop.routes';
+import { bulkImportRoutes } from './modules/imports/bulk-import.routes';
 import { secretProblems } from './core/secrets';
 import { authorizationOf, cookieSession, jsonErrors, securityHeaders } from './core/web-hardening';
 import { compressionOutsideGraphQL, graphqlPreflight, graphqlResponses, HttpCacheOptions, httpCachePlugin } from './core/http-cache';
@@ -164,6 +165,8 @@ export async function startServer(
   app.use(caseRouter(db));
   // Stable URLs of exported Open Badges and CTDL documents and of awards' signed credentials.
   app.use(interopRoutes(db, viewerOf));
+  // Spreadsheets too large for a GraphQL request: the bulk import's preview and apply.
+  app.use(bulkImportRoutes(db, (req) => viewerOf(authorizationOf(req))));
 
   const adminDist = path.join(repoRoot, 'admin', 'dist');
   if (fs.existsSync(adminDist)) {

@@ -506,8 +506,11 @@ const SHAPES: Record<BulkImportKind, TableShape> = {
 
 /** The row as the audit log keeps it: the entity's own properties, as the audit subscriber writes them. */
 function snapshotSql(shape: TableShape, alias: string): string {
-  const pairs = [['id', 'id'], ['createdAt', 'created_at'], ['updatedAt', 'updated_at'], ...Object.entries(shape.columns).map(([column, [property]]) => [property, column])];
-  return `jsonb_build_object(${pairs.map(([property, column]) => `'${property}', ${alias}.${column}`).join(', ')})`;
+  const types: [string, string, string][] = [['id', 'id', 'int'], ['createdAt', 'created_at', 'timestamptz'], ['updatedAt', 'updated_at', 'timestamptz'], ...Object.entries(shape.columns).map(([column, [property, type]]) => [property, column, type] as [string, string, string])];
+  // Numbers and instants as the entities' JSON has them: numeric as a number, timestamps as ISO 8601 in UTC.
+  const value = (column: string, type: string) =>
+    type === 'numeric' ? `${alias}.${column}::float8` : type === 'timestamptz' ? `to_char(${alias}.${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` : `${alias}.${column}`;
+  return `jsonb_build_object(${types.map(([property, column, type]) => `'${property}', ${value(column, type)}`).join(', ')})`;
 }
 
 export interface AuditAuthor {

@@ -4,6 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
+import { GraphQLError } from 'graphql';
 import { openDatabase } from '../../core/bootstrap';
 import { config } from '../../core/config';
 import { UserInputFailure } from '../../core/errors';
@@ -11,6 +12,11 @@ import { importCasePackage } from '../standards/case-import.service';
 import { ImportProgress, importOccupations, OccupationImportReport } from './occupation-import.service';
 import { FILE_FORMATS, ImportFileError, OccupationFileKind, SourceFile } from './onet-files';
 import { RunningDatabaseError, runningEmbeddedUrl } from './running-database';
+import { createContext } from '../../core/context';
+import { fromGlobalId } from '../../core/ids';
+import { Role } from '../../core/viewer';
+import { applyBulkImport, BulkImportKind, BulkImportPlan, BulkImportProgress, BulkImportRefusal, planBulkImport, readBulkFile } from './bulk-import.service';
+import { SpreadsheetError } from './spreadsheet';
 
 /**
  * The database `npm start` uses: DATABASE_URL; else the embedded server it is running now; else
@@ -33,7 +39,14 @@ async function openImportDatabase(streams: CliStreams) {
 const USAGE = `Usage:
   npm run import -- onet DIR [--wage-year YEAR]   O*NET text files (Occupation Data.txt, Task Statements.txt,
                                                   Job Zones.txt) and one BLS OEWS wage file (*.csv) from DIR
-  npm run import -- case FILE                     a CASE 1.1 CFPackage (JSON) of a competency framework`;
+  npm run import -- case FILE                     a CASE 1.1 CFPackage (JSON) of a competency framework
+  npm run import -- mappings --agreement ID FILE [--apply]
+                                                  credit mappings (CSV or XLSX) into an articulation agreement
+  npm run import -- awards FILE [--learner ID] [--apply]
+                                                  awards into learners' records
+  npm run import -- claims FILE [--learner ID] [--apply]
+                                                  prior-learning claims
+  Without --apply, mappings, awards and claims are previewed: nothing is written.`;
 
 export interface CliStreams {
   stdout: NodeJS.WritableStream;
@@ -147,6 +160,113 @@ async function runCase(positionals: string[], streams: CliStreams): Promise<void
   }
 }
 
+const BULK_KINDS: Record<string, BulkImportKind> = { mappings: BulkImportKind.MAPPINGS, awards: BulkImportKind.AWARDS, claims: BulkImportKind.CLAIMS };
+
+/** One bar per phase of a bulk import (reading, checking, writing), redrawn as each starts. */
+function bulkProgressBar(stderr: NodeJS.WritableStream): BulkImportProgress & { stop(): void } {
+  const bar = new SingleBar({
+    stream: stderr,
+    format: '{phase} [{bar}] {percentage}% | {value}/{total} rows',
+    barCompleteChar: '#',
+    barIncompleteChar: '.',
+    hideCursor: true,
+  });
+  let running = false;
+  let phase = '';
+  let value = 0;
+  return {
+    start(total, name) {
+      if (running && name === phase) return;
+      if (running) bar.stop();
+      phase = name;
+      running = true;
+      value = 0;
+      bar.start(total, 0, { phase: name.padEnd(8) });
+    },
+    advance(count) {
+      if (!running || count <= 0) return;
+      value += count;
+      // Rows being read have no total until the file ends: the bar grows with them.
+      if (value > bar.getTotal()) bar.setTotal(value);
+      bar.update(value);
+    },
+    stop() {
+      if (running) bar.stop();
+      running = false;
+    },
+  };
+}
+
+/** A row id or a global ID of the type. */
+function idArgument(value: string | undefined, typeName: string, option: string): number | null {
+  if (value === undefined) return null;
+  if (/^\d+$/.test(value)) return Number(value);
+  const decoded = fromGlobalId(value);
+  if (decoded?.typeName !== typeName) throw new UsageError(`--${option} must be the ID of a ${typeName}, got "${value}"`);
+  return decoded.localId;
+}
+
+export function formatBulkReport(file: string, plan: BulkImportPlan, applied: boolean, timings: string): string {
+  const lines = [
+    `${applied ? 'Applied' : 'Preview (nothing written)'}: created ${plan.created}, updated ${plan.updated}, unchanged ${plan.unchanged}, rejected ${plan.rejected.length}`,
+    timings,
+  ];
+  const updates = plan.rows.filter((row) => row.action === 'UPDATE').slice(0, 20);
+  if (updates.length > 0) {
+    lines.push('Updated rows:');
+    for (const row of updates) lines.push(`  ${file}:${row.line}  ${row.summary}: ${row.changes.join(', ')}`);
+    if (plan.updated > updates.length) lines.push(`  … and ${plan.updated - updates.length} more`);
+  }
+  if (plan.rejected.length > 0) {
+    lines.push('Rejected rows:');
+    for (const row of plan.rejected) lines.push(`  ${file}:${row.line}  ${row.code}  ${row.reason}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+async function runBulk(kind: BulkImportKind, positionals: string[], values: { agreement?: string; learner?: string; apply?: boolean }, streams: CliStreams): Promise<number> {
+  const [file] = positionals;
+  if (!file || positionals.length > 1) throw new UsageError(`${kind.toLowerCase()} takes one file`);
+  if (kind === BulkImportKind.MAPPINGS && values.agreement === undefined) throw new UsageError('mappings needs --agreement ID');
+  if (kind !== BulkImportKind.MAPPINGS && values.agreement !== undefined) throw new UsageError(`--agreement is for mappings, not ${kind.toLowerCase()}`);
+  if (kind === BulkImportKind.MAPPINGS && values.learner !== undefined) throw new UsageError('--learner is for awards and claims');
+  const target = kind === BulkImportKind.MAPPINGS ? idArgument(values.agreement, 'ArticulationAgreement', 'agreement') : idArgument(values.learner, 'Learner', 'learner');
+  const content = await fs.readFile(file);
+  const bar = bulkProgressBar(streams.stderr);
+  const started = Date.now();
+  try {
+    const sheet = await withWarningsHeld(() => readBulkFile(kind, content, bar));
+    bar.stop();
+    const read = Date.now();
+    streams.stderr.write(`Read ${sheet.rows.length} rows (${sheet.format}) from ${file}\n`);
+    const database = await openImportDatabase(streams);
+    const opened = Date.now();
+    try {
+      // The command line acts for the operator of the server, as an admin; its writes are audited as this command.
+      const ctx = createContext(database.db, undefined, { role: Role.ADMIN, userId: null, institutionId: null, employerId: null });
+      const author = { userId: null, role: Role.ADMIN, mutation: `npm run import -- ${kind.toLowerCase()}` };
+      const plan = await withWarningsHeld(() =>
+        database.db.transaction(async (em) => {
+          if (!values.apply) return planBulkImport(ctx, em, kind, target, sheet, { progress: bar });
+          return (await applyBulkImport(ctx, em, kind, target, sheet, { author, progress: bar })).plan;
+        }),
+      );
+      bar.stop();
+      const done = Date.now();
+      const timings = `${sheet.rows.length} rows: read in ${seconds(read - started)}, ${values.apply ? 'checked and written' : 'checked'} in ${seconds(done - opened)} (database opened in ${seconds(opened - read)})`;
+      streams.stdout.write(formatBulkReport(file, plan, values.apply === true, timings));
+      return plan.rejected.length > 0 ? 1 : 0;
+    } finally {
+      bar.stop();
+      await database.close();
+    }
+  } finally {
+    bar.stop();
+  }
+}
+
 /**
  * `npm run import -- onet DIR` and `npm run import -- case FILE`, on the database `npm start`
  * uses (DATABASE_URL, or the embedded one). Exit code 0 when the import was applied (rejected
@@ -157,7 +277,13 @@ export async function main(argv: string[], streams: CliStreams = { stdout: proce
     const { positionals, values } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { 'wage-year': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        'wage-year': { type: 'string' },
+        agreement: { type: 'string' },
+        learner: { type: 'string' },
+        apply: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
     const [command, ...rest] = positionals;
     if (values.help) {
@@ -166,6 +292,7 @@ export async function main(argv: string[], streams: CliStreams = { stdout: proce
     }
     if (command === 'onet') await runOnet(rest, values['wage-year'], streams);
     else if (command === 'case') await runCase(rest, streams);
+    else if (command && BULK_KINDS[command]) return await runBulk(BULK_KINDS[command], rest, values, streams);
     else throw new UsageError(command ? `unknown import "${command}"` : 'which import?');
     return 0;
   } catch (error) {
@@ -174,6 +301,14 @@ export async function main(argv: string[], streams: CliStreams = { stdout: proce
     if (error instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
       streams.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
       return 2;
+    }
+    if (error instanceof SpreadsheetError || error instanceof BulkImportRefusal) {
+      streams.stderr.write(`Import refused, nothing written: ${error.message}\n`);
+      return 1;
+    }
+    if (error instanceof GraphQLError) {
+      streams.stderr.write(`Import refused, nothing written: ${error.message}\n`);
+      return 1;
     }
     if (error instanceof ImportFileError || error instanceof UserInputFailure) {
       streams.stderr.write(`Import refused, nothing written: ${error.message}\n`);

@@ -1,0 +1,85 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { DataSourceOptions } from 'typeorm';
+import { config } from '../../api/src/core/config';
+import { main } from '../../api/src/modules/imports/cli';
+import type { TestApi } from '../support/api';
+
+/** A CSV file's bytes from rows of cells; cells holding commas or quotes are quoted. */
+export function csv(rows: (string | number)[][]): Buffer {
+  const quote = (value: string | number) => (/[",\n]/.test(String(value)) ? `"${String(value).replace(/"/g, '""')}"` : String(value));
+  return Buffer.from(rows.map((row) => row.map(quote).join(',')).join('\r\n') + '\r\n');
+}
+
+/** An XLSX workbook's bytes, the rows on its first sheet; Date cells are real date cells. */
+export async function xlsx(rows: (string | number | Date | null)[][], sheetName = 'Sheet1'): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(sheetName);
+  for (const row of rows) sheet.addRow(row);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+export const PREVIEW = `mutation($input: BulkImportPreviewInput!) {
+  bulkImportPreview(input: $input) {
+    report { kind format applied created updated unchanged rejected digest
+      rows { line action summary changes record }
+      rejectedRows { line code column reason } }
+    userErrors { field code message }
+  }
+}`;
+
+export const APPLY = `mutation($input: BulkImportApplyInput!) {
+  bulkImportApply(input: $input) {
+    report { kind applied created updated unchanged rejected rows { line action record } }
+    userErrors { field code message }
+  }
+}`;
+
+export function fileInput(kind: string, targetId: string | null, content: Buffer, extra: Record<string, unknown> = {}) {
+  return { input: { kind, targetId, content: content.toString('base64'), ...extra } };
+}
+
+/** POSTs a file to /import/{kind}. */
+export async function upload(api: TestApi, kind: string, body: Buffer, query: Record<string, string>, token: string | null = api.adminToken) {
+  const response = await fetch(`${api.url}/import/${kind}?${new URLSearchParams(query)}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body,
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, any> };
+}
+
+/** Runs `npm run import -- …` on the test's database; the file is written to a temporary directory. */
+export async function runCli(api: TestApi, args: string[], file?: { name: string; content: Buffer }) {
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'bulk-import-'));
+  const argv = file ? [...args, path.join(directory, file.name)] : args;
+  if (file) fs.writeFileSync(path.join(directory, file.name), file.content);
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const out: string[] = [];
+  const err: string[] = [];
+  stdout.on('data', (chunk: Buffer) => out.push(chunk.toString()));
+  stderr.on('data', (chunk: Buffer) => err.push(chunk.toString()));
+  const configuredUrl = config.databaseUrl;
+  config.databaseUrl = (api.db.options as Extract<DataSourceOptions, { type: 'postgres' }>).url;
+  try {
+    const code = await main(argv, { stdout, stderr });
+    return { code, stdout: out.join(''), stderr: err.join('') };
+  } finally {
+    config.databaseUrl = configuredUrl;
+    fs.rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+/** Every row of the tables an import writes, with the audit log: equal before and after means nothing changed. */
+export async function snapshot(api: TestApi) {
+  const [state] = await api.db.query(`
+    SELECT (SELECT coalesce(json_agg(m ORDER BY m.id), '[]') FROM credit_mapping m) AS mappings,
+           (SELECT coalesce(json_agg(a ORDER BY a.id), '[]') FROM award a) AS awards,
+           (SELECT coalesce(json_agg(c ORDER BY c.id), '[]') FROM prior_learning_claim c) AS claims,
+           (SELECT count(*)::int FROM audit_entry) AS audit`);
+  return state;
+}
