@@ -2,6 +2,7 @@ import { DateField, FunctionField, Labeled, NumberField, Show, SimpleShowLayout,
 import { FactGrid } from '../common/FactGrid';
 import { AgreementStatusField } from './AgreementStatusField';
 import { MappingsEditor } from './MappingsEditor';
+import { ImportMappingsButton } from '../imports/ImportButtons';
 
 export const AgreementShow = () => (
   <Show>
@@ -24,7 +25,10 @@ export const AgreementShow = () => (
         />
       </FactGrid>
       <Labeled label="Credit mappings" fullWidth>
-        <MappingsEditor />
+        <div>
+          <ImportMappingsButton />
+          <MappingsEditor />
+        </div>
       </Labeled>
     </SimpleShowLayout>
   </Show>

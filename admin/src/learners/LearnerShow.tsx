@@ -3,6 +3,7 @@ import { Button } from '@mui/material';
 import { EditButton, Labeled, Link, Show, SimpleShowLayout, TextField, TopToolbar, useCanAccess, useRecordContext } from 'react-admin';
 import { FactGrid } from '../common/FactGrid';
 import { AwardsEditor, ClaimsEditor } from './LearnerRecords';
+import { ImportLearnerRecordsButtons } from '../imports/ImportButtons';
 
 const AdviseButton = () => {
   const learner = useRecordContext();
@@ -18,6 +19,7 @@ const AdviseButton = () => {
 const Actions = () => (
   <TopToolbar>
     <AdviseButton />
+    <ImportLearnerRecordsButtons />
     <EditButton />
   </TopToolbar>
 );

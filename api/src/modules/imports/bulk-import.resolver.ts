@@ -6,8 +6,8 @@ import { decodeId, decodeInput } from '../../core/input';
 import { runMutation } from '../../core/mutation';
 import { DateScalar, todayIso } from '../../core/scalars';
 import { AgreementImpact } from '../advising/advising.types';
-import { agreementImpact, ImpactReport } from '../advising/impact.service';
-import { applyBulkImport, BulkImportKind, BulkImportPlan, BulkImportRefusal, planBulkImport, readBulkFile } from './bulk-import.service';
+import { ImpactReport } from '../advising/impact.service';
+import { applyBulkImport, BulkImportKind, BulkImportRefusal, mappingImpact, planBulkImport, readBulkFile } from './bulk-import.service';
 import { BulkImportApplyInput, BulkImportApplyPayload, BulkImportPreviewInput, BulkImportPreviewPayload, BulkImportReport, reportOf } from './bulk-import.types';
 import { SpreadsheetError } from './spreadsheet';
 
@@ -89,17 +89,7 @@ export class BulkImportResolver {
     @Arg('asOf', () => DateScalar, { nullable: true, description: 'Evaluation date; today when omitted.' }) asOf: string | null,
     @Ctx() ctx: Context,
   ): Promise<ImpactReport | null> {
-    const plan: BulkImportPlan = report.plan;
-    if (plan.kind !== BulkImportKind.MAPPINGS || report.applied || plan.targetId === null || plan.programId === null) return null;
-    const mappings = new Map(
-      plan.rows
-        .filter((row) => row.action !== 'UNCHANGED')
-        .map((row) => [row.values.credential_id as number, {
-          credits: row.values.credits as number,
-          courseEquivalent: row.values.course_equivalent as string | null,
-          minMasteryLevel: row.values.min_mastery_level as number | null,
-        }]),
-    );
-    return agreementImpact(ctx.db.manager, plan.targetId, plan.programId, { mappings }, asOf ?? todayIso());
+    if (report.applied) return null;
+    return mappingImpact(ctx.db.manager, report.plan, asOf ?? todayIso());
   }
 }

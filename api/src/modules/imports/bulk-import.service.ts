@@ -6,6 +6,7 @@ import { todayIso } from '../../core/scalars';
 import { Role } from '../../core/viewer';
 import { ArticulationAgreement } from '../articulation/articulation-agreement.entity';
 import { Learner } from '../learners/learner.entity';
+import { agreementImpact, ImpactReport } from '../advising/impact.service';
 import { readSpreadsheet, ReadOptions, Sheet, SheetRow } from './spreadsheet';
 
 export enum BulkImportKind {
@@ -612,4 +613,22 @@ export async function applyBulkImport(
   // A changed award's signed credential no longer says what the award does: it is signed again on its next request.
   if (kind === BulkImportKind.AWARDS && updatedIds.length > 0) await em.query(`DELETE FROM award_credential WHERE award_id = ANY($1::int[])`, [updatedIds]);
   return { plan, createdIds, updatedIds };
+}
+
+/**
+ * For a plan of mappings: whose applied credit in the agreement's program the rows to create and
+ * update would change, computed by agreementImpact's own service, writing nothing.
+ */
+export async function mappingImpact(em: EntityManager, plan: BulkImportPlan, asOf: string): Promise<ImpactReport | null> {
+  if (plan.kind !== BulkImportKind.MAPPINGS || plan.targetId === null || plan.programId === null) return null;
+  const mappings = new Map(
+    plan.rows
+      .filter((row) => row.action !== 'UNCHANGED')
+      .map((row) => [row.values.credential_id as number, {
+        credits: row.values.credits as number,
+        courseEquivalent: row.values.course_equivalent as string | null,
+        minMasteryLevel: row.values.min_mastery_level as number | null,
+      }]),
+  );
+  return agreementImpact(em, plan.targetId, plan.programId, { mappings }, asOf);
 }
