@@ -177,7 +177,7 @@ describe('bulk import of awards and prior-learning claims', () => {
         ['AAS Information Technology', 'Help desk', 'Letter', -1],
         ['AAS Information Technology', '', 'Letter', 2],
       ])), { token: advisorToken });
-      expect(preview.data?.bulkImportPreview.report.rejectedRows.map((row: { code: string }) => row.code)).toEqual(['UNKNOWN_PROGRAM', 'AMBIGUOUS_PROGRAM', 'INVALID_NUMBER', 'MISSING_VALUE']);
+      expect(preview.data?.bulkImportPreview.report.rejectedRows.map((row: { code: string }) => row.code)).toEqual(['UNKNOWN_PROGRAM', 'AMBIGUOUS_PROGRAM', 'OUT_OF_RANGE', 'MISSING_VALUE']);
       expect(await snapshot(api)).toEqual(before);
     });
 

@@ -121,7 +121,7 @@ function text(row: SheetRow, column: string, maxLength: number, isRequired: bool
 function number(row: SheetRow, column: string, options: { min: number; max: number; integer?: boolean; required: boolean }): number | null {
   const raw = options.required ? required(row, column) : (row.values[column] ?? '');
   if (raw === '') return null;
-  if (!/^[+]?\d+(\.\d+)?$|^[+]?\.\d+$/.test(raw)) {
+  if (!/^[+-]?\d+(\.\d+)?$|^[+-]?\.\d+$/.test(raw)) {
     throw reject(BulkRejectionCode.INVALID_NUMBER, column, `${column} "${raw}" is not a number${/^\d+,\d+$/.test(raw) ? ' (write decimals with a point: 3.5)' : ''}`);
   }
   const value = Number(raw);

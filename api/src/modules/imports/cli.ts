@@ -290,6 +290,9 @@ export async function main(argv: string[], streams: CliStreams = { stdout: proce
       streams.stdout.write(`${USAGE}\n`);
       return 0;
     }
+    const bulkOption = (['agreement', 'learner', 'apply'] as const).find((option) => values[option] !== undefined);
+    if ((command === 'onet' || command === 'case') && bulkOption) throw new UsageError(`--${bulkOption} is for mappings, awards and claims`);
+    if (command !== 'onet' && values['wage-year'] !== undefined) throw new UsageError('--wage-year is for onet');
     if (command === 'onet') await runOnet(rest, values['wage-year'], streams);
     else if (command === 'case') await runCase(rest, streams);
     else if (command && BULK_KINDS[command]) return await runBulk(BULK_KINDS[command], rest, values, streams);
