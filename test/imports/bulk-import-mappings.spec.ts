@@ -6,7 +6,7 @@ import { Institution } from '../../api/src/modules/institutions/institution.enti
 import { startTestApi, TestApi } from '../support/api';
 import { gid, makeInstitution, makeUser } from '../support/factories';
 import { insertCredential, makeAgreement, makeAward, makeLearner, makeMapping, makeProgram } from '../support/factories/articulation';
-import { APPLY, csv, fileInput, PREVIEW, runCli, snapshot, upload, xlsx } from './bulk-import-support';
+import { APPLY, csv, fileInput, lyingZipBomb, PREVIEW, runCli, snapshot, upload, xlsx } from './bulk-import-support';
 
 const HEADER = ['credential', 'credits', 'course_equivalent', 'min_mastery_level'];
 
@@ -207,6 +207,8 @@ describe('bulk import of credit mappings', () => {
       const directory = bomb.readUInt32LE(end + 16);
       bomb.writeUInt32LE(1024 * 1024 * 1024, directory + 24);
       expect(await refusal(bomb)).toMatch(/zip bomb|unpacks to 1024 MB/);
+      // One that declares 1 kB and inflates to 450 MB: refused as it inflates, before anything is parsed.
+      expect(await refusal(await lyingZipBomb(450 * 1024 * 1024))).toBe('The XLSX file unpacks to more than 400 MB, far more than its size (a zip bomb): it is not read');
     });
 
     it('more than 100,000 rows', async () => {

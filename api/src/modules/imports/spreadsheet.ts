@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { TextDecoder } from 'node:util';
+import { createInflateRaw } from 'node:zlib';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 
@@ -9,8 +10,8 @@ export const SPREADSHEET_LIMITS = {
   maxFileBytes: 20 * 1024 * 1024,
   /** Data rows, the header not counted. */
   maxRows: 100_000,
-  /** Bytes an XLSX may unpack to, all its parts together, as its zip directory declares them. */
-  maxUnpackedBytes: 200 * 1024 * 1024,
+  /** Bytes an XLSX may unpack to, all its parts together: as its zip directory declares them, and as they inflate. */
+  maxUnpackedBytes: 400 * 1024 * 1024,
   /** How much larger than its compressed size one part of an XLSX may unpack to. */
   maxCompressionRatio: 200,
   /** Characters of one cell. */
@@ -153,7 +154,7 @@ async function readCsv(content: Buffer, options: ReadOptions): Promise<Sheet> {
  * The sizes an XLSX's zip directory declares for its parts, checked before anything is unpacked:
  * a zip bomb (a few kilobytes that unpack to gigabytes) is refused here.
  */
-function checkZipDirectory(content: Buffer): void {
+function checkZipDirectory(content: Buffer): { offset: number; compressed: number; method: number }[] {
   const minimum = content.length - 22 - 0xffff;
   let end = -1;
   for (let at = content.length - 22; at >= Math.max(0, minimum); at -= 1) {
@@ -166,6 +167,7 @@ function checkZipDirectory(content: Buffer): void {
   const entries = content.readUInt16LE(end + 10);
   let at = content.readUInt32LE(end + 16);
   let unpacked = 0;
+  const parts: { offset: number; compressed: number; method: number }[] = [];
   for (let index = 0; index < entries; index += 1) {
     if (at + 46 > content.length || content.readUInt32LE(at) !== 0x02014b50) {
       throw new SpreadsheetError('UNREADABLE', 'The XLSX file is damaged (its zip directory is cut short): save it again from the spreadsheet');
@@ -176,6 +178,7 @@ function checkZipDirectory(content: Buffer): void {
       throw new SpreadsheetError('NOT_A_SPREADSHEET', 'The XLSX file declares parts over 4 GB (zip64): a spreadsheet this large is not imported');
     }
     unpacked += size;
+    parts.push({ offset: content.readUInt32LE(at + 42), compressed, method: content.readUInt16LE(at + 10) });
     if (size > 1024 * 1024 && size > compressed * SPREADSHEET_LIMITS.maxCompressionRatio) {
       throw new SpreadsheetError('NOT_A_SPREADSHEET', `The XLSX file is refused: one of its parts unpacks to ${megabytes(size)} from ${compressed} bytes, which no spreadsheet does (a zip bomb)`);
     }
@@ -183,6 +186,47 @@ function checkZipDirectory(content: Buffer): void {
   }
   if (unpacked > SPREADSHEET_LIMITS.maxUnpackedBytes) {
     throw new SpreadsheetError('NOT_A_SPREADSHEET', `The XLSX file unpacks to ${megabytes(unpacked)}; at most ${megabytes(SPREADSHEET_LIMITS.maxUnpackedBytes)} is read`);
+  }
+  return parts;
+}
+
+function tooLargeUnpacked(): SpreadsheetError {
+  return new SpreadsheetError('NOT_A_SPREADSHEET', `The XLSX file unpacks to more than ${megabytes(SPREADSHEET_LIMITS.maxUnpackedBytes)}, far more than its size (a zip bomb): it is not read`);
+}
+
+/**
+ * The sizes a zip declares can lie: each part is inflated once, counting the bytes and keeping
+ * none, and the file is refused as soon as the parts together pass the limit.
+ */
+async function checkUnpackedSize(content: Buffer, parts: { offset: number; compressed: number; method: number }[]): Promise<void> {
+  let unpacked = 0;
+  for (const part of parts) {
+    if (part.offset + 30 > content.length || content.readUInt32LE(part.offset) !== 0x04034b50) {
+      throw new SpreadsheetError('UNREADABLE', 'The XLSX file is damaged (a part is not where its zip directory says): save it again from the spreadsheet');
+    }
+    const start = part.offset + 30 + content.readUInt16LE(part.offset + 26) + content.readUInt16LE(part.offset + 28);
+    const data = content.subarray(start, start + part.compressed);
+    if (part.method === 0) {
+      unpacked += data.length;
+    } else if (part.method === 8) {
+      const inflate = createInflateRaw();
+      inflate.end(data);
+      try {
+        for await (const chunk of inflate as AsyncIterable<Buffer>) {
+          unpacked += chunk.length;
+          if (unpacked > SPREADSHEET_LIMITS.maxUnpackedBytes) {
+            inflate.destroy();
+            throw tooLargeUnpacked();
+          }
+        }
+      } catch (error) {
+        if (error instanceof SpreadsheetError) throw error;
+        throw new SpreadsheetError('UNREADABLE', 'The XLSX file is damaged (a part does not unpack): save it again from the spreadsheet');
+      }
+    } else {
+      throw new SpreadsheetError('UNREADABLE', `The XLSX file uses a compression method (${part.method}) spreadsheets do not write`);
+    }
+    if (unpacked > SPREADSHEET_LIMITS.maxUnpackedBytes) throw tooLargeUnpacked();
   }
 }
 
@@ -201,7 +245,7 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 async function readXlsx(content: Buffer, options: ReadOptions): Promise<Sheet> {
-  checkZipDirectory(content);
+  await checkUnpackedSize(content, checkZipDirectory(content));
   // The streaming reader: rows are read one by one, so the row limit stops a large sheet early.
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([content]), {
     sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'ignore',
