@@ -261,6 +261,8 @@ describe('bulk import of credit mappings', () => {
     const applied = await runCli(api, ['mappings', '--agreement', String(agreement.id), '--apply'], file);
     expect(applied.code).toBe(0);
     expect(applied.stdout).toMatch(/^Applied: created 1, updated 1, unchanged 1, rejected 0\n/);
+    expect(applied.stderr).toMatch(/Writing +\[#+\] 100% \| 2\/2 rows/);
+    expect(applied.stderr).toMatch(/Checking +\[#+\] 100% \| 3\/3 rows/);
     const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM audit_entry WHERE mutation = 'npm run import -- mappings' AND role = 'ADMIN' AND user_id IS NULL`);
     expect(n).toBe(2);
 

@@ -58,7 +58,8 @@ export async function runCli(api: TestApi, args: string[], file?: { name: string
   const argv = file ? [...args, path.join(directory, file.name)] : args;
   if (file) fs.writeFileSync(path.join(directory, file.name), file.content);
   const stdout = new PassThrough();
-  const stderr = new PassThrough();
+  // A terminal, so the progress bar is drawn as a person at a terminal sees it.
+  const stderr = Object.assign(new PassThrough(), { isTTY: true, columns: 120, cursorTo: () => true, clearLine: () => true, moveCursor: () => true });
   const out: string[] = [];
   const err: string[] = [];
   stdout.on('data', (chunk: Buffer) => out.push(chunk.toString()));
