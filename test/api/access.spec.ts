@@ -33,6 +33,7 @@ describe('access control by role', () => {
   let api: TestApi;
   const tokens = {} as Record<Actor, string | null>;
   const ids = {} as Record<'published' | 'draft' | 'learner' | 'award' | 'claim' | 'draftAgreement' | 'draftCredential' | 'program' | 'comment' | 'inReview' | 'partnerEmployer', string>;
+  let holdersElsewhere: number;
 
   beforeAll(async () => {
     api = await startTestApi();
@@ -53,6 +54,12 @@ describe('access control by role', () => {
     const agreement = await insert(api.db, ArticulationAgreement, {
       title: 'Draft agreement', issuerInstitutionId: college.id, degreeProgramId: program.id, status: AgreementStatus.DRAFT, effectiveFrom: '2025-01-01',
     });
+    // The same credential held at another college: its learners are none of this college's business.
+    holdersElsewhere = 2;
+    for (let i = 0; i < holdersElsewhere; i += 1) {
+      const elsewhere = await insert(api.db, Learner, { institutionId: otherCollege.id, givenName: 'Kim', familyName: 'Elsewhere', email: `${randomUUID()}@learners.test` });
+      await insert(api.db, Award, { learnerId: elsewhere.id, credentialId: credential.id, awardedOn: '2025-01-01' });
+    }
     Object.assign(ids, {
       published: gid(published), draft: gid(draft), inReview: gid(inReview), comment: gid(comment), learner: gid(learner), award: gid(award), claim: gid(claim),
       draftAgreement: gid(agreement), draftCredential: gid(credential), program: gid(program), partnerEmployer: gid(partnerEmployer),
@@ -193,10 +200,20 @@ describe('access control by role', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('weighs an agreement change against the viewer\'s own learners only: staff learn nothing of other colleges\' learners', async () => {
+    const IMPACT = `query($id: ID!, $c: ID!) {
+      agreementImpact(agreementId: $id, change: { status: ACTIVE, credits: [{ credentialId: $c, credits: 6 }] }) { learnersConsidered changes { difference learner { id } } }
+    }`;
+    const impact = async (actor: Actor) => (await api.gql(IMPACT, { id: ids.draftAgreement, c: ids.draftCredential }, { token: tokens[actor] })).data?.agreementImpact;
+    expect(await impact('staff')).toEqual({ learnersConsidered: 1, changes: [{ difference: 6, learner: { id: ids.learner } }] });
+    expect(await impact('admin')).toMatchObject({ learnersConsidered: 1 + holdersElsewhere });
+    expect((await impact('admin')).changes).toHaveLength(1 + holdersElsewhere);
+  });
+
   it('scopes lists instead of refusing them: only what each role may see is counted', async () => {
     const learners = async (actor: Actor) => (await api.gql(`{ learners { totalCount } }`, {}, { token: tokens[actor] })).data?.learners.totalCount;
     expect(await learners('advisor')).toBe(1);
-    expect(await learners('otherAdvisor')).toBe(0);
+    expect(await learners('otherAdvisor')).toBe(holdersElsewhere);
     expect(await learners('partner')).toBe(0);
     expect(await learners('public')).toBe(0);
     const drafts = async (actor: Actor) => (await api.gql(`{ pathways(filter: { status: DRAFT }) { totalCount } }`, {}, { token: tokens[actor] })).data?.pathways.totalCount;
