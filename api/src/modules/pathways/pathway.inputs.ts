@@ -1,7 +1,7 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { ArrayMaxSize, IsEnum, IsInt, IsNotEmpty, IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { RefersTo } from '../../core/input';
-import { DateScalar } from '../../core/scalars';
+import { DateScalar, UuidScalar } from '../../core/scalars';
 import { EndorsementCommitment } from './endorsement.entity';
 import { PathwayStatus } from './pathway.entity';
 import { PartnerRole } from './pathway-partner.entity';
@@ -68,7 +68,7 @@ export class PathwayFilter {
   @Field(() => String, { nullable: true, description: 'The owning institution\'s region.' })
   region?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Versions of one pathway.' })
+  @Field(() => UuidScalar, { nullable: true, description: 'Versions of one pathway: their shared lineageId.' })
   lineageId?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Only versions whose review date has passed.' })
