@@ -11,6 +11,7 @@ import { Award } from '../../api/src/modules/learners/award.entity';
 import { Learner } from '../../api/src/modules/learners/learner.entity';
 import { Pathway, PathwayStatus } from '../../api/src/modules/pathways/pathway.entity';
 import { PartnerRole, PathwayPartner } from '../../api/src/modules/pathways/pathway-partner.entity';
+import { Endorsement } from '../../api/src/modules/pathways/endorsement.entity';
 import { startTestApi, TestApi } from '../support/api';
 import { gid, insert, makeEmployer, makeInstitution, makeUser, tokenFor } from '../support/factories';
 import { makeCredential } from '../support/factories/credentials';
@@ -32,7 +33,7 @@ interface Case {
 describe('access control by role', () => {
   let api: TestApi;
   const tokens = {} as Record<Actor, string | null>;
-  const ids = {} as Record<'published' | 'draft' | 'learner' | 'award' | 'claim' | 'draftAgreement' | 'draftCredential' | 'program' | 'comment' | 'inReview' | 'partnerEmployer', string>;
+  const ids = {} as Record<'published' | 'draft' | 'learner' | 'award' | 'claim' | 'draftAgreement' | 'draftCredential' | 'program' | 'comment' | 'inReview' | 'partnerEmployer' | 'endorsement', string>;
   let holdersElsewhere: number;
 
   beforeAll(async () => {
@@ -60,7 +61,9 @@ describe('access control by role', () => {
       const elsewhere = await insert(api.db, Learner, { institutionId: otherCollege.id, givenName: 'Kim', familyName: 'Elsewhere', email: `${randomUUID()}@learners.test` });
       await insert(api.db, Award, { learnerId: elsewhere.id, credentialId: credential.id, awardedOn: '2025-01-01' });
     }
+    const endorsement = await insert(api.db, Endorsement, { pathwayId: published.id, employerId: otherEmployer.id, statement: 'Uninvited', signatoryName: 'Pat' });
     Object.assign(ids, {
+      endorsement: gid(endorsement),
       published: gid(published), draft: gid(draft), inReview: gid(inReview), comment: gid(comment), learner: gid(learner), award: gid(award), claim: gid(claim),
       draftAgreement: gid(agreement), draftCredential: gid(credential), program: gid(program), partnerEmployer: gid(partnerEmployer),
     });
@@ -119,6 +122,18 @@ describe('access control by role', () => {
       document: `mutation($p: ID!, $e: ID!) { endorsementCreate(input: { pathwayId: $p, employerId: $e, statement: "We back it", signatoryName: "Sam" }) { userErrors { code } } }`,
       variables: () => ({ p: ids.inReview, e: ids.partnerEmployer }),
       allowed: ['admin', 'partner'],
+    },
+    {
+      name: 'hide an endorsement of a college\'s pathway from the public',
+      document: `mutation($id: ID!) { endorsementHide(input: { id: $id, reason: "Not our partner" }) { userErrors { code } } }`,
+      variables: () => ({ id: ids.endorsement }),
+      allowed: ['admin', 'staff'],
+    },
+    {
+      name: 'show a hidden endorsement again',
+      document: `mutation($id: ID!) { endorsementUnhide(input: { id: $id }) { userErrors { code } } }`,
+      variables: () => ({ id: ids.endorsement }),
+      allowed: ['admin', 'staff'],
     },
     {
       name: 'preview the impact of an agreement change',

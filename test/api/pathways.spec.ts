@@ -533,6 +533,64 @@ describe('pathways', () => {
       );
       expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     });
+
+    it('lets an employer endorse only the versions it partners on: another college\'s published pathway is refused', async () => {
+      const otherCollege = await makeInstitution(api.db);
+      const published = await makePathway(api.db, otherCollege.id, { status: PathwayStatus.PUBLISHED });
+      const employer = await makeEmployer(api.db);
+      const token = await tokenFor(api, (await makeUser(api.db, Role.EMPLOYER_PARTNER, { employerId: employer.id })).email);
+      const uninvited = await api.gql(
+        `mutation($input: EndorsementCreateInput!) { endorsementCreate(input: $input) { userErrors { code } } }`,
+        { input: { pathwayId: gid(published), employerId: gid(employer), statement: 'We vouch for it', signatoryName: 'Someone' } },
+        { token },
+      );
+      expect(uninvited.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect(await api.db.query(`SELECT id FROM endorsement WHERE pathway_id = $1`, [published.id])).toEqual([]);
+      await addPartner(api.db, published.id, employer.id, PartnerRole.CONTRIBUTOR);
+      expect((await endorse(published, gid(employer), {}, token)).userErrors).toEqual([]);
+    });
+
+    it('lets the owning college hide an endorsement from the public with a reason, and show it again', async () => {
+      const owner = await makeInstitution(api.db);
+      const pathway = await makePathway(api.db, owner.id, { status: PathwayStatus.PUBLISHED });
+      const employer = await makeEmployer(api.db);
+      const shown = await makeEndorsement(api.db, pathway.id, employer.id, { endorsedOn: '2026-04-01' });
+      const endorsement = await makeEndorsement(api.db, pathway.id, employer.id, { endorsedOn: '2026-03-01' });
+      const ownerStaff = await tokenFor(api, (await makeUser(api.db, Role.INSTITUTION_STAFF, { institutionId: owner.id })).email);
+      const otherStaff = await tokenFor(api, (await makeUser(api.db, Role.INSTITUTION_STAFF, { institutionId: college.id })).email);
+      const endorser = await tokenFor(api, (await makeUser(api.db, Role.EMPLOYER_PARTNER, { employerId: employer.id })).email);
+      const HIDE = `mutation($input: EndorsementHideInput!) { endorsementHide(input: $input) { endorsement { id hiddenAt hiddenReason } userErrors { field code } } }`;
+      const UNHIDE = `mutation($input: EndorsementUnhideInput!) { endorsementUnhide(input: $input) { endorsement { id hiddenAt } userErrors { code } } }`;
+      const seen = async (token: string | null) => {
+        const result = await api.gql(`query($id: ID!) { pathway(id: $id) { endorsements { id } } } `, { id: gid(pathway) }, { token });
+        const listed = result.data?.pathway.endorsements.map((e: { id: string }) => e.id);
+        const direct = (await api.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: gid(endorsement) }, { token })).data?.node?.id ?? null;
+        return { listed, direct };
+      };
+      const both = { listed: [gid(shown), gid(endorsement)], direct: gid(endorsement) };
+      const onlyShown = { listed: [gid(shown)], direct: null };
+
+      for (const token of [null, otherStaff, endorser]) {
+        expect((await api.gql(HIDE, { input: { id: gid(endorsement), reason: 'Not a partner of ours' } }, { token })).errors?.[0].extensions?.code).toBe(token ? 'FORBIDDEN' : 'UNAUTHENTICATED');
+      }
+      expect((await api.gql(HIDE, { input: { id: gid(endorsement), reason: '  ' } }, { token: ownerStaff })).data?.endorsementHide.userErrors).toEqual([{ field: ['input', 'reason'], code: 'REQUIRED' }]);
+      const hidden = await api.gql(HIDE, { input: { id: gid(endorsement), reason: 'Not a partner of ours' } }, { token: ownerStaff });
+      expect(hidden.data?.endorsementHide).toEqual({ endorsement: { id: gid(endorsement), hiddenAt: expect.any(String), hiddenReason: 'Not a partner of ours' }, userErrors: [] });
+
+      expect(await seen(null)).toEqual(onlyShown);
+      expect(await seen(otherStaff)).toEqual(onlyShown);
+      expect(await seen(ownerStaff)).toEqual(both);
+      expect(await seen(endorser)).toEqual(both);
+      expect(await seen(api.adminToken)).toEqual(both);
+      const byEmployer = await api.gql(`query($id: ID!) { employer(id: $id) { endorsements { id } } }`, { id: gid(employer) }, { token: null });
+      expect(byEmployer.data?.employer.endorsements).toEqual([{ id: gid(shown) }]);
+      // The endorser cannot show it again by editing it.
+      expect((await api.gql(UNHIDE, { input: { id: gid(endorsement) } }, { token: endorser })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+
+      const unhidden = await api.gql(UNHIDE, { input: { id: gid(endorsement) } }, { token: ownerStaff });
+      expect(unhidden.data?.endorsementUnhide).toEqual({ endorsement: { id: gid(endorsement), hiddenAt: null }, userErrors: [] });
+      expect(await seen(null)).toEqual(both);
+    });
   });
 
   describe('OutcomeReport', () => {

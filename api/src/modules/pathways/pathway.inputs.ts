@@ -294,7 +294,7 @@ abstract class EndorsementFields {
   expiresOn?: string | null;
 }
 
-@InputType({ description: 'An employer\'s endorsement of a version IN_REVIEW, APPROVED or PUBLISHED.' })
+@InputType({ description: 'An employer\'s endorsement of a version IN_REVIEW, APPROVED or PUBLISHED that the employer partners on.' })
 export class EndorsementCreateInput extends EndorsementFields {
   @Field(() => ID, { description: 'Global ID of the pathway version.' })
   @RefersTo('Pathway')
@@ -325,4 +325,21 @@ export class EndorsementUpdateInput extends EndorsementFields {
   @IsNotEmpty()
   @MaxLength(5000)
   statement?: string;
+}
+
+@InputType({ description: 'Hides an endorsement of one of the college\'s pathway versions from the public, saying why.' })
+export class EndorsementHideInput {
+  @Field(() => ID, { description: 'Global ID of the endorsement to hide.' })
+  id: string;
+
+  @Field(() => String, { description: 'Why it is hidden, at most 1,000 characters; the endorsing employer sees it.' })
+  @IsNotEmpty()
+  @MaxLength(1000)
+  reason: string;
+}
+
+@InputType({ description: 'Shows a hidden endorsement to the public again.' })
+export class EndorsementUnhideInput {
+  @Field(() => ID, { description: 'Global ID of the endorsement to show again.' })
+  id: string;
 }
