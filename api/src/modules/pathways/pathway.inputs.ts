@@ -83,13 +83,12 @@ export enum PathwayOrderField {
 }
 registerOrderFieldEnum(PathwayOrderField, 'PathwayOrderField', 'Pathway');
 
-/** Child rows of a version may carry the revision the edit was based on. */
+/** Every change to the child rows of a version carries the revision the edit was based on. */
 @InputType()
 abstract class VersionedEdit {
-  @Field(() => Int, { nullable: true, description: 'The pathway revision this edit is based on; a stale one is refused with CONFLICT.' })
-  @IsOptional()
+  @Field(() => Int, { description: 'The pathway revision this edit is based on; a stale one is refused with CONFLICT.' })
   @IsInt()
-  expectedRevision?: number | null;
+  expectedRevision: number;
 }
 
 @InputType()
@@ -119,10 +118,9 @@ export class PathwayStageCreateInput extends StageFields {
   @RefersTo('Pathway')
   pathwayId: string;
 
-  @Field(() => Int, { nullable: true, description: 'The pathway revision this edit is based on; a stale one is refused with CONFLICT.' })
-  @IsOptional()
+  @Field(() => Int, { description: 'The pathway revision this edit is based on; a stale one is refused with CONFLICT.' })
   @IsInt()
-  expectedRevision?: number | null;
+  expectedRevision: number;
 
   @Field(() => Int, { nullable: true, description: 'Where to put it, from 1 to one past the last stage; left out, it goes after the last stage.' })
   @IsOptional()

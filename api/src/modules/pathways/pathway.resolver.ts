@@ -62,9 +62,9 @@ function versionedRowHooks<T extends { id: number }>(
       const pathwayId = await pathwayIdOf(em, row);
       if (pathwayId !== null) await touchPathway(em, pathwayId, input.expectedRevision);
     },
-    async beforeDelete(em, row) {
+    async beforeDelete(em, row, _ctx, input) {
       const pathwayId = await pathwayIdOf(em, row);
-      if (pathwayId !== null) await touchPathway(em, pathwayId);
+      if (pathwayId !== null) await touchPathway(em, pathwayId, input.expectedRevision);
     },
   };
 }
@@ -97,10 +97,12 @@ export class PathwayResolver extends crudResolver({
       assertRevision(previous, input.expectedRevision as number);
       pathway.revision = previous.revision + 1;
     },
-    async beforeDelete(_em, pathway) {
+    async beforeDelete(_em, pathway, _ctx, input) {
       assertEditable(pathway);
+      assertRevision(pathway, input.expectedRevision);
     },
   },
+  versionedDelete: true,
   list: {
     name: 'pathways',
     filter: PathwayFilter,
@@ -195,11 +197,12 @@ export class PathwayStageResolver extends crudResolver({
       await placeStage(em, stage, previous);
       if (previous) await assertRequiredCountFits(em, stage, previous);
     },
-    async beforeDelete(em, stage) {
-      await touchPathway(em, stage.pathwayId);
+    async beforeDelete(em, stage, _ctx, input) {
+      await touchPathway(em, stage.pathwayId, input.expectedRevision);
       await closeGapAfter(em, stage);
     },
   },
+  versionedDelete: true,
 }) {
   @Mutation(() => ReorderPayload, { description: 'Puts the stages in the given order, numbering them from 1.' })
   pathwayStagesReorder(@Arg('input', () => PathwayStagesReorderInput, { description: 'The pathway, its revision and every stage in the new order.' }) input: PathwayStagesReorderInput, @Ctx() ctx: Context) {
@@ -254,6 +257,7 @@ export class StageCredentialResolver extends crudResolver({
   createInput: StageCredentialCreateInput,
   updateInput: StageCredentialUpdateInput,
   hooks: versionedRowHooks<StageCredential>(throughStage),
+  versionedDelete: true,
 }) {
   @ImmutableData()
   @FieldResolver(() => PathwayStage, { description: 'The stage it is placed in.' })
@@ -274,6 +278,7 @@ export class PathwayDestinationResolver extends crudResolver({
   createInput: PathwayDestinationCreateInput,
   updateInput: PathwayDestinationUpdateInput,
   hooks: versionedRowHooks<PathwayDestination>(directly),
+  versionedDelete: true,
 }) {
   @ImmutableData()
   @FieldResolver(() => Pathway, { description: 'The pathway version.' })
@@ -294,6 +299,7 @@ export class PathwayOffRampResolver extends crudResolver({
   createInput: PathwayOffRampCreateInput,
   updateInput: PathwayOffRampUpdateInput,
   hooks: versionedRowHooks<PathwayOffRamp>(directly),
+  versionedDelete: true,
 }) {
   @ImmutableData()
   @FieldResolver(() => Pathway, { description: 'The pathway version.' })
@@ -320,6 +326,7 @@ export class PathwayPartnerResolver extends crudResolver({
   createInput: PathwayPartnerCreateInput,
   updateInput: PathwayPartnerUpdateInput,
   hooks: versionedRowHooks<PathwayPartner>(directly),
+  versionedDelete: true,
 }) {
   @ImmutableData()
   @FieldResolver(() => Pathway, { description: 'The pathway version.' })
