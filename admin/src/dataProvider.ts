@@ -251,7 +251,8 @@ export function createDataProvider(resources: Readonly<Record<string, ResourceDe
     },
 
     async delete<RecordType extends RaRecord>(resource: string, params: DeleteParams<RecordType>): Promise<DeleteResult<RecordType>> {
-      await mutate(describe(resource), 'Delete', { id: params.id });
+      const description = describe(resource);
+      await mutate(description, 'Delete', description.versioned ? { id: params.id, expectedRevision: params.previousData?.revision } : { id: params.id });
       return { data: params.previousData as RecordType };
     },
 

@@ -6,6 +6,7 @@ import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { unwrapResolverError } from '@apollo/server/errors';
 import { DataSource } from 'typeorm';
 import { config, repoRoot } from './core/config';
 import { Context, createContext } from './core/context';
@@ -28,6 +29,7 @@ import { secretProblems } from './core/secrets';
 import { authorizationOf, cookieSession, jsonErrors, securityHeaders } from './core/web-hardening';
 import { compressionOutsideGraphQL, graphqlPreflight, graphqlResponses, HttpCacheOptions, httpCachePlugin } from './core/http-cache';
 import { embedPersistedDocuments, embedRoutes } from './core/embed-routes';
+import { textInputPlugin } from './core/input';
 import { persistedQueryCache, readPersistedDocuments, registeredOnlyPlugin } from './core/persisted-queries';
 
 /** No header: the public. A header with a bad or expired token is refused rather than downgraded. */
@@ -91,24 +93,28 @@ export async function startServer(
     parseOptions: { maxTokens: limits.maxTokens },
     // In production, no "did you mean" hints about the schema, and no internal detail in faults.
     hideSchemaDetailsFromClientErrors: config.production,
+    // An unexpected fault says only "Internal error", in every mode and to every viewer: its
+    // message may hold SQL text, table names or values. Its detail goes to the server's log.
     formatError: (formatted, error) => {
       if (isPoolWait(error)) return DATABASE_BUSY;
       if (isDatabaseUnavailable(error)) return DATABASE_UNAVAILABLE;
-      return config.production && formatted.extensions?.code === 'INTERNAL_SERVER_ERROR'
-        ? { message: 'Internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }
-        : formatted;
+      if (formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') return formatted;
+      console.error('GraphQL fault', formatted.path ?? '', unwrapResolverError(error));
+      return { message: 'Internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' }, ...(formatted.path && { path: formatted.path }) };
     },
     // Compact JSON (Apollo's default indents every response, which costs time and bytes), with
     // the response-size backstop behind the cost limit.
     stringifyResult: responseJson,
     // main.ts stops the server itself, after which it closes the database.
     stopOnTerminationSignals: false,
-    includeStacktraceInErrorResponses: !config.production,
+    // No stack in any answer, in any mode: the server's log has it.
+    includeStacktraceInErrorResponses: false,
     // Cache-control hints are unused, and the plugin instruments every field of every response.
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginCacheControlDisabled(),
       queryLimitsPlugin(),
+      textInputPlugin(),
       ...(options.reads && options.reads !== db ? [replicaReadsPlugin(options.reads)] : []),
       rateLimitPlugin({ ...rateLimitDefaults(), ...options.rateLimits }),
       httpCachePlugin(httpCache),

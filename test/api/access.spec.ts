@@ -11,6 +11,7 @@ import { Award } from '../../api/src/modules/learners/award.entity';
 import { Learner } from '../../api/src/modules/learners/learner.entity';
 import { Pathway, PathwayStatus } from '../../api/src/modules/pathways/pathway.entity';
 import { PartnerRole, PathwayPartner } from '../../api/src/modules/pathways/pathway-partner.entity';
+import { Endorsement } from '../../api/src/modules/pathways/endorsement.entity';
 import { startTestApi, TestApi } from '../support/api';
 import { gid, insert, makeEmployer, makeInstitution, makeUser, tokenFor } from '../support/factories';
 import { makeCredential } from '../support/factories/credentials';
@@ -32,7 +33,8 @@ interface Case {
 describe('access control by role', () => {
   let api: TestApi;
   const tokens = {} as Record<Actor, string | null>;
-  const ids = {} as Record<'published' | 'draft' | 'learner' | 'award' | 'claim' | 'draftAgreement' | 'draftCredential' | 'program' | 'comment' | 'inReview' | 'partnerEmployer', string>;
+  const ids = {} as Record<'published' | 'draft' | 'learner' | 'award' | 'claim' | 'draftAgreement' | 'draftCredential' | 'program' | 'comment' | 'inReview' | 'partnerEmployer' | 'endorsement', string>;
+  let holdersElsewhere: number;
 
   beforeAll(async () => {
     api = await startTestApi();
@@ -53,7 +55,15 @@ describe('access control by role', () => {
     const agreement = await insert(api.db, ArticulationAgreement, {
       title: 'Draft agreement', issuerInstitutionId: college.id, degreeProgramId: program.id, status: AgreementStatus.DRAFT, effectiveFrom: '2025-01-01',
     });
+    // The same credential held at another college: its learners are none of this college's business.
+    holdersElsewhere = 2;
+    for (let i = 0; i < holdersElsewhere; i += 1) {
+      const elsewhere = await insert(api.db, Learner, { institutionId: otherCollege.id, givenName: 'Kim', familyName: 'Elsewhere', email: `${randomUUID()}@learners.test` });
+      await insert(api.db, Award, { learnerId: elsewhere.id, credentialId: credential.id, awardedOn: '2025-01-01' });
+    }
+    const endorsement = await insert(api.db, Endorsement, { pathwayId: published.id, employerId: otherEmployer.id, statement: 'Uninvited', signatoryName: 'Pat' });
     Object.assign(ids, {
+      endorsement: gid(endorsement),
       published: gid(published), draft: gid(draft), inReview: gid(inReview), comment: gid(comment), learner: gid(learner), award: gid(award), claim: gid(claim),
       draftAgreement: gid(agreement), draftCredential: gid(credential), program: gid(program), partnerEmployer: gid(partnerEmployer),
     });
@@ -112,6 +122,18 @@ describe('access control by role', () => {
       document: `mutation($p: ID!, $e: ID!) { endorsementCreate(input: { pathwayId: $p, employerId: $e, statement: "We back it", signatoryName: "Sam" }) { userErrors { code } } }`,
       variables: () => ({ p: ids.inReview, e: ids.partnerEmployer }),
       allowed: ['admin', 'partner'],
+    },
+    {
+      name: 'hide an endorsement of a college\'s pathway from the public',
+      document: `mutation($id: ID!) { endorsementHide(input: { id: $id, reason: "Not our partner" }) { userErrors { code } } }`,
+      variables: () => ({ id: ids.endorsement }),
+      allowed: ['admin', 'staff'],
+    },
+    {
+      name: 'show a hidden endorsement again',
+      document: `mutation($id: ID!) { endorsementUnhide(input: { id: $id }) { userErrors { code } } }`,
+      variables: () => ({ id: ids.endorsement }),
+      allowed: ['admin', 'staff'],
     },
     {
       name: 'preview the impact of an agreement change',
@@ -193,10 +215,20 @@ describe('access control by role', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('weighs an agreement change against the viewer\'s own learners only: staff learn nothing of other colleges\' learners', async () => {
+    const IMPACT = `query($id: ID!, $c: ID!) {
+      agreementImpact(agreementId: $id, change: { status: ACTIVE, credits: [{ credentialId: $c, credits: 6 }] }) { learnersConsidered changes { difference learner { id } } }
+    }`;
+    const impact = async (actor: Actor) => (await api.gql(IMPACT, { id: ids.draftAgreement, c: ids.draftCredential }, { token: tokens[actor] })).data?.agreementImpact;
+    expect(await impact('staff')).toEqual({ learnersConsidered: 1, changes: [{ difference: 6, learner: { id: ids.learner } }] });
+    expect(await impact('admin')).toMatchObject({ learnersConsidered: 1 + holdersElsewhere });
+    expect((await impact('admin')).changes).toHaveLength(1 + holdersElsewhere);
+  });
+
   it('scopes lists instead of refusing them: only what each role may see is counted', async () => {
     const learners = async (actor: Actor) => (await api.gql(`{ learners { totalCount } }`, {}, { token: tokens[actor] })).data?.learners.totalCount;
     expect(await learners('advisor')).toBe(1);
-    expect(await learners('otherAdvisor')).toBe(0);
+    expect(await learners('otherAdvisor')).toBe(holdersElsewhere);
     expect(await learners('partner')).toBe(0);
     expect(await learners('public')).toBe(0);
     const drafts = async (actor: Actor) => (await api.gql(`{ pathways(filter: { status: DRAFT }) { totalCount } }`, {}, { token: tokens[actor] })).data?.pathways.totalCount;

@@ -1,4 +1,4 @@
-import { toGlobalId } from '../../api/src/core/ids';
+import { fromGlobalId, toGlobalId } from '../../api/src/core/ids';
 import { Role } from '../../api/src/modules/accounts/user.entity';
 import { Institution } from '../../api/src/modules/institutions/institution.entity';
 import { Pathway, PathwayStatus } from '../../api/src/modules/pathways/pathway.entity';
@@ -38,12 +38,38 @@ describe('pathways', () => {
   });
   afterAll(() => api.close());
 
-  /** Runs one mutation by name; `selection` is what to read from its payload beside userErrors. */
+  /**
+   * The current revision of the version an input's record belongs to, as a page that has just
+   * read it would send; 0 when the input names nothing there.
+   */
+  async function currentRevision(input: Record<string, unknown>): Promise<number> {
+    const decode = (id: unknown) => (typeof id === 'string' ? fromGlobalId(id) : null);
+    const owner = decode(input.pathwayId) ?? decode(input.stageId) ?? decode(input.id);
+    if (!owner) return 0;
+    const pathwayOf: Record<string, string> = {
+      Pathway: `SELECT $1::int AS id`,
+      PathwayStage: `SELECT pathway_id AS id FROM pathway_stage WHERE id = $1`,
+      StageCredential: `SELECT s.pathway_id AS id FROM stage_credential e JOIN pathway_stage s ON s.id = e.stage_id WHERE e.id = $1`,
+      PathwayDestination: `SELECT pathway_id AS id FROM pathway_destination WHERE id = $1`,
+      PathwayOffRamp: `SELECT pathway_id AS id FROM pathway_off_ramp WHERE id = $1`,
+      PathwayPartner: `SELECT pathway_id AS id FROM pathway_partner WHERE id = $1`,
+    };
+    if (!(owner.typeName in pathwayOf) || !Number.isSafeInteger(owner.localId)) return 0;
+    const rows: { revision: number }[] = await api.db.query(`SELECT revision FROM pathway WHERE id = (${pathwayOf[owner.typeName]})`, [owner.localId]);
+    return rows[0]?.revision ?? 0;
+  }
+  const VERSIONED = /^(pathwayDelete|pathwayStage(Create|Update|Delete)|(stageCredential|pathwayDestination|pathwayOffRamp|pathwayPartner)(Create|Update|Delete))$/;
+
+  /**
+   * Runs one mutation by name; `selection` is what to read from its payload beside userErrors.
+   * Edits of a version that name no `expectedRevision` are sent with the current one.
+   */
   async function mutate(name: string, input: Record<string, unknown>, selection = '', token?: string | null) {
     const inputType = `${upperFirst(name)}Input`;
+    const sent = VERSIONED.test(name) && !('expectedRevision' in input) ? { ...input, expectedRevision: await currentRevision(input) } : input;
     const result = await api.gql(
       `mutation($input: ${inputType}!) { ${name}(input: $input) { ${selection} userErrors { field code message } } }`,
-      { input },
+      { input: sent },
       { token },
     );
     expect(result.errors).toBeUndefined();
@@ -172,6 +198,57 @@ describe('pathways', () => {
       const staleStage = await mutate('pathwayStageCreate', { pathwayId: id, position: 1, title: 'Late', expectedRevision: 1 });
       expect(codes(staleStage)).toEqual([{ field: ['input', 'expectedRevision'], code: 'CONFLICT' }]);
       expect(await api.db.query('SELECT count(*)::int AS n FROM pathway_stage WHERE pathway_id = $1', [pathway.id])).toEqual([{ n: 0 }]);
+    });
+
+    it('requires the revision on every create and delete under a version, and refuses a stale one with CONFLICT, deleting nothing', async () => {
+      const pathway = await makePathway(api.db, college.id);
+      const stage = await makeStage(api.db, pathway.id, 1);
+      const credential = await makeCredential(api.db, college.id);
+      const occupation = await makeOccupation(api.db);
+      const employer = await makeEmployer(api.db);
+      const rows = {
+        entry: await addToStage(api.db, stage.id, credential.id),
+        destination: await addDestination(api.db, pathway.id, occupation.id),
+        offRamp: await addOffRamp(api.db, pathway.id, credential.id, occupation.id),
+        partner: await addPartner(api.db, pathway.id, employer.id),
+      };
+      const pathwayId = gid(pathway);
+      const creates: [string, Record<string, unknown>][] = [
+        ['pathwayStageCreate', { pathwayId, title: 'Late' }],
+        ['stageCredentialCreate', { stageId: gid(stage), credentialId: gid(await makeCredential(api.db, college.id)) }],
+        ['pathwayDestinationCreate', { pathwayId, occupationId: gid(await makeOccupation(api.db)) }],
+        ['pathwayOffRampCreate', { pathwayId, credentialId: gid(await makeCredential(api.db, college.id)), occupationId: gid(occupation) }],
+        ['pathwayPartnerCreate', { pathwayId, employerId: gid(await makeEmployer(api.db)), role: 'CONTRIBUTOR' }],
+      ];
+      const deletes: [string, Record<string, unknown>][] = [
+        ['pathwayDelete', { id: pathwayId }],
+        ['pathwayStageDelete', { id: gid(stage) }],
+        ['stageCredentialDelete', { id: gid(rows.entry) }],
+        ['pathwayDestinationDelete', { id: gid(rows.destination) }],
+        ['pathwayOffRampDelete', { id: gid(rows.offRamp) }],
+        ['pathwayPartnerDelete', { id: gid(rows.partner) }],
+      ];
+      // Someone else's edit moves the version on to revision 2.
+      await mutate('pathwayUpdate', { id: pathwayId, expectedRevision: 1, title: 'Moved on' });
+      const snapshot = async (id: number) => (await api.db.query(
+        `SELECT p.revision, (SELECT count(*)::int FROM pathway_stage WHERE pathway_id = p.id) AS stages,
+           (SELECT count(*)::int FROM stage_credential e JOIN pathway_stage s ON s.id = e.stage_id WHERE s.pathway_id = p.id) AS entries,
+           (SELECT count(*)::int FROM pathway_destination WHERE pathway_id = p.id) AS destinations, (SELECT count(*)::int FROM pathway_off_ramp WHERE pathway_id = p.id) AS off_ramps,
+           (SELECT count(*)::int FROM pathway_partner WHERE pathway_id = p.id) AS partners
+         FROM pathway p WHERE p.id = $1`, [id]))[0];
+      const before = await snapshot(pathway.id);
+      for (const [name, input] of [...creates, ...deletes]) {
+        const omitted = await api.gql(`mutation($input: ${upperFirst(name)}Input!) { ${name}(input: $input) { userErrors { code } } }`, { input });
+        expect({ name, code: omitted.errors?.[0]?.extensions?.code }).toEqual({ name, code: 'BAD_USER_INPUT' });
+        expect({ name, errors: codes(await mutate(name, { ...input, expectedRevision: 1 })) }).toEqual({ name, errors: [{ field: ['input', 'expectedRevision'], code: 'CONFLICT' }] });
+      }
+      expect(await snapshot(pathway.id)).toEqual(before);
+      // Sent with the current revision, each goes through and moves the version on.
+      for (const [name, input] of [...creates, ...deletes.slice(2)]) {
+        const revision = await revisionOf(pathway.id);
+        expect({ name, errors: codes(await mutate(name, { ...input, expectedRevision: revision })) }).toEqual({ name, errors: [] });
+        expect(await revisionOf(pathway.id)).toBe(revision + 1);
+      }
     });
 
     it('lets exactly one of two concurrent writers with the same revision win', async () => {
@@ -532,6 +609,64 @@ describe('pathways', () => {
         { token },
       );
       expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    });
+
+    it('lets an employer endorse only the versions it partners on: another college\'s published pathway is refused', async () => {
+      const otherCollege = await makeInstitution(api.db);
+      const published = await makePathway(api.db, otherCollege.id, { status: PathwayStatus.PUBLISHED });
+      const employer = await makeEmployer(api.db);
+      const token = await tokenFor(api, (await makeUser(api.db, Role.EMPLOYER_PARTNER, { employerId: employer.id })).email);
+      const uninvited = await api.gql(
+        `mutation($input: EndorsementCreateInput!) { endorsementCreate(input: $input) { userErrors { code } } }`,
+        { input: { pathwayId: gid(published), employerId: gid(employer), statement: 'We vouch for it', signatoryName: 'Someone' } },
+        { token },
+      );
+      expect(uninvited.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect(await api.db.query(`SELECT id FROM endorsement WHERE pathway_id = $1`, [published.id])).toEqual([]);
+      await addPartner(api.db, published.id, employer.id, PartnerRole.CONTRIBUTOR);
+      expect((await endorse(published, gid(employer), {}, token)).userErrors).toEqual([]);
+    });
+
+    it('lets the owning college hide an endorsement from the public with a reason, and show it again', async () => {
+      const owner = await makeInstitution(api.db);
+      const pathway = await makePathway(api.db, owner.id, { status: PathwayStatus.PUBLISHED });
+      const employer = await makeEmployer(api.db);
+      const shown = await makeEndorsement(api.db, pathway.id, employer.id, { endorsedOn: '2026-04-01' });
+      const endorsement = await makeEndorsement(api.db, pathway.id, employer.id, { endorsedOn: '2026-03-01' });
+      const ownerStaff = await tokenFor(api, (await makeUser(api.db, Role.INSTITUTION_STAFF, { institutionId: owner.id })).email);
+      const otherStaff = await tokenFor(api, (await makeUser(api.db, Role.INSTITUTION_STAFF, { institutionId: college.id })).email);
+      const endorser = await tokenFor(api, (await makeUser(api.db, Role.EMPLOYER_PARTNER, { employerId: employer.id })).email);
+      const HIDE = `mutation($input: EndorsementHideInput!) { endorsementHide(input: $input) { endorsement { id hiddenAt hiddenReason } userErrors { field code } } }`;
+      const UNHIDE = `mutation($input: EndorsementUnhideInput!) { endorsementUnhide(input: $input) { endorsement { id hiddenAt } userErrors { code } } }`;
+      const seen = async (token: string | null) => {
+        const result = await api.gql(`query($id: ID!) { pathway(id: $id) { endorsements { id } } } `, { id: gid(pathway) }, { token });
+        const listed = result.data?.pathway.endorsements.map((e: { id: string }) => e.id);
+        const direct = (await api.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: gid(endorsement) }, { token })).data?.node?.id ?? null;
+        return { listed, direct };
+      };
+      const both = { listed: [gid(shown), gid(endorsement)], direct: gid(endorsement) };
+      const onlyShown = { listed: [gid(shown)], direct: null };
+
+      for (const token of [null, otherStaff, endorser]) {
+        expect((await api.gql(HIDE, { input: { id: gid(endorsement), reason: 'Not a partner of ours' } }, { token })).errors?.[0].extensions?.code).toBe(token ? 'FORBIDDEN' : 'UNAUTHENTICATED');
+      }
+      expect((await api.gql(HIDE, { input: { id: gid(endorsement), reason: '  ' } }, { token: ownerStaff })).data?.endorsementHide.userErrors).toEqual([{ field: ['input', 'reason'], code: 'REQUIRED' }]);
+      const hidden = await api.gql(HIDE, { input: { id: gid(endorsement), reason: 'Not a partner of ours' } }, { token: ownerStaff });
+      expect(hidden.data?.endorsementHide).toEqual({ endorsement: { id: gid(endorsement), hiddenAt: expect.any(String), hiddenReason: 'Not a partner of ours' }, userErrors: [] });
+
+      expect(await seen(null)).toEqual(onlyShown);
+      expect(await seen(otherStaff)).toEqual(onlyShown);
+      expect(await seen(ownerStaff)).toEqual(both);
+      expect(await seen(endorser)).toEqual(both);
+      expect(await seen(api.adminToken)).toEqual(both);
+      const byEmployer = await api.gql(`query($id: ID!) { employer(id: $id) { endorsements { id } } }`, { id: gid(employer) }, { token: null });
+      expect(byEmployer.data?.employer.endorsements).toEqual([{ id: gid(shown) }]);
+      // The endorser cannot show it again by editing it.
+      expect((await api.gql(UNHIDE, { input: { id: gid(endorsement) } }, { token: endorser })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+
+      const unhidden = await api.gql(UNHIDE, { input: { id: gid(endorsement) } }, { token: ownerStaff });
+      expect(unhidden.data?.endorsementUnhide).toEqual({ endorsement: { id: gid(endorsement), hiddenAt: null }, userErrors: [] });
+      expect(await seen(null)).toEqual(both);
     });
   });
 

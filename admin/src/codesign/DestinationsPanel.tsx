@@ -68,7 +68,7 @@ export function DestinationsPanel() {
             </Box>
           </Typography>
           {allowed.edit && (
-            <IconButton size="small" aria-label={`Remove destination ${link.occupation.title}`} disabled={busy} onClick={() => run(() => edit('pathwayDestinationDelete', 'PathwayDestinationDeleteInput', { id: link.id }), 'Destination removed')}>
+            <IconButton size="small" aria-label={`Remove destination ${link.occupation.title}`} disabled={busy} onClick={() => run((revision) => edit('pathwayDestinationDelete', 'PathwayDestinationDeleteInput', { id: link.id, expectedRevision: revision }), 'Destination removed')}>
               <CloseIcon fontSize="small" />
             </IconButton>
           )}
@@ -100,7 +100,7 @@ export function DestinationsPanel() {
             After <strong>{ramp.credential.title}</strong>, a learner can work as {ramp.occupation.title} (SOC {ramp.occupation.socCode})
           </Typography>
           {allowed.edit && (
-            <IconButton size="small" aria-label={`Remove off-ramp after ${ramp.credential.title}`} disabled={busy} onClick={() => run(() => edit('pathwayOffRampDelete', 'PathwayOffRampDeleteInput', { id: ramp.id }), 'Off-ramp removed')}>
+            <IconButton size="small" aria-label={`Remove off-ramp after ${ramp.credential.title}`} disabled={busy} onClick={() => run((revision) => edit('pathwayOffRampDelete', 'PathwayOffRampDeleteInput', { id: ramp.id, expectedRevision: revision }), 'Off-ramp removed')}>
               <CloseIcon fontSize="small" />
             </IconButton>
           )}

@@ -58,7 +58,7 @@ export function PartnersPanel() {
             <Chip size="small" variant="outlined" label={humanize(partner.role)} color={partner.role === 'VALIDATOR' ? 'secondary' : 'default'} />
           )}
           {allowed.managePartners && (
-            <IconButton size="small" aria-label={`Remove partner ${partner.employer.name}`} disabled={busy} onClick={() => run(() => edit('pathwayPartnerDelete', 'PathwayPartnerDeleteInput', { id: partner.id }), 'Partner removed')}>
+            <IconButton size="small" aria-label={`Remove partner ${partner.employer.name}`} disabled={busy} onClick={() => run((revision) => edit('pathwayPartnerDelete', 'PathwayPartnerDeleteInput', { id: partner.id, expectedRevision: revision }), 'Partner removed')}>
               <CloseIcon fontSize="small" />
             </IconButton>
           )}

@@ -138,7 +138,7 @@ function StageCard({ stage, index }: { stage: Stage; index: number }) {
             </Typography>
             {allowed.edit && stage.entries.length === 0 && (
               <Tooltip title="Remove this empty stage">
-                <IconButton size="small" aria-label={`Remove stage ${stage.title}`} disabled={busy} onClick={() => run(() => edit('pathwayStageDelete', 'PathwayStageDeleteInput', { id: stage.id }), 'Stage removed')}>
+                <IconButton size="small" aria-label={`Remove stage ${stage.title}`} disabled={busy} onClick={() => run((revision) => edit('pathwayStageDelete', 'PathwayStageDeleteInput', { id: stage.id, expectedRevision: revision }), 'Stage removed')}>
                   <DeleteOutlineIcon fontSize="small" />
                 </IconButton>
               </Tooltip>
@@ -162,7 +162,7 @@ function StageCard({ stage, index }: { stage: Stage; index: number }) {
                   size="small"
                   aria-label={`Remove ${entry.credential.title} from ${stage.title}`}
                   disabled={busy}
-                  onClick={() => run(() => edit('stageCredentialDelete', 'StageCredentialDeleteInput', { id: entry.id }), `${entry.credential.title} removed`)}
+                  onClick={() => run((revision) => edit('stageCredentialDelete', 'StageCredentialDeleteInput', { id: entry.id, expectedRevision: revision }), `${entry.credential.title} removed`)}
                 >
                   <CloseIcon fontSize="small" />
                 </IconButton>

@@ -1,4 +1,5 @@
-import { Arg, Args, ClassType, Ctx, Field, ID, InputType, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { IsInt } from 'class-validator';
+import { Arg, Args, ClassType, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { applyScope, assertCanWrite } from './access';
 import { Context } from './context';
@@ -22,7 +23,7 @@ export interface CrudHooks<E extends Row> {
   beforeSave?(em: EntityManager, row: E, ctx: Context, previous: E | null, input: Record<string, unknown>): Promise<void>;
   /** After insert or update, for rows that depend on the saved one. */
   afterSave?(em: EntityManager, row: E, ctx: Context, input: Record<string, unknown>): Promise<void>;
-  beforeDelete?(em: EntityManager, row: E, ctx: Context): Promise<void>;
+  beforeDelete?(em: EntityManager, row: E, ctx: Context, input: DeleteInput & { expectedRevision?: number }): Promise<void>;
   /** Input properties that are not columns (handled in afterSave). */
   virtualFields?: string[];
 }
@@ -49,12 +50,36 @@ export interface CrudOptions<E extends Row, C extends object, U extends { id: st
    * public can read nothing of the type but frozen rows, as with published pathway versions.
    */
   immutableById?: boolean;
+  /**
+   * The record belongs to something edited by revision (a pathway version): its delete input
+   * requires `expectedRevision`, which beforeDelete checks, so a delete based on a stale page is
+   * refused like any other stale edit.
+   */
+  versionedDelete?: boolean;
 }
 
 @InputType({ description: 'Which record to delete.' })
 export class DeleteInput {
   @Field(() => ID, { description: 'Global ID of the record to delete.' })
   id: string;
+}
+
+@InputType({ description: 'Which record to delete, and the revision the deletion is based on.' })
+export class VersionedDeleteInput extends DeleteInput {
+  @Field(() => Int, { description: 'The pathway revision this deletion is based on; a stale one is refused with CONFLICT.' })
+  @IsInt()
+  expectedRevision: number;
+}
+
+function deleteInputFor(typeName: string, versioned: boolean): ClassType {
+  if (versioned) {
+    @InputType(`${typeName}DeleteInput`, { description: `Which ${typeName} to delete, and the pathway revision the deletion is based on.` })
+    class EntityVersionedDeleteInput extends VersionedDeleteInput {}
+    return EntityVersionedDeleteInput;
+  }
+  @InputType(`${typeName}DeleteInput`, { description: `Which ${typeName} to delete.` })
+  class EntityDeleteInput extends DeleteInput {}
+  return EntityDeleteInput;
 }
 
 export function payloadType<T extends object>(typeName: string, fieldName: string, type: ClassType<T>): ClassType {
@@ -113,8 +138,7 @@ export function crudResolver<E extends Row, C extends object, U extends { id: st
   }
 
   // Each delete mutation has its own input type, so generic clients can tell them apart.
-  @InputType(`${typeName}DeleteInput`, { description: `Which ${typeName} to delete.` })
-  class EntityDeleteInput extends DeleteInput {}
+  const DeleteInputType = deleteInputFor(typeName, options.versionedDelete ?? false);
 
   @Resolver()
   abstract class CrudResolver {
@@ -160,12 +184,13 @@ export function crudResolver<E extends Row, C extends object, U extends { id: st
     }
 
     @Mutation(() => DeletePayload, { name: `${fieldName}Delete`, description: `Deletes a ${typeName}; refused with a userError while other records depend on it.` })
-    delete(@Arg('input', () => EntityDeleteInput, { description: `Which ${typeName} to delete.` }) input: DeleteInput, @Ctx() ctx: Context) {
+    delete(@Arg('input', () => DeleteInputType, { description: `Which ${typeName} to delete.` }) input: DeleteInput, @Ctx() ctx: Context) {
       return runMutation(ctx, async (em) => {
         const id = decodeId(input.id, [typeName], ['input', 'id']);
+        if (options.versionedDelete) await decodeInput(input);
         const row = await findForUpdate(em, id, ['input', 'id'], true);
         await assertCanWrite(ctx, em, row);
-        await hooks.beforeDelete?.(em, row, ctx);
+        await hooks.beforeDelete?.(em, row, ctx, input);
         await em.remove(row);
         return { deletedId: toGlobalId(typeName, id) };
       }, { deletedId: null });

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { validate, ValidationError } from 'class-validator';
-import { GraphQLError } from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { BREAK, GraphQLError, visit } from 'graphql';
 import { ErrorCode, UserError, UserInputFailure, userError } from './errors';
 import { fromGlobalId } from './ids';
 
@@ -88,4 +89,40 @@ export async function decodeInput<T extends object>(input: T, path: string[] = [
   }
   if (failures.length > 0) throw new UserInputFailure(failures);
   return plain as T;
+}
+
+/** Whether a request value holds U+0000 anywhere: in a string, or in an object's key. */
+function holdsNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > 64 || typeof value !== 'object' || value === null) return false;
+  if (Array.isArray(value)) return value.some((item) => holdsNul(item, depth + 1));
+  return Object.entries(value).some(([key, item]) => key.includes('\u0000') || holdsNul(item, depth + 1));
+}
+
+/**
+ * Text with U+0000 is refused as BAD_USER_INPUT before anything runs, wherever it comes: a string
+ * in the document or in the variables, for any argument, filter or input. PostgreSQL text cannot
+ * hold the character, and a filter carrying it would otherwise fail inside the database. One check
+ * here covers the compiled reads and every resolver alike.
+ */
+export function textInputPlugin(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, request }) {
+          let inDocument = false;
+          visit(document, {
+            StringValue(node) {
+              if (!node.value.includes('\u0000')) return undefined;
+              inDocument = true;
+              return BREAK;
+            },
+          });
+          if (inDocument || holdsNul(request.variables)) {
+            throw new GraphQLError('Text may not contain the character U+0000', { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+          }
+        },
+      };
+    },
+  };
 }

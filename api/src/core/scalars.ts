@@ -34,6 +34,30 @@ export const DateScalar = new GraphQLScalarType<string, string>({
   parseLiteral: (ast) => parseDate(ast.kind === Kind.STRING ? ast.value : undefined),
 });
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function parseUuid(value: unknown): string {
+  if (typeof value !== 'string' || !UUID.test(value)) {
+    throw new GraphQLError('A UUID is 32 hexadecimal digits in groups of 8-4-4-4-12, such as 6f1c2a4e-93b5-4d0e-8f7a-2b9c1d3e4f50', {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  }
+  return value.toLowerCase();
+}
+
+/**
+ * A UUID (RFC 9562), in any case, answered in lower case. An argument that is not one is refused
+ * as BAD_USER_INPUT when the request is read, rather than reaching PostgreSQL's uuid type and
+ * failing there.
+ */
+export const UuidScalar = new GraphQLScalarType<string, string>({
+  name: 'UUID',
+  description: 'A UUID written as 32 hexadecimal digits in groups of 8-4-4-4-12; compared without regard to case.',
+  serialize: (value) => parseUuid(value),
+  parseValue: parseUuid,
+  parseLiteral: (ast) => parseUuid(ast.kind === Kind.STRING ? ast.value : undefined),
+});
+
 export function todayIso(): string {
   return new Date().toISOString().slice(0, 10);
 }

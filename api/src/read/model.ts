@@ -155,7 +155,8 @@ const declarations: Record<string, TypeDeclaration> = {
       },
       offRamps: many('PathwayOffRamp', 'pathway_off_ramp', 'pathway_id', [], true),
       partners: many('PathwayPartner', 'pathway_partner', 'pathway_id', [], true),
-      endorsements: many('Endorsement', 'endorsement', 'pathway_id', ['endorsed_on DESC'], true),
+      // Not implied by the version: hidden endorsements have a scope of their own.
+      endorsements: many('Endorsement', 'endorsement', 'pathway_id', ['endorsed_on DESC']),
       // Every credential of every stage once, where it first appears in stage order.
       credentials: {
         target: 'Credential',
@@ -188,7 +189,13 @@ const declarations: Record<string, TypeDeclaration> = {
   },
   PathwayPartner: { scope: throughPathway, relations: { pathway: one('Pathway', 'pathway_id', true), employer: one('Employer', 'employer_id') } },
   Endorsement: {
-    scope: (viewer, t) => `(${t}.employer_id = ${int(viewer.employerId)} OR ${throughPathway(viewer, t)})`,
+    // A hidden endorsement is for the endorsing employer and the owning college only.
+    scope: (viewer, t) => {
+      const owner = viewer.role === Role.INSTITUTION_STAFF || viewer.role === Role.ADVISOR
+        ? `EXISTS (SELECT 1 FROM pathway hp WHERE hp.id = ${t}.pathway_id AND hp.owner_institution_id = ${int(viewer.institutionId)})`
+        : 'false';
+      return `(${t}.employer_id = ${int(viewer.employerId)} OR (${throughPathway(viewer, t)} AND (${t}.hidden_at IS NULL OR ${owner})))`;
+    },
     relations: { pathway: one('Pathway', 'pathway_id'), employer: one('Employer', 'employer_id') },
     computed: { current: (t) => `(${t}.revoked_at IS NULL AND (${t}.expires_on IS NULL OR ${t}.expires_on >= CURRENT_DATE))` },
   },

@@ -10,7 +10,7 @@ import type { RoutePlan } from '../articulation/engine';
 import { Credential } from '../credentials/credential.entity';
 import { Award } from '../learners/award.entity';
 import { AgreementChangeInput, AgreementImpact, ArticulationRoute, LearnerImpact, NextStep, RouteItem } from './advising.types';
-import { agreementImpact, expiryImpact, ImpactReport } from './impact.service';
+import { agreementImpact, expiryImpact, ImpactReport, LearnerScope } from './impact.service';
 import { denial, isAdmin } from '../../core/access';
 import { addDays } from '../../core/dates';
 import { Role } from '../accounts/user.entity';
@@ -122,6 +122,11 @@ async function assertRegistrarOf(ctx: Context, programInstitutionId: number | nu
   if (ctx.viewer.role !== Role.INSTITUTION_STAFF || programInstitutionId === null || ctx.viewer.institutionId !== programInstitutionId) throw denial(ctx);
 }
 
+/** Staff weigh a change against their own institution's learners only; admins against everyone's. */
+function learnerScope(ctx: Context): LearnerScope {
+  return isAdmin(ctx) ? 'all' : { institutionId: ctx.viewer.institutionId ?? -1 };
+}
+
 @Resolver(() => AgreementImpact)
 export class AgreementImpactResolver {
   @Query(() => AgreementImpact, { description: 'Whose applied credit a proposed change to an agreement would change, before and after. Writes nothing.' })
@@ -147,7 +152,7 @@ export class AgreementImpactResolver {
       status: change.status ?? undefined,
       effectiveTo: change.clearEffectiveTo ? null : (change.effectiveTo ?? undefined),
       credits,
-    }, asOf ?? todayIso());
+    }, asOf ?? todayIso(), learnerScope(ctx));
   }
 
   @Query(() => [AgreementImpact], { description: 'For each active agreement ending within N days: who loses credit the day after it ends.' })
@@ -164,7 +169,7 @@ export class AgreementImpactResolver {
       [today, addDays(today, withinDays), isAdmin(ctx) ? null : ctx.viewer.institutionId],
     );
     const reports: ImpactReport[] = [];
-    for (const row of rows) reports.push(await expiryImpact(ctx.db.manager, row.id, row.degree_program_id, row.effective_to));
+    for (const row of rows) reports.push(await expiryImpact(ctx.db.manager, row.id, row.degree_program_id, row.effective_to, learnerScope(ctx)));
     return reports;
   }
 

@@ -115,7 +115,7 @@ export class AgreementImpact {
   @Field(() => DateScalar, { description: 'The date both routes are evaluated on; for an expiring agreement, the day after it ends.' })
   asOf: string;
 
-  @Field(() => Int, { description: 'Learners holding a credential the agreement names, all of whom were re-routed.' })
+  @Field(() => Int, { description: 'Learners holding a credential the agreement names, all of whom were re-routed: the viewer institution\'s learners, everyone\'s for an admin.' })
   learnersConsidered: number;
 
   @Field(() => [LearnerImpact], { description: 'Biggest losses first.' })

@@ -50,11 +50,26 @@ function changed(agreement: EngineAgreement, change: AgreementChange): EngineAgr
 }
 
 /**
- * Who gains or loses credit if an agreement changes, computed without writing: the learners who
- * hold any credential the agreement (before or after) names, each routed into the program both
- * ways. Everything is loaded in a fixed number of statements, however many learners there are.
+ * Whose learners an impact report may consider: one institution's (its staff see only their own
+ * learners, never how many learners elsewhere hold a credential), or everyone's (admins).
  */
-export async function agreementImpact(em: EntityManager, agreementId: number, programId: number, change: AgreementChange, asOf: string, before: AgreementChange = {}): Promise<ImpactReport> {
+export type LearnerScope = { institutionId: number } | 'all';
+
+/**
+ * Who gains or loses credit if an agreement changes, computed without writing: the learners in
+ * scope who hold any credential the agreement (before or after) names, each routed into the
+ * program both ways. Everything is loaded in a fixed number of statements, however many learners
+ * there are.
+ */
+export async function agreementImpact(
+  em: EntityManager,
+  agreementId: number,
+  programId: number,
+  change: AgreementChange,
+  asOf: string,
+  scope: LearnerScope,
+  before: AgreementChange = {},
+): Promise<ImpactReport> {
   const { programs, agreementsByProgram } = await loadProgramData(em, [programId], [agreementId]);
   const program: EngineProgram | undefined = programs[0];
   const agreements = agreementsByProgram.get(programId) ?? [];
@@ -65,17 +80,20 @@ export async function agreementImpact(em: EntityManager, agreementId: number, pr
   const afterAgreements = agreements.map((agreement) => (agreement.id === agreementId ? changed(agreement, change) : agreement));
   const named = new Set(credentialIdsOf([changed(current, change), current], []));
 
+  const institutionId = scope === 'all' ? null : scope.institutionId;
+  const holders = `SELECT DISTINCT h.learner_id FROM award h JOIN learner l ON l.id = h.learner_id
+      WHERE h.credential_id = ANY($1) AND ($2::int IS NULL OR l.institution_id = $2)`;
   const awardRows: { id: number; learner_id: number; credential_id: number; awarded_on: string; mastery_level: number | null; revoked: boolean; revoked_on: string | null }[] = await em.query(
     `SELECT a.id, a.learner_id, a.credential_id, a.awarded_on, a.mastery_level, a.revoked_at IS NOT NULL AS revoked, a.revoked_on::text AS revoked_on
-       FROM award a WHERE a.learner_id IN (SELECT DISTINCT learner_id FROM award WHERE credential_id = ANY($1))
+       FROM award a WHERE a.learner_id IN (${holders})
       ORDER BY a.learner_id, a.awarded_on, a.id`,
-    [[...named]],
+    [[...named], institutionId],
   );
   const priorRows: { learner_id: number; credits: string }[] = await em.query(
     `SELECT learner_id, sum(credits_approved) AS credits FROM prior_learning_claim
-      WHERE degree_program_id = $1 AND status = 'APPROVED' AND learner_id IN (SELECT DISTINCT learner_id FROM award WHERE credential_id = ANY($2))
+      WHERE degree_program_id = $3 AND status = 'APPROVED' AND learner_id IN (${holders})
       GROUP BY learner_id`,
-    [programId, [...named]],
+    [[...named], institutionId, programId],
   );
   const prior = new Map(priorRows.map((row) => [row.learner_id, Number(row.credits)]));
   const awardsByLearner = new Map<number, EngineAward[]>();
@@ -100,6 +118,6 @@ export async function agreementImpact(em: EntityManager, agreementId: number, pr
 }
 
 /** The day after an agreement ends, the learners who lose credit compared with it carrying on. */
-export async function expiryImpact(em: EntityManager, agreementId: number, programId: number, effectiveTo: string): Promise<ImpactReport> {
-  return agreementImpact(em, agreementId, programId, {}, addDays(effectiveTo, 1), { effectiveTo: null });
+export async function expiryImpact(em: EntityManager, agreementId: number, programId: number, effectiveTo: string, scope: LearnerScope): Promise<ImpactReport> {
+  return agreementImpact(em, agreementId, programId, {}, addDays(effectiveTo, 1), scope, { effectiveTo: null });
 }

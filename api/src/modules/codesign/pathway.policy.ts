@@ -94,13 +94,23 @@ definePolicy(PathwayPartner, {
   },
 });
 
-/** An endorsement is the employer's own signed statement, of a version it can see. */
+/**
+ * An endorsement is the employer's own signed statement, of a version its employer partners on:
+ * an employer cannot attach its name to another college's pathway uninvited. One the owning
+ * college has hidden is seen only by that college and the endorsing employer.
+ */
 definePolicy(Endorsement, {
-  canRead: async (ctx, row) => actsForEmployer(ctx, row.employerId) || readThroughPathway(ctx, row.pathwayId),
+  async canRead(ctx, row) {
+    if (actsForEmployer(ctx, row.employerId)) return true;
+    if (row.hiddenAt === null) return readThroughPathway(ctx, row.pathwayId);
+    const pathway = await ctx.loaders.byId(Pathway).load(row.pathwayId);
+    return pathway !== null && ownsPathway(ctx, pathway);
+  },
   async canWrite(ctx, row, em) {
     if (ctx.viewer.role !== Role.EMPLOYER_PARTNER || !actsForEmployer(ctx, row.employerId)) return false;
-    const pathway = await pathwayOf(em, row.pathwayId);
-    return pathway === null || mayReadPathway(ctx, pathway);
+    // A version that is not there is left to the foreign key, which names the field.
+    if ((await pathwayOf(em, row.pathwayId)) === null) return true;
+    return em.getRepository(PathwayPartner).existsBy({ pathwayId: row.pathwayId, employerId: row.employerId });
   },
 });
 

@@ -86,7 +86,7 @@ export async function publishReadiness(em: EntityManager, pathwayIds: readonly n
     : [];
   const endorsed: { pathway_id: number }[] = await em.query(
     `SELECT DISTINCT pathway_id FROM endorsement
-      WHERE pathway_id = ANY($1) AND revoked_at IS NULL AND (expires_on IS NULL OR expires_on >= $2)`,
+      WHERE pathway_id = ANY($1) AND revoked_at IS NULL AND hidden_at IS NULL AND (expires_on IS NULL OR expires_on >= $2)`,
     [ids, todayIso()],
   );
   const endorsedIds = new Set(endorsed.map((row) => row.pathway_id));

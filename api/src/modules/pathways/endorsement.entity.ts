@@ -28,6 +28,7 @@ registerEnumType(EndorsementCommitment, {
 @ObjectType({ implements: Node, description: 'An employer\'s signed validation of a pathway version.' })
 @Entity()
 @Check('ck_endorsement__expires_on', 'expires_on IS NULL OR expires_on >= endorsed_on')
+@Check('ck_endorsement__hidden_reason', '(hidden_at IS NULL) = (hidden_reason IS NULL)')
 export class Endorsement extends BaseEntity {
   @Index()
   @Column({ type: 'int' })
@@ -72,4 +73,15 @@ export class Endorsement extends BaseEntity {
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the employer withdrew it; null while it stands. A withdrawn endorsement no longer counts toward publishing.' })
   @Column({ type: 'timestamptz', nullable: true })
   revokedAt: Date | null;
+
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'When the owning college hid it from the public; null while shown. A hidden endorsement is seen only by the college, the endorsing employer and admins, and no longer counts toward publishing.',
+  })
+  @Column({ type: 'timestamptz', nullable: true })
+  hiddenAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the owning college hid it; null while shown.' })
+  @Column({ type: 'text', nullable: true })
+  hiddenReason: string | null;
 }

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { BeforeInsert, Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
 import { BaseEntity } from '../../core/entity-base';
 import { Node } from '../../core/node';
-import { DateScalar } from '../../core/scalars';
+import { DateScalar, UuidScalar } from '../../core/scalars';
 import { Institution } from '../institutions/institution.entity';
 import { ImmutableData, PublicData } from '../../core/public-data';
 
@@ -33,7 +33,7 @@ registerEnumType(PathwayStatus, {
 @Index('ix_pathway__lineage_published', { synchronize: false })
 export class Pathway extends BaseEntity {
   @ImmutableData()
-  @Field(() => String, { description: 'Shared by every version of this pathway.' })
+  @Field(() => UuidScalar, { description: 'Shared by every version of this pathway.' })
   @Index()
   @Column({ type: 'uuid' })
   lineageId: string;

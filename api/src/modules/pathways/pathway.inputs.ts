@@ -1,7 +1,7 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { ArrayMaxSize, IsEnum, IsInt, IsNotEmpty, IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { RefersTo } from '../../core/input';
-import { DateScalar } from '../../core/scalars';
+import { DateScalar, UuidScalar } from '../../core/scalars';
 import { EndorsementCommitment } from './endorsement.entity';
 import { PathwayStatus } from './pathway.entity';
 import { PartnerRole } from './pathway-partner.entity';
@@ -68,7 +68,7 @@ export class PathwayFilter {
   @Field(() => String, { nullable: true, description: 'The owning institution\'s region.' })
   region?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Versions of one pathway.' })
+  @Field(() => UuidScalar, { nullable: true, description: 'Versions of one pathway: their shared lineageId.' })
   lineageId?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Only versions whose review date has passed.' })
@@ -83,13 +83,12 @@ export enum PathwayOrderField {
 }
 registerOrderFieldEnum(PathwayOrderField, 'PathwayOrderField', 'Pathway');
 
-/** Child rows of a version may carry the revision the edit was based on. */
+/** Every change to the child rows of a version carries the revision the edit was based on. */
 @InputType()
 abstract class VersionedEdit {
-  @Field(() => Int, { nullable: true, description: 'The pathway revision this edit is based on; a stale one is refused with CONFLICT.' })
-  @IsOptional()
+  @Field(() => Int, { description: 'The pathway revision this edit is based on; a stale one is refused with CONFLICT.' })
   @IsInt()
-  expectedRevision?: number | null;
+  expectedRevision: number;
 }
 
 @InputType()
@@ -119,10 +118,9 @@ export class PathwayStageCreateInput extends StageFields {
   @RefersTo('Pathway')
   pathwayId: string;
 
-  @Field(() => Int, { nullable: true, description: 'The pathway revision this edit is based on; a stale one is refused with CONFLICT.' })
-  @IsOptional()
+  @Field(() => Int, { description: 'The pathway revision this edit is based on; a stale one is refused with CONFLICT.' })
   @IsInt()
-  expectedRevision?: number | null;
+  expectedRevision: number;
 
   @Field(() => Int, { nullable: true, description: 'Where to put it, from 1 to one past the last stage; left out, it goes after the last stage.' })
   @IsOptional()
@@ -294,7 +292,7 @@ abstract class EndorsementFields {
   expiresOn?: string | null;
 }
 
-@InputType({ description: 'An employer\'s endorsement of a version IN_REVIEW, APPROVED or PUBLISHED.' })
+@InputType({ description: 'An employer\'s endorsement of a version IN_REVIEW, APPROVED or PUBLISHED that the employer partners on.' })
 export class EndorsementCreateInput extends EndorsementFields {
   @Field(() => ID, { description: 'Global ID of the pathway version.' })
   @RefersTo('Pathway')
@@ -325,4 +323,21 @@ export class EndorsementUpdateInput extends EndorsementFields {
   @IsNotEmpty()
   @MaxLength(5000)
   statement?: string;
+}
+
+@InputType({ description: 'Hides an endorsement of one of the college\'s pathway versions from the public, saying why.' })
+export class EndorsementHideInput {
+  @Field(() => ID, { description: 'Global ID of the endorsement to hide.' })
+  id: string;
+
+  @Field(() => String, { description: 'Why it is hidden, at most 1,000 characters; the endorsing employer sees it.' })
+  @IsNotEmpty()
+  @MaxLength(1000)
+  reason: string;
+}
+
+@InputType({ description: 'Shows a hidden endorsement to the public again.' })
+export class EndorsementUnhideInput {
+  @Field(() => ID, { description: 'Global ID of the endorsement to show again.' })
+  id: string;
 }

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { EntityManager } from 'typeorm';
-import { assertCanWrite } from '../../core/access';
+import { actsForInstitution, assertCanWrite, denial, isAdmin } from '../../core/access';
+import { Role } from '../../core/viewer';
 import { Context } from '../../core/context';
 import { containsPattern, crudResolver, CrudHooks, filterId, payloadType } from '../../core/crud';
 import { ErrorCode, UserInputFailure } from '../../core/errors';
@@ -19,6 +20,8 @@ import { assertEditable, assertRevision, touchPathway } from './pathway-edit.ser
 import { assertRequiredCountFits, closeGapAfter, placeStage } from './stage-order.service';
 import {
   EndorsementCreateInput,
+  EndorsementHideInput,
+  EndorsementUnhideInput,
   EndorsementUpdateInput,
   PathwayCreateInput,
   PathwayDestinationCreateInput,
@@ -59,9 +62,9 @@ function versionedRowHooks<T extends { id: number }>(
       const pathwayId = await pathwayIdOf(em, row);
       if (pathwayId !== null) await touchPathway(em, pathwayId, input.expectedRevision);
     },
-    async beforeDelete(em, row) {
+    async beforeDelete(em, row, _ctx, input) {
       const pathwayId = await pathwayIdOf(em, row);
-      if (pathwayId !== null) await touchPathway(em, pathwayId);
+      if (pathwayId !== null) await touchPathway(em, pathwayId, input.expectedRevision);
     },
   };
 }
@@ -94,10 +97,12 @@ export class PathwayResolver extends crudResolver({
       assertRevision(previous, input.expectedRevision as number);
       pathway.revision = previous.revision + 1;
     },
-    async beforeDelete(_em, pathway) {
+    async beforeDelete(_em, pathway, _ctx, input) {
       assertEditable(pathway);
+      assertRevision(pathway, input.expectedRevision);
     },
   },
+  versionedDelete: true,
   list: {
     name: 'pathways',
     filter: PathwayFilter,
@@ -192,11 +197,12 @@ export class PathwayStageResolver extends crudResolver({
       await placeStage(em, stage, previous);
       if (previous) await assertRequiredCountFits(em, stage, previous);
     },
-    async beforeDelete(em, stage) {
-      await touchPathway(em, stage.pathwayId);
+    async beforeDelete(em, stage, _ctx, input) {
+      await touchPathway(em, stage.pathwayId, input.expectedRevision);
       await closeGapAfter(em, stage);
     },
   },
+  versionedDelete: true,
 }) {
   @Mutation(() => ReorderPayload, { description: 'Puts the stages in the given order, numbering them from 1.' })
   pathwayStagesReorder(@Arg('input', () => PathwayStagesReorderInput, { description: 'The pathway, its revision and every stage in the new order.' }) input: PathwayStagesReorderInput, @Ctx() ctx: Context) {
@@ -251,6 +257,7 @@ export class StageCredentialResolver extends crudResolver({
   createInput: StageCredentialCreateInput,
   updateInput: StageCredentialUpdateInput,
   hooks: versionedRowHooks<StageCredential>(throughStage),
+  versionedDelete: true,
 }) {
   @ImmutableData()
   @FieldResolver(() => PathwayStage, { description: 'The stage it is placed in.' })
@@ -271,6 +278,7 @@ export class PathwayDestinationResolver extends crudResolver({
   createInput: PathwayDestinationCreateInput,
   updateInput: PathwayDestinationUpdateInput,
   hooks: versionedRowHooks<PathwayDestination>(directly),
+  versionedDelete: true,
 }) {
   @ImmutableData()
   @FieldResolver(() => Pathway, { description: 'The pathway version.' })
@@ -291,6 +299,7 @@ export class PathwayOffRampResolver extends crudResolver({
   createInput: PathwayOffRampCreateInput,
   updateInput: PathwayOffRampUpdateInput,
   hooks: versionedRowHooks<PathwayOffRamp>(directly),
+  versionedDelete: true,
 }) {
   @ImmutableData()
   @FieldResolver(() => Pathway, { description: 'The pathway version.' })
@@ -317,6 +326,7 @@ export class PathwayPartnerResolver extends crudResolver({
   createInput: PathwayPartnerCreateInput,
   updateInput: PathwayPartnerUpdateInput,
   hooks: versionedRowHooks<PathwayPartner>(directly),
+  versionedDelete: true,
 }) {
   @ImmutableData()
   @FieldResolver(() => Pathway, { description: 'The pathway version.' })
@@ -330,6 +340,9 @@ export class PathwayPartnerResolver extends crudResolver({
     return ctx.loaders.one(Employer, partner.employerId);
   }
 }
+
+const EndorsementHidePayload = payloadType('EndorsementHidePayload', 'endorsement', Endorsement);
+const EndorsementUnhidePayload = payloadType('EndorsementUnhidePayload', 'endorsement', Endorsement);
 
 const ENDORSABLE = new Set([PathwayStatus.IN_REVIEW, PathwayStatus.APPROVED, PathwayStatus.PUBLISHED]);
 
@@ -364,5 +377,32 @@ export class EndorsementResolver extends crudResolver({
   current(@Root() endorsement: Endorsement) {
     return endorsement.revokedAt === null && (endorsement.expiresOn === null || endorsement.expiresOn >= todayIso());
   }
+
+  @Mutation(() => EndorsementHidePayload, { description: 'Hides an endorsement from the public, with a reason; by the staff of the college that owns the pathway. The employer\'s statement stays, and it still sees it.' })
+  endorsementHide(@Arg('input', () => EndorsementHideInput, { description: 'The endorsement and why it is hidden.' }) input: EndorsementHideInput, @Ctx() ctx: Context) {
+    return runMutation(ctx, async (em) => {
+      const id = decodeId(input.id, ['Endorsement'], ['input', 'id']);
+      const { reason } = await decodeInput(input);
+      return { value: await setHidden(ctx, em, id, reason.trim()) };
+    }, { value: null });
+  }
+
+  @Mutation(() => EndorsementUnhidePayload, { description: 'Shows a hidden endorsement to the public again; by the staff of the college that owns the pathway.' })
+  endorsementUnhide(@Arg('input', () => EndorsementUnhideInput, { description: 'The endorsement to show again.' }) input: EndorsementUnhideInput, @Ctx() ctx: Context) {
+    return runMutation(ctx, async (em) => ({ value: await setHidden(ctx, em, decodeId(input.id, ['Endorsement'], ['input', 'id']), null) }), { value: null });
+  }
+}
+
+/** Hides an endorsement with the reason given, or shows it again (null). */
+async function setHidden(ctx: Context, em: EntityManager, id: number, reason: string | null): Promise<Endorsement> {
+  const endorsement = await em.getRepository(Endorsement).findOne({ where: { id }, lock: { mode: 'for_no_key_update' } });
+  if (!endorsement) throw UserInputFailure.of(['input', 'id'], 'No Endorsement has that ID', ErrorCode.NOT_FOUND);
+  const pathway = await em.getRepository(Pathway).findOneBy({ id: endorsement.pathwayId });
+  const owner = ctx.viewer.role === Role.INSTITUTION_STAFF && actsForInstitution(ctx, pathway?.ownerInstitutionId);
+  if (!isAdmin(ctx) && !owner) throw denial(ctx);
+  if (reason === '') throw UserInputFailure.of(['input', 'reason'], 'Say why it is hidden', ErrorCode.REQUIRED);
+  endorsement.hiddenAt = reason === null ? null : (endorsement.hiddenAt ?? new Date());
+  endorsement.hiddenReason = reason;
+  return em.save(endorsement);
 }
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { UuidScalar } from '../../core/scalars';
 import { Field, ObjectType } from 'type-graphql';
 import { BeforeInsert, Column, Entity, Index } from 'typeorm';
 import { BaseEntity } from '../../core/entity-base';
@@ -37,7 +38,7 @@ export class CompetencyFramework extends BaseEntity {
   @Column({ type: 'text', nullable: true })
   sourceUrl: string | null;
 
-  @Field(() => String, { nullable: true, description: 'CASE identifier (UUID) of the CFDocument; given to every new one.' })
+  @Field(() => UuidScalar, { nullable: true, description: 'CASE identifier (UUID) of the CFDocument; given to every new one.' })
   @Column({ type: 'uuid', nullable: true, unique: true })
   caseIdentifier: string | null;
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { UuidScalar } from '../../core/scalars';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { BeforeInsert, Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
 import { BaseEntity } from '../../core/entity-base';
@@ -59,7 +60,7 @@ export class Competency extends BaseEntity {
   @JoinColumn({ name: 'parent_id' })
   parent?: Competency;
 
-  @Field(() => String, { nullable: true, description: 'CASE identifier (UUID) of the CFItem; given to every new one.' })
+  @Field(() => UuidScalar, { nullable: true, description: 'CASE identifier (UUID) of the CFItem; given to every new one.' })
   @Column({ type: 'uuid', nullable: true, unique: true })
   caseIdentifier: string | null;
 
