@@ -139,11 +139,11 @@ describeWithDebianPostgres('read replicas: a real streaming replica made with pg
       return { status: response.status, body: await response.json() };
     };
     const EMPLOYERS = `query($search: String!) { employers(first: 5, filter: { search: $search }) { totalCount nodes { name } } }`;
-    expect(await ready()).toEqual({ status: 200, body: { ready: true, database: 'up', migrations: 'current', replicas: ['up'] } });
+    expect(await ready()).toEqual({ status: 200, body: { ready: true, database: 'up', migrations: 'current', replicas: [{ state: 'up', lagSeconds: 0 }] } });
 
     await pair.stopReplica();
     // One replica down is not the process down: taking every API process out of service would be the outage.
-    expect(await ready()).toEqual({ status: 200, body: { ready: true, database: 'up', migrations: 'current', replicas: ['down'] } });
+    expect(await ready()).toEqual({ status: 200, body: { ready: true, database: 'up', migrations: 'current', replicas: [{ state: 'down', lagSeconds: null }] } });
     const write = await gql(`mutation { employerCreate(input: { name: "Written while the replica is down" }) { employer { name } userErrors { code } } }`);
     expect(write.data).toEqual({ employerCreate: { employer: { name: 'Written while the replica is down' }, userErrors: [] } });
     // Only the primary has it, and only the primary is there to answer.
@@ -163,7 +163,27 @@ describeWithDebianPostgres('read replicas: a real streaming replica made with pg
     expect(back.errors).toBeUndefined();
     expect(back.data.employers).toEqual({ totalCount: 0, nodes: [] });
     expect(await pair.primary.sql(`SELECT count(*)::int AS n FROM employer WHERE name = 'Written while the replica waits again'`)).toEqual([{ n: 1 }]);
-    expect(await ready()).toEqual({ status: 200, body: { ready: true, database: 'up', migrations: 'current', replicas: ['up'] } });
+    const lagging = await ready();
+    expect(lagging).toEqual({ status: 200, body: { ready: true, database: 'up', migrations: 'current', replicas: [{ state: 'up', lagSeconds: expect.any(Number) }] } });
+  });
+
+  it('reports on /readyz how many seconds the replica is behind while it does not replay, and 0 once it has caught up', async () => {
+    const lag = async () => ((await (await fetch(`${server.url}/readyz`)).json()) as { replicas: { state: string; lagSeconds: number | null }[] }).replicas;
+    await pair.caughtUp();
+    expect(await lag()).toEqual([{ state: 'up', lagSeconds: 0 }]);
+    await pair.primary.sql(`INSERT INTO employer (name) VALUES ('Replayed before the pause')`);
+    await pair.caughtUp();
+    await pair.pauseReplay();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await pair.primary.sql(`INSERT INTO employer (name) VALUES ('Not replayed yet')`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const [behind] = await lag();
+    expect(behind.state).toBe('up');
+    // At least the time since the last replayed write; the statement's own time adds to it.
+    expect(behind.lagSeconds).toBeGreaterThanOrEqual(1.9);
+    expect(behind.lagSeconds).toBeLessThan(30);
+    await pair.resumeReplay();
+    expect(await lag()).toEqual([{ state: 'up', lagSeconds: 0 }]);
   });
 
   it('runs a read again on the primary, with no error to the client, when its replica dies while the read runs', async () => {
