@@ -38,7 +38,7 @@ export async function prepareBenchDatabase(options: PrepareOptions): Promise<Ben
   let stopEmbedded: (() => Promise<void>) | null = null;
   if (!serverUrl) {
     const embedded = await startEmbeddedPostgres(path.join(repoRoot, 'bench', 'out', 'pg'), { persistent: true });
-    serverUrl = embedded.url;
+    serverUrl = embedded.superuserUrl;
     stopEmbedded = () => embedded.stop();
   }
   const named = new URL(serverUrl).pathname.slice(1);

@@ -164,7 +164,7 @@ async function main(): Promise<void> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pathforge-load-'));
     fs.chmodSync(dir, 0o755);
     const embedded = await startEmbeddedPostgres(path.join(dir, 'pg'), { persistent: false });
-    serverUrl = embedded.url;
+    serverUrl = embedded.superuserUrl;
     stopEmbedded = async () => {
       await embedded.stop();
       fs.rmSync(dir, { recursive: true, force: true });

@@ -115,7 +115,7 @@ describe('several API processes behind one port', () => {
     const token = login.body.data.login.token as string;
     expect(token).toEqual(expect.any(String));
     // One of each secret, created by whichever worker came first, with no draft left beside them.
-    expect(fs.readdirSync(path.join(dataDir, 'secrets')).sort()).toEqual(['auth_secret', 'credential_key_secret']);
+    expect(fs.readdirSync(path.join(dataDir, 'secrets')).sort()).toEqual(['auth_secret', 'credential_key_secret', 'postgres-pathforge', 'postgres-superuser']);
 
     // A worker that did not know the secret would refuse the token with a 401.
     const query = { query: '{ auditLog(first: 1) { totalCount } institutions(first: 1) { totalCount } }' };

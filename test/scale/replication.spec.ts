@@ -5,6 +5,7 @@ import { Role, User } from '../../api/src/modules/accounts/user.entity';
 import { RunningServer, startServer } from '../../api/src/server';
 import { gid, insert, makeCompetency, makeEmployer, makeFramework, makeInstitution } from '../support/factories';
 import { align, makeCredential, makeOutcome } from '../support/factories/credentials';
+import { HoldingProxy } from './support/holding-proxy';
 import { debianPostgresBin, startStreamingPair, StreamingPair } from './support/streaming-replica';
 
 const bin = debianPostgresBin();
@@ -138,11 +139,11 @@ describeWithDebianPostgres('read replicas: a real streaming replica made with pg
       return { status: response.status, body: await response.json() };
     };
     const EMPLOYERS = `query($search: String!) { employers(first: 5, filter: { search: $search }) { totalCount nodes { name } } }`;
-    expect(await ready()).toEqual({ status: 200, body: { ready: true, database: 'up', migrations: 'current', replicas: ['up'] } });
+    expect(await ready()).toEqual({ status: 200, body: { ready: true, database: 'up', migrations: 'current', replicas: [{ state: 'up', lagSeconds: 0 }] } });
 
     await pair.stopReplica();
     // One replica down is not the process down: taking every API process out of service would be the outage.
-    expect(await ready()).toEqual({ status: 200, body: { ready: true, database: 'up', migrations: 'current', replicas: ['down'] } });
+    expect(await ready()).toEqual({ status: 200, body: { ready: true, database: 'up', migrations: 'current', replicas: [{ state: 'down', lagSeconds: null }] } });
     const write = await gql(`mutation { employerCreate(input: { name: "Written while the replica is down" }) { employer { name } userErrors { code } } }`);
     expect(write.data).toEqual({ employerCreate: { employer: { name: 'Written while the replica is down' }, userErrors: [] } });
     // Only the primary has it, and only the primary is there to answer.
@@ -162,6 +163,75 @@ describeWithDebianPostgres('read replicas: a real streaming replica made with pg
     expect(back.errors).toBeUndefined();
     expect(back.data.employers).toEqual({ totalCount: 0, nodes: [] });
     expect(await pair.primary.sql(`SELECT count(*)::int AS n FROM employer WHERE name = 'Written while the replica waits again'`)).toEqual([{ n: 1 }]);
-    expect(await ready()).toEqual({ status: 200, body: { ready: true, database: 'up', migrations: 'current', replicas: ['up'] } });
+    const lagging = await ready();
+    expect(lagging).toEqual({ status: 200, body: { ready: true, database: 'up', migrations: 'current', replicas: [{ state: 'up', lagSeconds: expect.any(Number) }] } });
+  });
+
+  it('reports on /readyz how many seconds the replica is behind while it does not replay, and 0 once it has caught up', async () => {
+    const lag = async () => ((await (await fetch(`${server.url}/readyz`)).json()) as { replicas: { state: string; lagSeconds: number | null }[] }).replicas;
+    await pair.caughtUp();
+    expect(await lag()).toEqual([{ state: 'up', lagSeconds: 0 }]);
+    await pair.primary.sql(`INSERT INTO employer (name) VALUES ('Replayed before the pause')`);
+    await pair.caughtUp();
+    await pair.pauseReplay();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await pair.primary.sql(`INSERT INTO employer (name) VALUES ('Not replayed yet')`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const [behind] = await lag();
+    expect(behind.state).toBe('up');
+    // At least the time since the last replayed write; the statement's own time adds to it.
+    expect(behind.lagSeconds).toBeGreaterThanOrEqual(1.9);
+    expect(behind.lagSeconds).toBeLessThan(30);
+    await pair.resumeReplay();
+    expect(await lag()).toEqual([{ state: 'up', lagSeconds: 0 }]);
+  });
+
+  it('runs a read again on the primary, with no error to the client, when its replica dies while the read runs', async () => {
+    // This API reads through a proxy to the replica, which can hold the replica's answers and then drop everything.
+    const proxy = new HoldingProxy(new URL(pair.replica.url));
+    const viaProxy = await openDatabase(() => {}, { url: pair.primary.url, replicaUrls: [await proxy.listen()], replicaRetryMs: 60000, migrate: false });
+    const proxied = await startServer(viaProxy.db, 0, { countSqlStatements: false, reads: viaProxy.reads });
+    try {
+      const ask = async (query: string, variables: Record<string, unknown>) => {
+        const response = await fetch(`${proxied.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query, variables }),
+        });
+        return { status: response.status, ...((await response.json()) as { data?: any; errors?: unknown[] }) };
+      };
+      const EMPLOYERS = `query($search: String!) { employers(first: 5, filter: { search: $search }) { totalCount nodes { name } } }`;
+      await pair.caughtUp();
+      await pair.pauseReplay();
+      await gql(`mutation { employerCreate(input: { name: "Written before the replica dies" }) { userErrors { code } } }`);
+      // The replica answers, without the new employer.
+      expect((await ask(EMPLOYERS, { search: 'before the replica dies' })).data.employers.totalCount).toBe(0);
+
+      proxy.holding = true;
+      const cutOff = ask(EMPLOYERS, { search: 'before the replica dies' });
+      const rawCutOff = viaProxy.reads.query(`SELECT pg_is_in_recovery() AS standby`);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      proxy.cutAll();
+      const answer = await cutOff;
+      expect(answer.errors).toBeUndefined();
+      expect(answer).toEqual({ status: 200, data: { employers: { totalCount: 1, nodes: [{ name: 'Written before the replica dies' }] } } });
+      expect(await rawCutOff).toEqual([{ standby: false }]);
+    } finally {
+      await proxied.stop();
+      await viaProxy.close();
+      await proxy.close();
+      await pair.resumeReplay();
+    }
+  });
+
+  it('runs a statement again on the primary when the real replica is stopped while it runs', async () => {
+    const slow = database.reads.query(`SELECT (SELECT '' FROM pg_sleep(2))::text AS slept, pg_is_in_recovery() AS standby`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await pair.stopReplica();
+    try {
+      expect(await slow).toEqual([{ slept: '', standby: false }]);
+    } finally {
+      await pair.startReplica();
+    }
   });
 });

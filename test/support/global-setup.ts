@@ -29,7 +29,7 @@ export default async function globalSetup(): Promise<void> {
     fs.chmodSync(dataDir, 0o755);
     const embedded = await startEmbeddedPostgres(path.join(dataDir, 'pg'), { persistent: false });
     (globalThis as { __PATHFORGE_PG__?: unknown }).__PATHFORGE_PG__ = { embedded, dataDir };
-    serverUrl = embedded.url;
+    serverUrl = embedded.superuserUrl;
   }
   process.env.PATHFORGE_TEST_SERVER_URL = serverUrl;
   process.env.AUTH_SECRET ??= randomBytes(48).toString('base64url');

@@ -55,20 +55,40 @@ export interface Readiness {
   /** busy: every connection of this process's pool stayed in use for the connect timeout. */
   database: 'up' | 'busy' | 'down';
   migrations: 'current' | 'pending' | 'unknown';
-  /** Each read replica's state, in DATABASE_REPLICA_URLS order; absent without replicas. */
-  replicas?: ('up' | 'down')[];
+  /** Each read replica's state and lag, in DATABASE_REPLICA_URLS order; absent without replicas. */
+  replicas?: ReplicaState[];
 }
 
+export interface ReplicaState {
+  state: 'up' | 'down';
+  /**
+   * How far the replica's data is behind the primary's, in seconds: 0 when it has replayed all it
+   * received, else the age of the last transaction it replayed; null when down or not known.
+   */
+  lagSeconds: number | null;
+}
+
+/**
+ * The lag as PostgreSQL's standby sees it: a replica that has replayed everything it received is
+ * current (0), however long ago the primary last wrote; otherwise it is behind by the age of the
+ * last transaction it replayed.
+ */
+const REPLICA_STATE = `
+  SELECT pg_is_in_recovery() AS standby,
+         CASE WHEN pg_last_wal_receive_lsn() IS NOT DISTINCT FROM pg_last_wal_replay_lsn() THEN 0
+              ELSE extract(epoch FROM now() - pg_last_xact_replay_timestamp())::float8 END AS lag`;
+
 /** A replica is up when it answers as a standby; a server that is not one would serve diverging reads. */
-async function replicaStates(reads: DataSource): Promise<('up' | 'down')[]> {
+async function replicaStates(reads: DataSource): Promise<ReplicaState[]> {
   const pools = (reads.driver as PostgresDriver).slaves as Pool[];
   return Promise.all(
-    pools.map(async (pool) => {
+    pools.map(async (pool): Promise<ReplicaState> => {
       try {
-        const { rows } = await pool.query<{ standby: boolean }>('SELECT pg_is_in_recovery() AS standby');
-        return rows[0]?.standby ? 'up' : 'down';
+        const { rows } = await pool.query<{ standby: boolean; lag: number | null }>(REPLICA_STATE);
+        if (!rows[0]?.standby) return { state: 'down', lagSeconds: null };
+        return { state: 'up', lagSeconds: rows[0].lag === null ? null : Math.max(0, Math.round(rows[0].lag * 1000) / 1000) };
       } catch {
-        return 'down';
+        return { state: 'down', lagSeconds: null };
       }
     }),
   );

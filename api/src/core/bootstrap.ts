@@ -3,7 +3,6 @@ import { DataSource } from 'typeorm';
 import { config } from './config';
 import { createDataSource, createReplicaReads } from './database';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './embedded';
-import { withDatabase } from './db-url';
 
 export interface Database {
   /** The primary: writes, mutations (their payloads' reads too) and migrations. */
@@ -40,8 +39,8 @@ export async function openDatabase(log: (line: string) => void = () => {}, optio
   if (!url) {
     const dataDir = path.join(config.dataDir, 'pg');
     log(`Starting embedded PostgreSQL with data in ${dataDir}`);
-    embedded = await startEmbeddedPostgres(dataDir);
-    url = withDatabase(embedded.url, 'postgres');
+    embedded = await startEmbeddedPostgres(dataDir, { notice: log });
+    url = embedded.url;
   }
   const db = createDataSource({ url, poolSize: config.poolSize });
   const reads = replicaUrls.length > 0 ? createReplicaReads({ url, replicaUrls, poolSize: config.replicaPoolSize, replicaRetryMs: options.replicaRetryMs }) : db;

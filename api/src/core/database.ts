@@ -133,8 +133,11 @@ export function createDataSource(options: DatabaseOptions): DataSource {
  * statement) and everything else to the primary; raw SQL, which TypeORM sends to the primary
  * too, goes to a replica here, since a query operation only reads. Mutations never use it: they
  * run on the primary, and so do the reads of their payloads, which must see what they wrote.
+ * A read cut off by its replica dying runs again on the primary (see `readOnPrimaryAfterFailure`).
  */
 export class ReplicaReads extends Database {
+  private choice: ReplicaChoice | null = null;
+
   constructor(options: DataSourceOptions, private readonly replicaRetryMs = config.replicaRetryMs) {
     super(options);
   }
@@ -144,8 +147,46 @@ export class ReplicaReads extends Database {
     await super.initialize();
     const driver = this.driver as PostgresDriver;
     const choice = new ReplicaChoice(driver.slaves as Pool[], this.replicaRetryMs, () => driver.obtainMasterConnection());
+    this.choice = choice;
     driver.obtainSlaveConnection = () => choice.connection();
     return this;
+  }
+
+  override createQueryRunner(mode: 'master' | 'slave' = 'master'): QueryRunner {
+    const runner = DataSource.prototype.createQueryRunner.call(this, mode);
+    if (mode === 'slave') {
+      const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
+      runner.query = (async (...args: unknown[]) => {
+        try {
+          return await query(...args);
+        } catch (error) {
+          if (!this.readOnPrimaryAfterFailure(runner, error)) throw error;
+          return query(...args);
+        }
+      }) as QueryRunner['query'];
+    }
+    return oneStatementAtATime(runner);
+  }
+
+  /**
+   * When a read of a replica's runner failed because the replica went away (killed, stopped,
+   * cut off mid-statement), passes that replica over, drops its broken connection and turns the
+   * runner to the primary, whose connection the next statement takes: true when the read should
+   * be run again there. Only outside a transaction, and only once per runner.
+   */
+  readOnPrimaryAfterFailure(runner: QueryRunner, error: unknown): boolean {
+    const internals = runner as QueryRunner & {
+      mode: 'master' | 'slave';
+      databaseConnection?: PoolClient;
+      databaseConnectionPromise?: Promise<PoolClient>;
+      releasePostgresConnection(error?: unknown): Promise<void>;
+    };
+    if (internals.mode !== 'slave' || runner.isTransactionActive || !isDatabaseUnavailable(error)) return false;
+    if (internals.databaseConnection) this.choice?.passOver(internals.databaseConnection);
+    // Released with the error, so that pg-pool destroys the connection rather than reuse it.
+    void internals.releasePostgresConnection(error instanceof Error ? error : new Error(String(error)));
+    Object.assign(internals, { mode: 'master', isReleased: false, databaseConnection: undefined, databaseConnectionPromise: undefined });
+    return true;
   }
 
   override async query<T = any>(sql: string, parameters?: any[], queryRunner?: QueryRunner): Promise<T> {
@@ -166,10 +207,12 @@ type Connection = [PoolClient, Function];
  * that cannot be connected to is passed over for `retryMs`, and when none can be reached the read
  * goes to the primary, so a replica that dies costs reads their spread, never their answer. A
  * replica whose pool is full is busy, not down: that read goes elsewhere and the replica keeps its
- * turn. A statement cut off by a replica dying while it runs still fails (DATABASE_UNAVAILABLE).
+ * turn. A replica that dies while a statement runs on it is passed over the same way
+ * (`passOver`), and that statement runs again on the primary (ReplicaReads).
  */
 export class ReplicaChoice {
   private readonly downUntil: number[];
+  private readonly poolOf = new WeakMap<PoolClient, number>();
 
   constructor(private readonly pools: Pool[], private readonly retryMs: number, private readonly primary: () => Promise<Connection>) {
     this.downUntil = pools.map(() => 0);
@@ -182,6 +225,7 @@ export class ReplicaChoice {
       if (this.downUntil[index] > performance.now()) continue;
       try {
         const client = await this.pools[index].connect();
+        this.poolOf.set(client, index);
         return [client, (error?: Error) => client.release(error)];
       } catch (error) {
         if (isPoolWait(error)) continue;
@@ -190,6 +234,12 @@ export class ReplicaChoice {
       }
     }
     return this.primary();
+  }
+
+  /** The replica `client` came from has gone away while in use: it is passed over for `retryMs`. */
+  passOver(client: PoolClient): void {
+    const index = this.poolOf.get(client);
+    if (index !== undefined) this.downUntil[index] = performance.now() + this.retryMs;
   }
 }
 
@@ -216,11 +266,19 @@ export async function onPrimary<T>(db: DataSource, work: (manager: EntityManager
  */
 export async function preparedQuery<T extends QueryResultRow>(em: EntityManager, name: string, text: string, values: unknown[]): Promise<T[]> {
   const own = !em.queryRunner;
-  const runner = em.queryRunner ?? em.connection.createQueryRunner(em.connection instanceof ReplicaReads ? 'slave' : 'master');
-  try {
+  const reads = em.connection instanceof ReplicaReads ? em.connection : null;
+  const runner = em.queryRunner ?? em.connection.createQueryRunner(reads ? 'slave' : 'master');
+  const run = async () => {
     const client = (await runner.connect()) as PoolClient;
     recordStatement();
     return (await client.query<T>({ name, text, values })).rows;
+  };
+  try {
+    return await run();
+  } catch (error) {
+    // A replica that died under the statement: the read runs again on the primary.
+    if (!own || !reads?.readOnPrimaryAfterFailure(runner, error)) throw error;
+    return await run();
   } finally {
     if (own) await runner.release();
   }

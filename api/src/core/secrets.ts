@@ -67,7 +67,14 @@ export function secretFromEnvironment(name: string): Buffer {
     return Buffer.from(fromEnv, 'utf8');
   }
   if (config.production) throw new Error(`${name} must be set in production`);
-  const file = path.join(config.dataDir, 'secrets', name.toLowerCase());
+  return Buffer.from(generatedSecret(path.join(config.dataDir, 'secrets', name.toLowerCase())), 'utf8');
+}
+
+/**
+ * The secret kept in `file`, generated (48 random bytes, base64url) the first time it is asked for.
+ * The folder is made private and the file readable by its owner only.
+ */
+export function generatedSecret(file: string): string {
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     // Written aside and linked into place, so that API processes starting together never read a
@@ -82,5 +89,5 @@ export function secretFromEnvironment(name: string): Buffer {
       fs.rmSync(draft, { force: true });
     }
   }
-  return Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'utf8');
+  return fs.readFileSync(file, 'utf8').trim();
 }

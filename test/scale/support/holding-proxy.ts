@@ -1,0 +1,53 @@
+import net from 'node:net';
+
+/**
+ * A TCP proxy to a PostgreSQL server that can hold back the server's answers (a statement then
+ * seems to run for as long as it holds) and be cut, as a server that dies does: every connection
+ * through it is dropped at once, and new ones are refused.
+ */
+export class HoldingProxy {
+  holding = false;
+  private cut = false;
+  private readonly sockets = new Set<net.Socket>();
+  private readonly held: { socket: net.Socket; chunk: Buffer }[] = [];
+  private readonly server = net.createServer((socket) => {
+    socket.on('error', () => {});
+    if (this.cut) return void socket.destroy();
+    this.sockets.add(socket);
+    const upstream = net.connect(Number(this.target.port), this.target.hostname);
+    this.sockets.add(upstream);
+    upstream.on('error', () => socket.destroy());
+    socket.on('close', () => {
+      this.sockets.delete(socket);
+      upstream.destroy();
+    });
+    upstream.on('close', () => {
+      this.sockets.delete(upstream);
+      socket.destroy();
+    });
+    socket.pipe(upstream);
+    upstream.on('data', (chunk: Buffer) => (this.holding ? this.held.push({ socket, chunk }) : socket.write(chunk)));
+  });
+
+  constructor(private readonly target: URL) {}
+
+  async listen(): Promise<string> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    const url = new URL(this.target.toString());
+    url.hostname = '127.0.0.1';
+    url.port = String((this.server.address() as net.AddressInfo).port);
+    return url.toString();
+  }
+
+  /** Drops every connection, with whatever answers were held, and refuses new ones. */
+  cutAll(): void {
+    this.cut = true;
+    this.held.splice(0);
+    for (const socket of this.sockets) socket.destroy();
+  }
+
+  async close(): Promise<void> {
+    this.cutAll();
+    await new Promise((resolve) => this.server.close(resolve));
+  }
+}
