@@ -117,7 +117,6 @@ export async function startServer(
     ],
   });
   await apollo.start();
-  app.use(compressionOutsideGraphQL(httpCache));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -162,6 +161,8 @@ export async function startServer(
     }),
   );
 
+  // After /graphql, which compresses its own answers: its requests never pass through this.
+  app.use(compressionOutsideGraphQL(httpCache));
   app.use(embedRoutes());
   app.use(caseRouter(db));
   // Stable URLs of exported Open Badges and CTDL documents and of awards' signed credentials.
