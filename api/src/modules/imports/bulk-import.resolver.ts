@@ -90,6 +90,6 @@ export class BulkImportResolver {
     @Ctx() ctx: Context,
   ): Promise<ImpactReport | null> {
     if (report.applied) return null;
-    return mappingImpact(ctx.db.manager, report.plan, asOf ?? todayIso());
+    return mappingImpact(ctx.db.manager, report.plan, asOf ?? todayIso(), ctx.viewer);
   }
 }

@@ -79,7 +79,7 @@ export function bulkImportRoutes(db: DataSource, viewerOf: (req: Request) => Pro
           const report = await db.transaction(async (em) => {
             if (!apply) {
               const plan = await planBulkImport(ctx, em, kind, target, sheet);
-              return { ...reportOf(plan, null), impact: await impactJson(em, await mappingImpact(em, plan, asOf)) };
+              return { ...reportOf(plan, null), impact: await impactJson(em, await mappingImpact(em, plan, asOf, viewer)) };
             }
             const author = { userId: viewer.userId, role: viewer.role, mutation: 'POST /import' };
             const applied = await applyBulkImport(ctx, em, kind, target, sheet, { expectedDigest: typeof req.query.digest === 'string' ? req.query.digest : null, author });

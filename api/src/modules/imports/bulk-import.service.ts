@@ -3,10 +3,10 @@ import { EntityManager } from 'typeorm';
 import { assertCanWrite, denial, isAdmin } from '../../core/access';
 import { Context } from '../../core/context';
 import { todayIso } from '../../core/scalars';
-import { Role } from '../../core/viewer';
+import { Role, Viewer } from '../../core/viewer';
 import { ArticulationAgreement } from '../articulation/articulation-agreement.entity';
 import { Learner } from '../learners/learner.entity';
-import { agreementImpact, ImpactReport } from '../advising/impact.service';
+import { agreementImpact, ImpactReport, LearnerScope } from '../advising/impact.service';
 import { readSpreadsheet, ReadOptions, Sheet, SheetRow } from './spreadsheet';
 
 export enum BulkImportKind {
@@ -619,7 +619,8 @@ export async function applyBulkImport(
  * For a plan of mappings: whose applied credit in the agreement's program the rows to create and
  * update would change, computed by agreementImpact's own service, writing nothing.
  */
-export async function mappingImpact(em: EntityManager, plan: BulkImportPlan, asOf: string): Promise<ImpactReport | null> {
+/** `viewer` decides whose learners count: an admin's, everyone; anyone else's, their own college's. */
+export async function mappingImpact(em: EntityManager, plan: BulkImportPlan, asOf: string, viewer: Viewer): Promise<ImpactReport | null> {
   if (plan.kind !== BulkImportKind.MAPPINGS || plan.targetId === null || plan.programId === null) return null;
   const mappings = new Map(
     plan.rows
@@ -630,5 +631,6 @@ export async function mappingImpact(em: EntityManager, plan: BulkImportPlan, asO
         minMasteryLevel: row.values.min_mastery_level as number | null,
       }]),
   );
-  return agreementImpact(em, plan.targetId, plan.programId, { mappings }, asOf);
+  const scope: LearnerScope = viewer.role === Role.ADMIN || viewer.institutionId == null ? 'all' : { institutionId: viewer.institutionId };
+  return agreementImpact(em, plan.targetId, plan.programId, { mappings }, asOf, scope);
 }
