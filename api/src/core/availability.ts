@@ -37,7 +37,14 @@ export function isDatabaseUnavailable(error: unknown): boolean {
  * fails to connect instead).
  */
 export function isPoolWait(error: unknown): boolean {
-  return anyLink(error, (link) => typeof link.message === 'string' && POOL_WAIT.test(link.message));
+  return anyLink(error, (link) => link instanceof WriteSlotWait || (typeof link.message === 'string' && POOL_WAIT.test(link.message)));
+}
+
+/** A mutation waited DATABASE_WRITE_WAIT_TIMEOUT_MS for one of the connections writes may use. */
+export class WriteSlotWait extends Error {
+  constructor(waitedMs: number) {
+    super(`Every connection writes may use stayed busy for ${waitedMs} ms`);
+  }
 }
 
 export const DATABASE_BUSY: GraphQLFormattedError = {

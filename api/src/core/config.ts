@@ -35,6 +35,13 @@ export const config = {
   connectTimeoutMs: intFromEnv('DATABASE_CONNECT_TIMEOUT_MS', 2000),
   /** How long to wait for a connection of a full pool to come free before failing with DATABASE_BUSY. */
   poolWaitTimeoutMs: intFromEnv('DATABASE_POOL_WAIT_TIMEOUT_MS', 2000),
+  /**
+   * How many of the pool's connections mutations may hold at once (default half the pool); the
+   * rest stay free for reads, however many writers queue on one row's lock.
+   */
+  writeConnections: intFromEnv('DATABASE_WRITE_CONNECTIONS', 0),
+  /** How long a mutation waits for one of those connections before failing with DATABASE_BUSY. */
+  writeWaitTimeoutMs: intFromEnv('DATABASE_WRITE_WAIT_TIMEOUT_MS', 10000),
   production: process.env.NODE_ENV === 'production',
   /**
    * Count SQL statements per request (X-SQL-Statements header). It needs AsyncLocalStorage,

@@ -1,5 +1,23 @@
 import DataLoader from 'dataloader';
-import { DataSource, EntityTarget, In, ObjectLiteral } from 'typeorm';
+import { DataSource, EntityManager, EntityTarget, In, ObjectLiteral } from 'typeorm';
+
+/**
+ * Where loaders read: the request's DataSource, or inside a mutation the transaction's
+ * EntityManager (see `transactionSource`), so that nothing a mutation reads asks the pool for a
+ * second connection while its transaction holds one.
+ */
+export type LoaderSource = Pick<DataSource, 'getRepository' | 'query' | 'createQueryBuilder' | 'manager' | 'getMetadata'>;
+
+/** A LoaderSource whose every statement runs on the transaction of `em`. */
+export function transactionSource(em: EntityManager): LoaderSource {
+  return {
+    manager: em,
+    getRepository: ((target: EntityTarget<ObjectLiteral>) => em.getRepository(target)) as LoaderSource['getRepository'],
+    query: ((sql: string, parameters?: unknown[]) => em.query(sql, parameters)) as LoaderSource['query'],
+    createQueryBuilder: ((...args: unknown[]) => (em.createQueryBuilder as (...a: unknown[]) => unknown)(...args)) as LoaderSource['createQueryBuilder'],
+    getMetadata: (target) => em.connection.getMetadata(target),
+  };
+}
 
 /**
  * Per-request DataLoaders. Field resolvers ask for the loader of a relation; every relation
@@ -8,7 +26,7 @@ import { DataSource, EntityTarget, In, ObjectLiteral } from 'typeorm';
 export class Loaders {
   private readonly cache = new Map<string, DataLoader<unknown, unknown>>();
 
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly db: LoaderSource) {}
 
   /** Rows by primary key. */
   byId<T extends ObjectLiteral & { id: number }>(entity: EntityTarget<T>): DataLoader<number, T | null> {
@@ -43,7 +61,7 @@ export class Loaders {
   }
 
   /** A loader built by the caller (joins, aggregates); cached under `key` for the request. */
-  custom<K, V>(key: string, build: (db: DataSource) => DataLoader<K, V>): DataLoader<K, V> {
+  custom<K, V>(key: string, build: (db: LoaderSource) => DataLoader<K, V>): DataLoader<K, V> {
     return this.memo(`custom:${key}`, () => build(this.db));
   }
 

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { EntityTarget, ObjectLiteral } from 'typeorm';
 import { Context } from '../../core/context';
 import { containsPattern, crudResolver, filterId } from '../../core/crud';
 import { ErrorCode, UserInputFailure } from '../../core/errors';
@@ -36,7 +36,7 @@ import { RubricLevel } from './rubric-level.entity';
  * the rows themselves through their byId loader: two statements per relation, whatever the page size.
  */
 function relatedLoader<T extends ObjectLiteral & { id: number }>(ctx: Context, key: string, entity: EntityTarget<T>, pairsSql: string): DataLoader<number, T[]> {
-  return ctx.loaders.custom(key, (db: DataSource) =>
+  return ctx.loaders.custom(key, (db) =>
     new DataLoader<number, T[]>(async (credentialIds) => {
       const pairs: { credential_id: number; id: number }[] = await db.query(pairsSql, [[...credentialIds]]);
       const rows = await ctx.loaders.byId(entity).loadMany(pairs.map((pair) => pair.id));
