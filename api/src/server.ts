@@ -32,11 +32,22 @@ import { embedPersistedDocuments, embedRoutes } from './core/embed-routes';
 import { textInputPlugin } from './core/input';
 import { persistedQueryCache, readPersistedDocuments, registeredOnlyPlugin } from './core/persisted-queries';
 
-/** No header: the public. A header with a bad or expired token is refused rather than downgraded. */
-async function viewerOf(authorization: string | undefined): Promise<Viewer> {
+/**
+ * No header: the public. A header with a bad, expired or superseded token (see viewerFromToken) is
+ * refused rather than downgraded; the console's cookie session carries the same token.
+ */
+async function viewerOf(db: DataSource, authorization: string | undefined): Promise<Viewer> {
   if (!authorization) return PUBLIC_VIEWER;
   const token = /^Bearer (\S+)$/i.exec(authorization)?.[1];
-  const viewer = token ? await viewerFromToken(token) : null;
+  let viewer: Viewer | null = null;
+  try {
+    viewer = token ? await viewerFromToken(token, db) : null;
+  } catch (error) {
+    // The account could not be read: the same answer as any request the database cannot serve.
+    const answer = isPoolWait(error) ? DATABASE_BUSY : isDatabaseUnavailable(error) ? DATABASE_UNAVAILABLE : null;
+    if (!answer) throw error;
+    throw new GraphQLError(answer.message, { originalError: error as Error, extensions: { ...answer.extensions, http: { status: 200 } } });
+  }
   if (!viewer) {
     throw new GraphQLError('The token is invalid or has expired: sign in again', {
       extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
@@ -160,7 +171,7 @@ export async function startServer(
     },
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const context = createContext(db, res.locals.statements as StatementCounter, await viewerOf(authorizationOf(req)));
+        const context = createContext(db, res.locals.statements as StatementCounter, await viewerOf(db, authorizationOf(req)));
         context.readFallbacks = res.locals.readFallbacks as Context['readFallbacks'];
         return Object.assign(withClientAddress(context, req.ip), { session: cookieSession(req, res) });
       },
@@ -170,9 +181,9 @@ export async function startServer(
   app.use(embedRoutes());
   app.use(caseRouter(db));
   // Stable URLs of exported Open Badges and CTDL documents and of awards' signed credentials.
-  app.use(interopRoutes(db, viewerOf));
+  app.use(interopRoutes(db, (authorization) => viewerOf(db, authorization)));
   // Spreadsheets too large for a GraphQL request: the bulk import's preview and apply.
-  app.use(bulkImportRoutes(db, (req) => viewerOf(authorizationOf(req))));
+  app.use(bulkImportRoutes(db, (req) => viewerOf(db, authorizationOf(req))));
 
   const adminDist = path.join(repoRoot, 'admin', 'dist');
   if (fs.existsSync(adminDist)) {

@@ -1,10 +1,13 @@
 import { Arg, Ctx, Field, FieldResolver, GraphQLISODateTime, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { assertCanWrite } from '../../core/access';
 import { Context } from '../../core/context';
-import { ErrorCode, UserError, userError } from '../../core/errors';
+import { ErrorCode, UserError, userError, UserInputFailure } from '../../core/errors';
+import { decodeId } from '../../core/input';
+import { runMutation } from '../../core/mutation';
 import { Viewer } from '../../core/viewer';
 import { Employer } from '../employers/employer.entity';
 import { Institution } from '../institutions/institution.entity';
-import { findByEmail, issueToken, verifyPassword } from './auth.service';
+import { findByEmail, hashPassword, issueToken, verifyPassword } from './auth.service';
 import { Role, User } from './user.entity';
 
 @ObjectType('Viewer', { description: 'Who the request is made as.' })
@@ -33,6 +36,43 @@ export class LoginPayload {
 }
 
 const MAX_PASSWORD_LENGTH = 1024;
+export const MIN_PASSWORD_LENGTH = 12;
+
+@InputType({ description: 'The account to deactivate.' })
+export class UserDeactivateInput {
+  @Field(() => String, { description: 'Global ID of the User. Not the administrator\'s own account.' })
+  id: string;
+}
+
+@ObjectType({ description: 'What userDeactivate answers.' })
+export class UserDeactivatePayload {
+  @Field(() => User, { nullable: true, description: 'The account, now with deactivatedAt set; null when refused.' })
+  user: User | null;
+
+  @Field(() => [UserError], { description: 'Why it was refused (NOT_FOUND, INVALID_STATE for an account already deactivated or the administrator\'s own); empty on success.' })
+  userErrors: UserError[];
+}
+
+@InputType({ description: 'The signed-in account\'s current password and the one to replace it.' })
+export class PasswordChangeInput {
+  @Field(() => String, { description: 'The password the account signs in with now.' })
+  currentPassword: string;
+
+  @Field(() => String, { description: `The new password: ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters, different from the current one.` })
+  newPassword: string;
+}
+
+@ObjectType({ description: 'What passwordChange answers: a new token, since every earlier token of the account stops working.' })
+export class PasswordChangePayload {
+  @Field(() => String, { nullable: true, description: 'A new bearer token; null when refused, or when the request came with the console\'s cookie session (the cookie is renewed instead).' })
+  token: string | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the new token or cookie session stops working; null when refused.' })
+  expiresAt: Date | null;
+
+  @Field(() => [UserError], { description: 'Why the change was refused (INVALID_CREDENTIALS for a wrong current password, REQUIRED, TOO_LONG, INVALID for a new password too short or unchanged); empty on success.' })
+  userErrors: UserError[];
+}
 
 @InputType({ description: 'An account\'s credentials.' })
 export class LoginInput {
@@ -57,6 +97,8 @@ export class AccountsResolver {
     const user = await findByEmail(ctx.db, email);
     const valid = await verifyPassword(user?.passwordHash ?? null, password);
     if (!user || !valid) return refused(userError(null, 'Email or password is wrong', ErrorCode.INVALID_CREDENTIALS));
+    // Said only to someone who knows the password.
+    if (user.deactivatedAt !== null) return refused(userError(null, 'This account has been deactivated', ErrorCode.INVALID_CREDENTIALS));
     const { token, expiresAt } = await issueToken(user);
     const viewer: Viewer = { role: user.role, userId: user.id, institutionId: user.institutionId, employerId: user.employerId };
     // The console asks for an httpOnly cookie instead, so no script on its pages can read the token.
@@ -65,6 +107,43 @@ export class AccountsResolver {
       return { token: null, expiresAt, viewer, userErrors: [] };
     }
     return { token, expiresAt, viewer, userErrors: [] };
+  }
+
+  @Mutation(() => UserDeactivatePayload, { description: 'Deactivates an account (administrators only): it can no longer sign in, and its tokens and console sessions stop working at once.' })
+  userDeactivate(@Arg('input', () => UserDeactivateInput, { description: 'The account to deactivate.' }) input: UserDeactivateInput, @Ctx() ctx: Context): Promise<UserDeactivatePayload> {
+    return runMutation<UserDeactivatePayload>(ctx, async (em) => {
+      const id = decodeId(input.id, ['User'], ['input', 'id']);
+      const user = await em.getRepository(User).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw UserInputFailure.of(['input', 'id'], 'No account has that ID', ErrorCode.NOT_FOUND);
+      await assertCanWrite(ctx, em, user);
+      if (user.id === ctx.viewer.userId) throw UserInputFailure.of(['input', 'id'], 'You cannot deactivate your own account', ErrorCode.INVALID_STATE);
+      if (user.deactivatedAt !== null) throw UserInputFailure.of(['input', 'id'], 'This account is already deactivated', ErrorCode.INVALID_STATE);
+      await em.getRepository(User).update(user.id, { deactivatedAt: () => 'now()' });
+      return { user: await em.getRepository(User).findOneByOrFail({ id: user.id }) };
+    }, { user: null });
+  }
+
+  @Mutation(() => PasswordChangePayload, { description: 'Changes the signed-in account\'s password, given the current one. Every earlier token and console session of the account stops working; the answer carries a new one.' })
+  passwordChange(@Arg('input', () => PasswordChangeInput, { description: 'The current and the new password.' }) input: PasswordChangeInput, @Ctx() ctx: Context): Promise<PasswordChangePayload> {
+    return runMutation<PasswordChangePayload>(ctx, async (em) => {
+      const { currentPassword, newPassword } = input;
+      if (!currentPassword) throw UserInputFailure.of(['input', 'currentPassword'], 'Enter your current password', ErrorCode.REQUIRED);
+      if (!newPassword) throw UserInputFailure.of(['input', 'newPassword'], 'Enter a new password', ErrorCode.REQUIRED);
+      if (newPassword.length > MAX_PASSWORD_LENGTH) throw UserInputFailure.of(['input', 'newPassword'], `Use at most ${MAX_PASSWORD_LENGTH} characters`, ErrorCode.TOO_LONG);
+      if (newPassword.length < MIN_PASSWORD_LENGTH) throw UserInputFailure.of(['input', 'newPassword'], `Use at least ${MIN_PASSWORD_LENGTH} characters`, ErrorCode.INVALID);
+      const user = await em.getRepository(User).findOne({ where: { id: ctx.viewer.userId! }, lock: { mode: 'pessimistic_write' } });
+      if (!user || currentPassword.length > MAX_PASSWORD_LENGTH || !(await verifyPassword(user.passwordHash, currentPassword))) {
+        throw UserInputFailure.of(['input', 'currentPassword'], 'The current password is wrong', ErrorCode.INVALID_CREDENTIALS);
+      }
+      if (await verifyPassword(user.passwordHash, newPassword)) throw UserInputFailure.of(['input', 'newPassword'], 'Choose a password different from the current one', ErrorCode.INVALID);
+      await em.getRepository(User).update(user.id, { passwordHash: await hashPassword(newPassword) });
+      const { token, expiresAt } = await issueToken(await em.getRepository(User).findOneByOrFail({ id: user.id }));
+      if (ctx.session?.wanted) {
+        ctx.session.set(token, expiresAt);
+        return { token: null, expiresAt };
+      }
+      return { token, expiresAt };
+    }, { token: null, expiresAt: null });
   }
 
   @Mutation(() => Boolean, { description: 'Ends the console’s cookie session (a bearer token simply expires).' })

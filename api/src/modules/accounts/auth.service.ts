@@ -1,7 +1,9 @@
 import { hash, verify } from '@node-rs/argon2';
 import { webcrypto } from 'node:crypto';
-import { jwtVerify, SignJWT } from 'jose';
+import { JWTPayload, jwtVerify, SignJWT } from 'jose';
+import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
+import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { secretFromEnvironment } from '../../core/secrets';
 import { Viewer } from '../../core/viewer';
 import { Role, User } from './user.entity';
@@ -41,7 +43,7 @@ export interface IssuedToken {
 
 export async function issueToken(user: User): Promise<IssuedToken> {
   const expiresAt = new Date(Date.now() + TOKEN_LIFETIME_SECONDS * 1000);
-  const token = await new SignJWT({ role: user.role, inst: user.institutionId, emp: user.employerId })
+  const token = await new SignJWT({ role: user.role, inst: user.institutionId, emp: user.employerId, ver: user.tokenVersion })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(String(user.id))
     .setIssuer(ISSUER)
@@ -53,17 +55,39 @@ export async function issueToken(user: User): Promise<IssuedToken> {
 
 const ROLES = new Set<string>([Role.ADMIN, Role.INSTITUTION_STAFF, Role.EMPLOYER_PARTNER, Role.ADVISOR]);
 
-/** The viewer a bearer token stands for, or null when it is forged, expired or malformed. */
-export async function viewerFromToken(token: string): Promise<Viewer | null> {
+/**
+ * The viewer a bearer token stands for, or null when it is forged, expired, without an expiry,
+ * malformed, or no longer current: its account was deactivated, or its password, role,
+ * institution or employer changed after the token was issued (the account's token version moved
+ * on). That takes one indexed read of the account per signed-in request, on the primary.
+ */
+export async function viewerFromToken(token: string, db: DataSource): Promise<Viewer | null> {
+  let payload: JWTPayload;
   try {
-    const { payload } = await jwtVerify(token, await signingKey(), { issuer: ISSUER, algorithms: ['HS256'] });
-    const userId = Number(payload.sub);
-    if (!Number.isInteger(userId) || typeof payload.role !== 'string' || !ROLES.has(payload.role)) return null;
-    const orgId = (value: unknown) => (typeof value === 'number' && Number.isInteger(value) ? value : null);
-    return { role: payload.role as Role, userId, institutionId: orgId(payload.inst), employerId: orgId(payload.emp) };
+    ({ payload } = await jwtVerify(token, await signingKey(), { issuer: ISSUER, algorithms: ['HS256'], requiredClaims: ['exp', 'sub'] }));
   } catch {
     return null;
   }
+  const userId = Number(payload.sub);
+  if (!Number.isInteger(userId) || typeof payload.role !== 'string' || !ROLES.has(payload.role) || typeof payload.ver !== 'number') return null;
+  // A database that cannot answer is DATABASE_UNAVAILABLE or BUSY, not a bad token.
+  if (!(await isCurrent(db, userId, payload.ver))) return null;
+  const orgId = (value: unknown) => (typeof value === 'number' && Number.isInteger(value) ? value : null);
+  return { role: payload.role as Role, userId, institutionId: orgId(payload.inst), employerId: orgId(payload.emp) };
+}
+
+/**
+ * Whether the account is active and still at token version `version`. Straight on the primary's
+ * pool, outside the request's statement count (X-SQL-Statements counts what the operation reads).
+ */
+async function isCurrent(db: DataSource, userId: number, version: number): Promise<boolean> {
+  const pool = (db.driver as PostgresDriver).master as Pool;
+  const { rows } = await pool.query<{ current: boolean }>({
+    name: 'pathforge_token_current',
+    text: 'SELECT token_version = $2 AND deactivated_at IS NULL AS current FROM app_user WHERE id = $1',
+    values: [userId, version],
+  });
+  return rows[0]?.current === true;
 }
 
 export async function findByEmail(db: DataSource, email: string): Promise<User | null> {

@@ -1,4 +1,4 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, GraphQLISODateTime, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseEntity } from '../../core/entity-base';
 import { Node } from '../../core/node';
@@ -46,4 +46,15 @@ export class User extends BaseEntity {
   @ManyToOne(() => Employer, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'employer_id' })
   employer?: Employer;
+
+  /**
+   * Tokens carry it (claim `ver`) and are refused once it has moved on; a trigger moves it when
+   * the password, role, institution, employer or deactivation changes.
+   */
+  @Column({ type: 'int', default: 0 })
+  tokenVersion: number;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When an administrator deactivated the account: it cannot sign in and its tokens stopped working then. Null while active.' })
+  @Column({ type: 'timestamptz', nullable: true })
+  deactivatedAt: Date | null;
 }
