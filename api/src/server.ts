@@ -16,6 +16,7 @@ import { CompiledExecutor } from './core/compiled-executor';
 import { closeProgramCatalogue, programCatalogue } from './modules/advising/program-catalogue';
 import { limits, queryLimitsPlugin, responseJson } from './core/limits';
 import { keepListBoundsMeasured } from './core/list-bounds';
+import { LoginThrottle, loginThrottleDefaults, LoginThrottleOptions } from './core/login-throttle';
 import { rateLimitDefaults, rateLimitPlugin, RateLimitOptions, withClientAddress } from './core/rate-limit';
 import { DATABASE_BUSY, DATABASE_UNAVAILABLE, isDatabaseUnavailable, isPoolWait, readiness } from './core/availability';
 import { replicaReadsPlugin } from './core/read-routing';
@@ -72,6 +73,7 @@ export async function startServer(
   options: {
     countSqlStatements?: boolean;
     rateLimits?: Partial<RateLimitOptions>;
+    loginThrottle?: Partial<LoginThrottleOptions>;
     reads?: DataSource;
     introspection?: boolean;
     httpCache?: Partial<HttpCacheOptions>;
@@ -133,6 +135,7 @@ export async function startServer(
     ],
   });
   await apollo.start();
+  const loginThrottle = new LoginThrottle({ ...loginThrottleDefaults(), ...options.loginThrottle });
   app.use(compressionOutsideGraphQL(httpCache));
 
   app.get('/healthz', (_req, res) => {
@@ -173,7 +176,7 @@ export async function startServer(
       context: async ({ req, res }) => {
         const context = createContext(db, res.locals.statements as StatementCounter, await viewerOf(db, authorizationOf(req)));
         context.readFallbacks = res.locals.readFallbacks as Context['readFallbacks'];
-        return Object.assign(withClientAddress(context, req.ip), { session: cookieSession(req, res) });
+        return Object.assign(withClientAddress(context, req.ip), { session: cookieSession(req, res), loginThrottle });
       },
     }),
   );

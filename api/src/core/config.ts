@@ -57,6 +57,15 @@ export const config = {
     windowSeconds: intFromEnv('RATE_LIMIT_WINDOW_SECONDS', 60),
     keyPrefix: process.env.RATE_LIMIT_KEY_PREFIX || 'pathforge:rate',
   },
+  /** Failed sign-ins (see login-throttle.ts); 0 turns a limit off. */
+  loginThrottle: {
+    /** Consecutive failures of one account from one address before it must wait out the window. */
+    failuresPerAccountAndAddress: intFromEnv('LOGIN_FAILURES_PER_ACCOUNT_AND_ADDRESS', 10),
+    accountAndAddressWindowSeconds: intFromEnv('LOGIN_FAILURES_ACCOUNT_WINDOW_SECONDS', 15 * 60),
+    /** Failures from one address, whichever accounts, per day. */
+    failuresPerAddress: intFromEnv('LOGIN_FAILURES_PER_ADDRESS', 100),
+    addressWindowSeconds: intFromEnv('LOGIN_FAILURES_ADDRESS_WINDOW_SECONDS', 24 * 3600),
+  },
   /** Express's `trust proxy`: which proxies' X-Forwarded-For names the client address (unset: none). */
   trustProxy: process.env.TRUST_PROXY ? (/^\d+$/.test(process.env.TRUST_PROXY) ? Number(process.env.TRUST_PROXY) : process.env.TRUST_PROXY) : undefined,
   /** Streaming replicas of DATABASE_URL (comma-separated URLs) that serve query operations. */

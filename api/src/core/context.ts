@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Loaders } from './loaders';
 import type { CookieSession } from './web-hardening';
+import type { LoginThrottle } from './login-throttle';
 import { StatementCounter } from './sql-counter';
 import { PUBLIC_VIEWER, Viewer } from './viewer';
 
@@ -15,6 +16,10 @@ export interface Context {
   mutation?: string;
   /** The console's cookie session, on requests that came over HTTP. */
   session?: CookieSession;
+  /** Counts failed sign-ins, on requests that came over HTTP (see login-throttle.ts). */
+  loginThrottle?: LoginThrottle;
+  /** The address the request came from, on requests that came over HTTP. */
+  clientAddress?: string;
 }
 
 export function createContext(db: DataSource, statements: StatementCounter = { count: 0 }, viewer: Viewer = PUBLIC_VIEWER): Context {

@@ -23,7 +23,7 @@ export function rateLimitDefaults(): RateLimitOptions {
   return { ...config.rateLimit, redis: sharedRedis() };
 }
 
-function limiterFor(options: RateLimitOptions, scope: string, points: number): RateLimiterAbstract | null {
+export function limiterFor(options: Pick<RateLimitOptions, 'windowSeconds' | 'keyPrefix' | 'redis'>, scope: string, points: number): RateLimiterAbstract | null {
   if (points === 0) return null;
   const common = { points, duration: options.windowSeconds, keyPrefix: `${options.keyPrefix}:${scope}` };
   if (!options.redis) return new RateLimiterMemory(common);
@@ -31,7 +31,7 @@ function limiterFor(options: RateLimitOptions, scope: string, points: number): R
   return new RateLimiterRedis({ ...common, storeClient: options.redis, rejectIfRedisNotReady: true, insuranceLimiter: new RateLimiterMemory(common) });
 }
 
-function rateLimited(retryAfterSeconds: number, scope: string): GraphQLError {
+export function rateLimited(retryAfterSeconds: number, scope: string): GraphQLError {
   return new GraphQLError(`Too many requests: try again in ${retryAfterSeconds} s`, {
     extensions: {
       code: 'RATE_LIMITED',
@@ -43,7 +43,7 @@ function rateLimited(retryAfterSeconds: number, scope: string): GraphQLError {
 }
 
 /** A request's context with the address it came from (Apollo copies contexts, so it travels inside). */
-interface AddressedContext extends Context {
+export interface AddressedContext extends Context {
   clientAddress: string;
 }
 

@@ -85,18 +85,27 @@ export class LoginInput {
 
 @Resolver(() => ViewerType)
 export class AccountsResolver {
-  @Mutation(() => LoginPayload, { description: 'Exchanges an email and password for a bearer token.' })
+  @Mutation(() => LoginPayload, {
+    description:
+      'Exchanges an email and password for a bearer token. After LOGIN_FAILURES_PER_ACCOUNT_AND_ADDRESS failures in a row for one account from one address (default 10 within 15 minutes), or LOGIN_FAILURES_PER_ADDRESS failures from one address (default 100 in 24 hours), further attempts are refused with RATE_LIMITED (HTTP 429, Retry-After) until the wait is over; a success clears the account\'s count.',
+  })
   async login(@Arg('input', () => LoginInput, { description: 'The email and password to sign in with.' }) { email, password }: LoginInput, @Ctx() ctx: Context): Promise<LoginPayload> {
     const refused = (error: UserError): LoginPayload => ({ token: null, expiresAt: null, viewer: null, userErrors: [error] });
     if (!email.trim()) return refused(userError(['input', 'email'], 'Enter your email', ErrorCode.REQUIRED));
     if (!password) return refused(userError(['input', 'password'], 'Enter your password', ErrorCode.REQUIRED));
     // No account's email holds U+0000, and PostgreSQL refuses to compare text that does.
-    if (password.length > MAX_PASSWORD_LENGTH || email.length > 320 || email.includes('\u0000')) {
+    const address = ctx.clientAddress ?? 'unknown';
+    await ctx.loginThrottle?.check(email, address);
+    const wrong = async () => {
+      await ctx.loginThrottle?.failed(email, address);
       return refused(userError(null, 'Email or password is wrong', ErrorCode.INVALID_CREDENTIALS));
-    }
+    };
+    // No account's email holds U+0000, and PostgreSQL refuses to compare text that does.
+    if (password.length > MAX_PASSWORD_LENGTH || email.length > 320 || email.includes('\u0000')) return wrong();
     const user = await findByEmail(ctx.db, email);
     const valid = await verifyPassword(user?.passwordHash ?? null, password);
-    if (!user || !valid) return refused(userError(null, 'Email or password is wrong', ErrorCode.INVALID_CREDENTIALS));
+    if (!user || !valid) return wrong();
+    await ctx.loginThrottle?.succeeded(email, address);
     // Said only to someone who knows the password.
     if (user.deactivatedAt !== null) return refused(userError(null, 'This account has been deactivated', ErrorCode.INVALID_CREDENTIALS));
     const { token, expiresAt } = await issueToken(user);
