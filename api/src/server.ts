@@ -13,6 +13,7 @@ import { Context, createContext } from './core/context';
 import { countStatements, StatementCounter } from './core/sql-counter';
 import { buildPathforgeSchema } from './schema/build';
 import { CompiledExecutor } from './core/compiled-executor';
+import { directAnswer } from './read/install';
 import { closeProgramCatalogue, programCatalogue } from './modules/advising/program-catalogue';
 import { limits, queryLimitsPlugin, responseJson } from './core/limits';
 import { keepListBoundsMeasured } from './core/list-bounds';
@@ -96,7 +97,8 @@ export async function startServer(
   httpServer.requestTimeout = config.requestTimeoutMs;
   const schema = await buildPathforgeSchema();
   // Operations run as compiled functions (graphql-jit), one per document, kept in an LRU.
-  const executor = new CompiledExecutor(schema);
+  // A query that compiled statements answer whole goes out as PostgreSQL's JSON text.
+  const executor = new CompiledExecutor(schema, (document, operationName, context, variables) => directAnswer(schema, document, operationName, context as Context, variables));
   const apollo = new ApolloServer<Context>({
     gateway: executor,
     introspection: options.introspection ?? config.introspection,

@@ -283,3 +283,38 @@ export async function preparedQuery<T extends QueryResultRow>(em: EntityManager,
     if (own) await runner.release();
   }
 }
+
+/** Named statements of `readJson`, by text: each is prepared once per connection. */
+const readStatementNames = new Map<string, string>();
+/** Past this many texts, further ones run unnamed, so a flood of one-off documents cannot grow every connection. */
+const READ_STATEMENT_NAMES = Number(process.env.DATABASE_PREPARED_READS ?? 500);
+/** The texts `readJson` prepares under names, oldest first (for tests). */
+export const preparedReadTexts = (): string[] => [...readStatementNames.keys()];
+/** The first column as PostgreSQL's text, unparsed. */
+const rawText = { getTypeParser: () => (value: string) => value };
+
+/**
+ * The text of the one value a read statement returns (its first column, or null without rows),
+ * as PostgreSQL wrote it: JSON is not parsed, so it can go into a response as it is. The statement
+ * is prepared under a name of its own text, on the primary's pool (or a replica for the replicas'
+ * DataSource, or in the manager's transaction as `preparedQuery`). Counted like every statement.
+ */
+export async function readJson(db: DataSource, text: string, values: unknown[]): Promise<string | null> {
+  let name = readStatementNames.get(text);
+  if (!name && readStatementNames.size < READ_STATEMENT_NAMES) readStatementNames.set(text, (name = `pf_read_${readStatementNames.size + 1}`));
+  const query = { name, text, values, types: rawText, rowMode: 'array' as const };
+  if (db instanceof ReplicaReads) {
+    const runner = db.createQueryRunner('slave');
+    try {
+      const client = (await runner.connect()) as PoolClient;
+      recordStatement();
+      const { rows } = await client.query<unknown[]>(query);
+      return (rows[0]?.[0] as string | null | undefined) ?? null;
+    } finally {
+      await runner.release();
+    }
+  }
+  recordStatement();
+  const { rows } = await ((db.driver as PostgresDriver).master as Pool).query<unknown[]>(query);
+  return (rows[0]?.[0] as string | null | undefined) ?? null;
+}

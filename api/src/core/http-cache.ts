@@ -7,6 +7,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { Context } from './context';
 import { dataVerdict } from './public-data';
 import { PUBLIC_VIEWER } from './viewer';
+import { everyRootAnswered } from './raw-answer';
 
 export interface HttpCacheOptions {
   maxAgeSeconds: number;
@@ -47,8 +48,7 @@ export function httpCachePlugin(options: HttpCacheOptions): ApolloServerPlugin<C
             return;
           }
           const data = response.body.kind === 'single' ? response.body.singleResult.data : undefined;
-          const everyRootAnswered = !!data && Object.values(data).every((value) => value !== null);
-          const immutable = dataVerdict(schema, document!).onlyImmutable && everyRootAnswered;
+          const immutable = dataVerdict(schema, document!).onlyImmutable && everyRootAnswered(data);
           response.http.headers.set('cache-control', immutable ? immutablePolicy : publicPolicy);
         },
       };

@@ -19,6 +19,7 @@ import {
   ValueNode,
 } from 'graphql';
 import { listBound, listBoundsGeneration } from './list-bounds';
+import { rawJson, rawTexts } from './raw-answer';
 
 function limitFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -340,7 +341,8 @@ export function queryLimitsPlugin(): ApolloServerPlugin {
  * place: a backstop behind the cost limit, for answers whose items are larger than their count says.
  */
 export function responseJson(result: unknown): string {
-  const json = JSON.stringify(result);
+  const texts = rawTexts((result as { data?: unknown } | null)?.data);
+  const json = texts ? rawJson(result as Record<string, unknown>, texts) : JSON.stringify(result);
   // UTF-8 takes at most three bytes per UTF-16 unit, so most answers need no byte count.
   if (json.length * 3 <= limits.maxResponseBytes) return json;
   const bytes = Buffer.byteLength(json);

@@ -10,8 +10,13 @@ import { registeredEntities } from '../core/registry';
  * described type that is neither a column nor a relation below, is resolved by its resolver.
  */
 
-/** SQL that is true for the rows of `alias` the viewer may read; null when every row is readable. */
-type Scope = (viewer: Viewer, alias: string) => string | null;
+/**
+ * SQL that is true for the rows of `alias` the viewer may read; null when every row is readable.
+ * The viewer's ids go in as parameters (`value`), so one statement serves every viewer of a role.
+ */
+type Scope = (viewer: Viewer, alias: string, value: Value) => string | null;
+/** A parameter of the statement holding an integer id (or NULL), as SQL. */
+export type Value = (id: number | null | undefined) => string;
 
 export interface Relation {
   target: string;
@@ -32,9 +37,7 @@ interface TypeDeclaration {
   computed?: Record<string, (t: string) => string>;
 }
 
-const int = (value: number | null) => (value === null || !Number.isInteger(value) ? 'NULL' : String(value));
-
-const pathwayScope: Scope = (viewer, t) => {
+const pathwayScope: Scope = (viewer, t, int) => {
   const published = `${t}.status = 'PUBLISHED'`;
   if (viewer.role === Role.INSTITUTION_STAFF || viewer.role === Role.ADVISOR) return `(${published} OR ${t}.owner_institution_id = ${int(viewer.institutionId)})`;
   if (viewer.role === Role.EMPLOYER_PARTNER) {
@@ -43,7 +46,7 @@ const pathwayScope: Scope = (viewer, t) => {
   return published;
 };
 const credentialScope: Scope = (viewer, t) => (viewer.role === Role.PUBLIC ? `${t}.status = 'PUBLISHED'` : null);
-const agreementScope: Scope = (viewer, t) => {
+const agreementScope: Scope = (viewer, t, int) => {
   const active = `${t}.status = 'ACTIVE'`;
   if (viewer.role === Role.INSTITUTION_STAFF || viewer.role === Role.ADVISOR) {
     const college = int(viewer.institutionId);
@@ -53,13 +56,13 @@ const agreementScope: Scope = (viewer, t) => {
   return active;
 };
 /** Rows readable through a parent row: the parent exists and is in its scope. */
-const through = (parentTable: string, parentScope: Scope, column: string): Scope => (viewer, t) => {
-  const inner = parentScope(viewer, 'sp');
+const through = (parentTable: string, parentScope: Scope, column: string): Scope => (viewer, t, value) => {
+  const inner = parentScope(viewer, 'sp', value);
   return `EXISTS (SELECT 1 FROM ${parentTable} sp WHERE sp.id = ${t}.${column}${inner ? ` AND ${inner}` : ''})`;
 };
 const throughPathway = through('pathway', pathwayScope, 'pathway_id');
 const throughCredential = through('credential', credentialScope, 'credential_id');
-const stageScope: Scope = (viewer, t) => `EXISTS (SELECT 1 FROM pathway_stage ss WHERE ss.id = ${t}.stage_id AND ${throughPathway(viewer, 'ss')})`;
+const stageScope: Scope = (viewer, t, value) => `EXISTS (SELECT 1 FROM pathway_stage ss WHERE ss.id = ${t}.stage_id AND ${throughPathway(viewer, 'ss', value)})`;
 
 const one = (target: string, key: string, implied = false): Relation => ({ target, many: false, key, implied });
 const many = (target: string, table: string, column: string, order: string[] = [], implied = false): Relation => ({
@@ -136,7 +139,7 @@ const declarations: Record<string, TypeDeclaration> = {
     relations: { credential: one('Credential', 'credential_id', true), alignments: many('Alignment', 'alignment', 'outcome_id', [], true) },
   },
   Alignment: {
-    scope: (viewer, t) => `EXISTS (SELECT 1 FROM learning_outcome so WHERE so.id = ${t}.outcome_id AND ${throughCredential(viewer, 'so')})`,
+    scope: (viewer, t, value) => `EXISTS (SELECT 1 FROM learning_outcome so WHERE so.id = ${t}.outcome_id AND ${throughCredential(viewer, 'so', value)})`,
     relations: { outcome: one('LearningOutcome', 'outcome_id', true), competency: one('Competency', 'competency_id') },
   },
   Assessment: { scope: throughCredential, relations: { credential: one('Credential', 'credential_id', true) } },
@@ -190,11 +193,11 @@ const declarations: Record<string, TypeDeclaration> = {
   PathwayPartner: { scope: throughPathway, relations: { pathway: one('Pathway', 'pathway_id', true), employer: one('Employer', 'employer_id') } },
   Endorsement: {
     // A hidden endorsement is for the endorsing employer and the owning college only.
-    scope: (viewer, t) => {
+    scope: (viewer, t, value) => {
       const owner = viewer.role === Role.INSTITUTION_STAFF || viewer.role === Role.ADVISOR
-        ? `EXISTS (SELECT 1 FROM pathway hp WHERE hp.id = ${t}.pathway_id AND hp.owner_institution_id = ${int(viewer.institutionId)})`
+        ? `EXISTS (SELECT 1 FROM pathway hp WHERE hp.id = ${t}.pathway_id AND hp.owner_institution_id = ${value(viewer.institutionId)})`
         : 'false';
-      return `(${t}.employer_id = ${int(viewer.employerId)} OR (${throughPathway(viewer, t)} AND (${t}.hidden_at IS NULL OR ${owner})))`;
+      return `(${t}.employer_id = ${value(viewer.employerId)} OR (${throughPathway(viewer, t, value)} AND (${t}.hidden_at IS NULL OR ${owner})))`;
     },
     relations: { pathway: one('Pathway', 'pathway_id'), employer: one('Employer', 'employer_id') },
     computed: { current: (t) => `(${t}.revoked_at IS NULL AND (${t}.expires_on IS NULL OR ${t}.expires_on >= CURRENT_DATE))` },
@@ -295,7 +298,7 @@ export function compiledTypes(db: DataSource): Map<string, CompiledType> {
 }
 
 /** The SQL row scope of a type for a viewer; admins read everything. */
-export function scopeOf(type: CompiledType, viewer: Viewer, alias: string): string | null {
+export function scopeOf(type: CompiledType, viewer: Viewer, alias: string, value: Value): string | null {
   if (viewer.role === Role.ADMIN || !type.scope) return null;
-  return type.scope(viewer, alias);
+  return type.scope(viewer, alias, value);
 }
