@@ -138,7 +138,6 @@ export async function startServer(
   });
   await apollo.start();
   const loginThrottle = new LoginThrottle({ ...loginThrottleDefaults(), ...options.loginThrottle });
-  app.use(compressionOutsideGraphQL(httpCache));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -183,6 +182,8 @@ export async function startServer(
     }),
   );
 
+  // After /graphql, which compresses its own answers: its requests never pass through this.
+  app.use(compressionOutsideGraphQL(httpCache));
   app.use(embedRoutes());
   app.use(caseRouter(db));
   // Stable URLs of exported Open Badges and CTDL documents and of awards' signed credentials.
