@@ -24,7 +24,7 @@ export async function drawChart(figures: Figures[], queries: BenchQuery[], base:
       x: { field: 'query', type: 'nominal', title: null, axis: { labelAngle: -20, labelLimit: 400 } },
       xOffset: { field: 'server' },
       y: { field: 'rps', type: 'quantitative', title: 'req/s' },
-      color: { field: 'server', type: 'nominal', title: null, scale: { domain: ['Pathforge', 'single SQL', 'PostGraphile 4'] } },
+      color: { field: 'server', type: 'nominal', title: null, scale: { domain: ['Pathforge', 'single SQL', 'PostGraphile 4', 'PostGraphile 5'] } },
     },
     config: { background: 'white', font: 'sans-serif' },
   };

@@ -1,5 +1,5 @@
 /** The servers the benchmark compares. */
-export type ServerName = 'Pathforge' | 'single SQL' | 'PostGraphile 4';
+export type ServerName = 'Pathforge' | 'single SQL' | 'PostGraphile 4' | 'PostGraphile 5';
 
 /** What one server did on one query, one entry per timed run. */
 export interface Figures {

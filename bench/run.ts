@@ -19,6 +19,7 @@ import { BenchQuery, benchQueries } from './queries';
 
 const OUT = path.join(repoRoot, 'bench', 'out');
 const POSTGRAPHILE_DIR = path.join(OUT, 'postgraphile');
+const POSTGRAPHILE5_DIR = path.join(OUT, 'postgraphile5');
 const CONNECTIONS = 10;
 const RUNS = 3;
 
@@ -44,6 +45,28 @@ function ensurePostGraphile(): string {
   }
   return cli;
 }
+
+/**
+ * Installs PostGraphile 5 beside it, for the same reason, with its runner (bench/postgraphile5-serve.mjs,
+ * which serves the amber preset's schema over grafserv). Returns the runner's path.
+ */
+function ensurePostGraphile5(): string {
+  if (!fs.existsSync(path.join(POSTGRAPHILE5_DIR, 'node_modules', 'postgraphile', 'package.json'))) {
+    log(`installing postgraphile@5 into ${path.relative(repoRoot, POSTGRAPHILE5_DIR)}`);
+    fs.mkdirSync(POSTGRAPHILE5_DIR, { recursive: true });
+    fs.writeFileSync(path.join(POSTGRAPHILE5_DIR, 'package.json'), JSON.stringify({ name: 'pathforge-bench-postgraphile5', private: true, type: 'module' }));
+    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefix', POSTGRAPHILE5_DIR, 'postgraphile@5', 'pg'], { stdio: 'inherit' });
+  }
+  const runner = path.join(POSTGRAPHILE5_DIR, 'serve.mjs');
+  fs.copyFileSync(path.join(repoRoot, 'bench', 'postgraphile5-serve.mjs'), runner);
+  return runner;
+}
+
+/**
+ * PostGraphile 5's document for a PostGraphile 4 one: the amber preset names a table's primary
+ * key `rowId` (its `id` is the global Node ID, as ours is), so `xById(id:)` becomes `xByRowId(rowId:)`.
+ */
+const postgraphile5Query = (query: string) => query.replace(/ById\(id:/g, 'ByRowId(rowId:');
 
 /** Starts a server process, its output in bench/out/<name>.log, and waits until it answers HTTP. */
 async function startProcess(name: string, args: string[], env: Record<string, string>, url: string): Promise<ChildProcess> {
@@ -113,6 +136,7 @@ async function main(): Promise<void> {
     );
     const { token } = await issueToken(Object.assign(new User(), user, { role: Role.ADMIN }));
     const postgraphileCli = ensurePostGraphile();
+    const postgraphile5Runner = ensurePostGraphile5();
 
     const apiEnv = (counting: boolean) => ({
       NODE_ENV: 'production',
@@ -131,7 +155,7 @@ async function main(): Promise<void> {
       headers: { 'content-type': 'application/json', ...(query.signedIn ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify({ query: query.graphql, variables: query.variables(n) }),
     });
-    const ports = { api: await freePort(), counting: await freePort(), limit: await freePort(), postgraphile: await freePort() };
+    const ports = { api: await freePort(), counting: await freePort(), limit: await freePort(), postgraphile: await freePort(), postgraphile5: await freePort() };
     const api = await startProcess('api', [apiEntry], { ...apiEnv(false), PORT: String(ports.api) }, `http://127.0.0.1:${ports.api}/healthz`);
     children.push(api);
     const counting = await startProcess('api-counting', [apiEntry], { ...apiEnv(true), PORT: String(ports.counting) }, `http://127.0.0.1:${ports.counting}/healthz`);
@@ -145,6 +169,13 @@ async function main(): Promise<void> {
       `http://127.0.0.1:${ports.postgraphile}/graphql`,
     );
     children.push(postgraphile);
+    const postgraphile5 = await startProcess(
+      'postgraphile5',
+      [postgraphile5Runner],
+      { NODE_ENV: 'production', DATABASE_URL: bench.url, HOST: '127.0.0.1', PORT: String(ports.postgraphile5) },
+      `http://127.0.0.1:${ports.postgraphile5}/graphql`,
+    );
+    children.push(postgraphile5);
 
     const servers: Server[] = [
       { name: 'Pathforge', url: `http://127.0.0.1:${ports.api}`, process: api, request: graphqlRequest },
@@ -161,6 +192,20 @@ async function main(): Promise<void> {
         request: (query, n) =>
           query.postgraphile
             ? { method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: query.postgraphile.query, variables: query.postgraphile.variables(n) }) }
+            : null,
+      },
+      {
+        name: 'PostGraphile 5',
+        url: `http://127.0.0.1:${ports.postgraphile5}`,
+        process: postgraphile5,
+        request: (query, n) =>
+          query.postgraphile
+            ? {
+                method: 'POST',
+                path: '/graphql',
+                headers: { 'content-type': 'application/json' },
+                body: JSON.stringify({ query: postgraphile5Query(query.postgraphile.query), variables: query.postgraphile.variables(n) }),
+              }
             : null,
       },
     ];
@@ -283,7 +328,7 @@ function renderReport({ sizeName, seconds, queries, figures, advising, notes, hw
   const lines = [
     `Size ${sizeName} (${counts.pathways} pathways, ${counts.learners} learners, ${counts.awards} awards), ${os.cpus().length} cores, ${new Date().toISOString().slice(0, 10)}.`,
     `autocannon, ${CONNECTIONS} connections, a warm-up, then ${RUNS} runs of ${seconds} s per query and server, interleaved; median (range) of the runs.`,
-    `SQL statements per request: ours counted on 20 requests (median (range)); the single statement is one by construction, PostGraphile 4 compiles each query to one.`,
+    `SQL statements per request: ours counted on 20 requests (median (range)); the single statement is one by construction, PostGraphile 4 compiles each query to one (PostGraphile 5 is not counted).`,
     '',
     '| query | server | req/s | p50 ms | p99 ms | SQL statements | response bytes | peak RSS MB |',
     '|---|---|---|---|---|---|---|---|',
@@ -297,10 +342,11 @@ function renderReport({ sizeName, seconds, queries, figures, advising, notes, hw
   lines.push('', '| target | figure | met |', '|---|---|---|');
   for (const key of ['q1', 'q2', 'q3', 'q4']) {
     const ours = of(key, 'Pathforge');
-    const theirs = of(key, 'PostGraphile 4');
-    if (ours && theirs) {
+    for (const [server, target] of [['PostGraphile 4', 1.5], ['PostGraphile 5', 1.0]] as const) {
+      const theirs = of(key, server);
+      if (!ours || !theirs) continue;
       const ratio = median(ours.rps) / median(theirs.rps);
-      lines.push(`| ${key}: ≥ 1.5× PostGraphile 4's req/s | ${ratio.toFixed(2)}× | ${ratio >= 1.5 ? 'yes' : 'no'} |`);
+      lines.push(`| ${key}: ≥ ${target.toFixed(1)}× ${server}'s req/s | ${ratio.toFixed(2)}× | ${ratio >= target ? 'yes' : 'no'} |`);
     }
   }
   const q6 = of('q6', 'Pathforge');
