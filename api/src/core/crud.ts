@@ -133,7 +133,7 @@ export function crudResolver<E extends Row, C extends object, U extends { id: st
    */
   async function findForUpdate(em: EntityManager, id: number, field: string[], forDelete = false): Promise<E> {
     const row = await em.getRepository(options.entity).findOne({ where: { id } as never, lock: { mode: forDelete ? 'pessimistic_write' : 'for_no_key_update' } });
-    if (!row) throw UserInputFailure.of(field, `No ${typeName} has that ID`, ErrorCode.NOT_FOUND);
+    if (!row) throw UserInputFailure.of(field, `No ${typeName.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()} has that ID`, ErrorCode.NOT_FOUND);
     return row;
   }
 

@@ -4,6 +4,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { BREAK, GraphQLError, visit } from 'graphql';
 import { ErrorCode, UserError, UserInputFailure, userError } from './errors';
 import { fromGlobalId } from './ids';
+import { validationMessageInWords } from './wording';
 
 const REFERENCES = Symbol('pathforge:references');
 
@@ -38,7 +39,7 @@ function flatten(errors: ValidationError[], path: string[]): UserError[] {
   return errors.flatMap((error) => {
     const field = [...path, error.property];
     const own = Object.entries(error.constraints ?? {}).slice(0, 1).map(([constraint, message]) =>
-      userError(field, message, CODE_BY_CONSTRAINT[constraint] ?? ErrorCode.INVALID),
+      userError(field, validationMessageInWords(error.property, message), CODE_BY_CONSTRAINT[constraint] ?? ErrorCode.INVALID),
     );
     return [...own, ...flatten(error.children ?? [], field)];
   });

@@ -6,6 +6,7 @@ import { registeredMutationHooks } from './registry';
 import { writeSlotsOf } from './write-slots';
 import { Role } from './viewer';
 import { UserError, UserInputFailure, userErrorFromDatabase } from './errors';
+import { uniquenessInWords } from './wording';
 
 export interface Payload {
   userErrors: UserError[];
@@ -52,7 +53,7 @@ export async function runMutation<P extends Payload>(
     return { ...result, userErrors: [] } as unknown as P;
   } catch (error) {
     if (error instanceof UserInputFailure) return { ...empty, userErrors: error.userErrors } as unknown as P;
-    const mapped = userErrorFromDatabase(error);
+    const mapped = (await uniquenessInWords(error, ctx.db)) ?? userErrorFromDatabase(error);
     if (mapped) return { ...empty, userErrors: [mapped] } as unknown as P;
     throw error;
   }

@@ -147,7 +147,7 @@ const DenyPayload = payloadType('PriorLearningClaimDenyPayload', 'priorLearningC
 async function decide(ctx: Context, em: EntityManager, globalId: string, decision: Partial<PriorLearningClaim>): Promise<PriorLearningClaim> {
   const id = decodeId(globalId, ['PriorLearningClaim'], ['input', 'id']);
   const claim = await em.getRepository(PriorLearningClaim).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-  if (!claim) throw UserInputFailure.of(['input', 'id'], 'No PriorLearningClaim has that ID', ErrorCode.NOT_FOUND);
+  if (!claim) throw UserInputFailure.of(['input', 'id'], 'No prior-learning claim has that ID', ErrorCode.NOT_FOUND);
   if (!(await mayDecideClaim(ctx, em, claim))) throw denial(ctx);
   if (claim.status !== ClaimStatus.SUBMITTED) throw UserInputFailure.of(['input', 'id'], `The claim was already ${claim.status.toLowerCase()}`, ErrorCode.INVALID_STATE);
   return em.save(Object.assign(claim, decision, { decidedAt: new Date() }));

@@ -72,10 +72,10 @@ function versionedRowHooks<T extends { id: number }>(
 /** ceterms:ComponentCondition: AT_LEAST names how many, ALL must not. */
 function assertStageRequirement(stage: PathwayStage): void {
   if (stage.requirement === StageRequirement.AT_LEAST && stage.requiredCount == null) {
-    throw UserInputFailure.of(['input', 'requiredCount'], 'An AT_LEAST stage needs requiredCount', ErrorCode.REQUIRED);
+    throw UserInputFailure.of(['input', 'requiredCount'], 'Say how many of the stage\'s credentials are required', ErrorCode.REQUIRED);
   }
   if (stage.requirement !== StageRequirement.AT_LEAST && stage.requiredCount != null) {
-    throw UserInputFailure.of(['input', 'requiredCount'], 'Only an AT_LEAST stage takes requiredCount', ErrorCode.INVALID);
+    throw UserInputFailure.of(['input', 'requiredCount'], 'Only an "at least N of them" stage takes a number required', ErrorCode.INVALID);
   }
 }
 
