@@ -2,6 +2,7 @@ import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { BrowserRouter, Route } from 'react-router';
 import { AdvisorPage } from './advising/AdvisorPage';
 import agreements from './agreements';
+import auditLog from './audit';
 import { authProvider } from './authProvider';
 import competencies from './competencies';
 import credentials from './credentials';
@@ -51,6 +52,7 @@ export const App = () => (
       <Resource name="learners" {...learners} />
       <Resource name="competencyFrameworks" {...frameworks} />
       <Resource name="competencies" {...competencies} />
+      <Resource name="auditLog" {...auditLog} />
       <CustomRoutes>
         <Route path="/advising" element={<AdvisorPage />} />
       </CustomRoutes>

@@ -26,6 +26,10 @@ export interface ResourceDescription {
    * non-null input field cannot carry; sending an empty string lets the server name the field.
    */
   requiredOnCreate?: readonly string[];
+  /** The list's filter input type when it is not `<typeName>Filter`, e.g. the audit log's `AuditLogFilter`. */
+  filterType?: string;
+  /** False for a list that takes no `orderBy` (it keeps the server's order). */
+  orderable?: boolean;
   /** Updates carry the revision they were based on, so a concurrent edit is refused with CONFLICT. */
   versioned?: boolean;
 }
@@ -187,8 +191,9 @@ export function createDataProvider(resources: Readonly<Record<string, ResourceDe
       const { page = 1, perPage = 25 } = params.pagination ?? {};
       const filter = toFilter(description, params.filter);
       const orderBy = toOrderBy(description, params.sort);
-      const query = `query ${description.typeName}List($first: Int, $after: String, $filter: ${description.typeName}Filter, $orderBy: ${description.typeName}Order) {
-        ${description.listQuery}(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+      const orderable = description.orderable !== false;
+      const query = `query ${description.typeName}List($first: Int, $after: String, $filter: ${description.filterType ?? `${description.typeName}Filter`}${orderable ? `, $orderBy: ${description.typeName}Order` : ''}) {
+        ${description.listQuery}(first: $first, after: $after, filter: $filter${orderable ? ', orderBy: $orderBy' : ''}) {
           totalCount nodes { ${description.listSelection} } pageInfo { hasNextPage endCursor }
         }
       }`;
@@ -198,7 +203,7 @@ export function createDataProvider(resources: Readonly<Record<string, ResourceDe
       let total = 0;
       while (records.length < perPage) {
         const first = Math.min(MAX_PAGE_SIZE, perPage - records.length);
-        const data = await request<Record<string, Connection>>(query, { first, after, filter, orderBy });
+        const data = await request<Record<string, Connection>>(query, orderable ? { first, after, filter, orderBy } : { first, after, filter });
         const connection = data[description.listQuery];
         records.push(...connection.nodes);
         total = connection.totalCount;

@@ -1,4 +1,5 @@
 import { agreementDescription } from './agreements/description';
+import { auditDescription } from './audit/description';
 import { competencyDescription } from './competencies/description';
 import { credentialDescription } from './credentials/description';
 import { ResourceDescription } from './dataProvider';
@@ -22,4 +23,5 @@ export const RESOURCES: Readonly<Record<string, ResourceDescription>> = {
   learners: learnerDescription,
   competencyFrameworks: frameworkDescription,
   competencies: competencyDescription,
+  auditLog: auditDescription,
 };

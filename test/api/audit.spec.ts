@@ -2,7 +2,7 @@ import { Role } from '../../api/src/modules/accounts/user.entity';
 import { beginAudit } from '../../api/src/modules/audit/audit.subscriber';
 import { Employer } from '../../api/src/modules/employers/employer.entity';
 import { startTestApi, TestApi } from '../support/api';
-import { makeInstitution, makeUser, tokenFor } from '../support/factories';
+import { gid, makeInstitution, makeUser, tokenFor } from '../support/factories';
 
 const LOG = `query($filter: AuditLogFilter) { auditLog(first: 10, filter: $filter) { totalCount nodes { mutation action recordType record role before after } } }`;
 
@@ -59,6 +59,32 @@ describe('audit log', () => {
       await runner.rollbackTransaction();
       await runner.release();
     }
+  });
+
+  it('filters by who, action and a date range, and names the author and their organization', async () => {
+    const college = await makeInstitution(api.db, { name: 'Audit Valley College' });
+    const staff = await makeUser(api.db, Role.INSTITUTION_STAFF, { email: 'sam.audit@example.test', institutionId: college.id });
+    await api.db.query(`UPDATE app_user SET display_name = 'Sam Auditson' WHERE id = $1`, [staff.id]);
+    const token = await tokenFor(api, staff.email);
+    const started = new Date();
+    const created = await api.gql(`mutation($input: DegreeProgramCreateInput!) { degreeProgramCreate(input: $input) { degreeProgram { id } userErrors { message } } }`, {
+      input: { institutionId: gid(college), title: 'Audited Nursing', awardLevel: 'ASSOCIATE', totalCredits: 60, residencyCredits: 15, priorLearningCap: 0.5 },
+    }, { token });
+    const id = created.data?.degreeProgramCreate.degreeProgram?.id;
+    expect(created.data?.degreeProgramCreate.userErrors).toEqual([]);
+    await api.gql(`mutation($id: ID!) { degreeProgramUpdate(input: { id: $id, title: "Audited Nursing AAS" }) { userErrors { code } } }`, { id }, { token });
+
+    const FILTERED = `query($filter: AuditLogFilter) { auditLog(first: 10, filter: $filter) { totalCount nodes { action recordType record authorName authorOrganization } } }`;
+    const mine = await api.gql(FILTERED, { filter: { author: 'AUDITSON' } });
+    expect(mine.data?.auditLog.nodes).toEqual([
+      { action: 'UPDATE', recordType: 'DegreeProgram', record: id, authorName: 'Sam Auditson', authorOrganization: 'Audit Valley College' },
+      { action: 'CREATE', recordType: 'DegreeProgram', record: id, authorName: 'Sam Auditson', authorOrganization: 'Audit Valley College' },
+    ]);
+    expect((await api.gql(FILTERED, { filter: { author: 'sam.audit@', action: 'CREATE' } })).data?.auditLog.totalCount).toBe(1);
+    expect((await api.gql(FILTERED, { filter: { author: 'Auditson', since: new Date(started.getTime() - 60_000).toISOString(), before: new Date(Date.now() + 60_000).toISOString() } })).data?.auditLog.totalCount).toBe(2);
+    expect((await api.gql(FILTERED, { filter: { author: 'Auditson', before: started.toISOString() } })).data?.auditLog.totalCount).toBe(0);
+    expect((await api.gql(FILTERED, { filter: { author: 'nobody-like-this' } })).data?.auditLog.totalCount).toBe(0);
+    expect((await api.gql(FILTERED, { filter: { action: 'ERASE' } })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('is closed to the public and, without a record, to everyone but admins', async () => {

@@ -19,6 +19,12 @@ const AdvisingItem = () => {
   return canAccess ? <RaMenu.Item to="/advising" primaryText="Advising" leftIcon={<SchoolIcon />} /> : null;
 };
 
+/** The audit log is the admins' alone: the item shows when the role may list it. */
+const AuditItem = () => {
+  const { canAccess } = useCanAccess({ resource: 'auditLog', action: 'list' });
+  return canAccess ? <RaMenu.ResourceItem name="auditLog" /> : null;
+};
+
 export const Menu = () => (
   <RaMenu>
     <RaMenu.DashboardItem />
@@ -36,5 +42,6 @@ export const Menu = () => (
     <RaMenu.ResourceItem name="articulationAgreements" />
     <RaMenu.ResourceItem name="learners" />
     <AdvisingItem />
+    <AuditItem />
   </RaMenu>
 );

@@ -15,6 +15,7 @@ export enum AuditAction {
 @Entity()
 @Index('ix_audit_entry__record', ['recordType', 'recordId', 'id'])
 export class AuditEntry {
+  @Field(() => String, { name: 'sequence', description: 'The entry\'s number in the log: a later change has a larger number. Not a global ID (entries are no nodes).' })
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })
   id: string;
 
