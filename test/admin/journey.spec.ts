@@ -104,6 +104,9 @@ describe('starting and shaping a pathway in the console', () => {
     }
     await staff.stages.getByRole('button', { name: 'Remove stage Calculations' }).click();
     await staff.stage('Calculations').waitFor({ state: 'detached' });
+    // The removal is sent when its notice closes without Undo.
+    await staff.page.getByText('Stage Calculations removed').waitFor({ state: 'detached', timeout: 15_000 });
+    await staff.page.getByTestId('save-state').filter({ hasText: /^Saved$/ }).waitFor();
     await newStage.fill('Practicum');
     await newStage.press('Enter');
     await staff.stage('Practicum').waitFor();

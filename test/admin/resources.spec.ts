@@ -127,8 +127,22 @@ describe('editing resources in the console', () => {
       );
       expect(afterAdd.data?.articulationAgreement.mappings).toHaveLength(5);
 
+      // A removal can be undone while its notice shows; only when the notice closes is it sent.
       await rowWith(mappings, 'Backup and Recovery Practice').getByRole('button', { name: 'Remove row' }).click();
       await rowWith(mappings, 'Backup and Recovery Practice').waitFor({ state: 'detached' });
+      await page.getByText('Credit mapping removed').waitFor();
+      await page.getByRole('button', { name: 'Undo' }).click();
+      await rowWith(mappings, 'Backup and Recovery Practice').waitFor();
+      expect((await api.gql(`query($id: ID!) { articulationAgreement(id: $id) { mappingCount } }`, { id: agreementId })).data?.articulationAgreement.mappingCount).toBe(5);
+
+      await rowWith(mappings, 'Backup and Recovery Practice').getByRole('button', { name: 'Remove row' }).click();
+      await rowWith(mappings, 'Backup and Recovery Practice').waitFor({ state: 'detached' });
+      await page.getByText('Credit mapping removed').waitFor({ state: 'detached', timeout: 15_000 });
+      for (let tries = 0; tries < 50; tries += 1) {
+        const count = (await api.gql(`query($id: ID!) { articulationAgreement(id: $id) { mappingCount } }`, { id: agreementId })).data?.articulationAgreement.mappingCount;
+        if (count === 4) break;
+        await page.waitForTimeout(100);
+      }
       const afterRemove = await api.gql(`query($id: ID!) { articulationAgreement(id: $id) { mappingCount } }`, { id: agreementId });
       expect(afterRemove.data?.articulationAgreement.mappingCount).toBe(4);
     });

@@ -54,7 +54,7 @@ function AddOffRamp() {
 
 /** Where the pathway leads, and the credentials partway through that already lead to a job. */
 export function DestinationsPanel() {
-  const { pathway, allowed, run, busy } = useDesigner();
+  const { pathway, allowed, run, busy, removeWithUndo } = useDesigner();
   return (
     <Panel title="Destinations and off-ramps" testId="destinations">
       <Typography variant="subtitle2">Leads to</Typography>
@@ -68,7 +68,7 @@ export function DestinationsPanel() {
             </Box>
           </Typography>
           {allowed.edit && (
-            <IconButton size="small" aria-label={`Remove destination ${link.occupation.title}`} disabled={busy} onClick={() => run((revision) => edit('pathwayDestinationDelete', 'PathwayDestinationDeleteInput', { id: link.id, expectedRevision: revision }), 'Destination removed')}>
+            <IconButton size="small" aria-label={`Remove destination ${link.occupation.title}`} disabled={busy} onClick={() => removeWithUndo(link.id, `Destination ${link.occupation.title} removed`, (revision) => edit('pathwayDestinationDelete', 'PathwayDestinationDeleteInput', { id: link.id, expectedRevision: revision }))}>
               <CloseIcon fontSize="small" />
             </IconButton>
           )}
@@ -100,7 +100,7 @@ export function DestinationsPanel() {
             After <strong>{ramp.credential.title}</strong>, a learner can work as {ramp.occupation.title} (SOC {ramp.occupation.socCode})
           </Typography>
           {allowed.edit && (
-            <IconButton size="small" aria-label={`Remove off-ramp after ${ramp.credential.title}`} disabled={busy} onClick={() => run((revision) => edit('pathwayOffRampDelete', 'PathwayOffRampDeleteInput', { id: ramp.id, expectedRevision: revision }), 'Off-ramp removed')}>
+            <IconButton size="small" aria-label={`Remove off-ramp after ${ramp.credential.title}`} disabled={busy} onClick={() => removeWithUndo(ramp.id, `Off-ramp after ${ramp.credential.title} removed`, (revision) => edit('pathwayOffRampDelete', 'PathwayOffRampDeleteInput', { id: ramp.id, expectedRevision: revision }))}>
               <CloseIcon fontSize="small" />
             </IconButton>
           )}

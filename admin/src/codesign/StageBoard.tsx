@@ -104,7 +104,7 @@ function RequirementEditor({ stage }: { stage: Stage }) {
 }
 
 function StageCard({ stage, index }: { stage: Stage; index: number }) {
-  const { allowed, run, busy } = useDesigner();
+  const { allowed, run, busy, removeWithUndo } = useDesigner();
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: stage.id, disabled: !allowed.edit });
   const inStage = stage.entries.map((entry) => entry.credential.id);
 
@@ -138,7 +138,7 @@ function StageCard({ stage, index }: { stage: Stage; index: number }) {
             </Typography>
             {allowed.edit && stage.entries.length === 0 && (
               <Tooltip title="Remove this empty stage">
-                <IconButton size="small" aria-label={`Remove stage ${stage.title}`} disabled={busy} onClick={() => run((revision) => edit('pathwayStageDelete', 'PathwayStageDeleteInput', { id: stage.id, expectedRevision: revision }), 'Stage removed')}>
+                <IconButton size="small" aria-label={`Remove stage ${stage.title}`} disabled={busy} onClick={() => removeWithUndo(stage.id, `Stage ${stage.title} removed`, (revision) => edit('pathwayStageDelete', 'PathwayStageDeleteInput', { id: stage.id, expectedRevision: revision }))}>
                   <DeleteOutlineIcon fontSize="small" />
                 </IconButton>
               </Tooltip>
@@ -162,7 +162,7 @@ function StageCard({ stage, index }: { stage: Stage; index: number }) {
                   size="small"
                   aria-label={`Remove ${entry.credential.title} from ${stage.title}`}
                   disabled={busy}
-                  onClick={() => run((revision) => edit('stageCredentialDelete', 'StageCredentialDeleteInput', { id: entry.id, expectedRevision: revision }), `${entry.credential.title} removed`)}
+                  onClick={() => removeWithUndo(entry.id, `${entry.credential.title} removed from ${stage.title}`, (revision) => edit('stageCredentialDelete', 'StageCredentialDeleteInput', { id: entry.id, expectedRevision: revision }))}
                 >
                   <CloseIcon fontSize="small" />
                 </IconButton>

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { createContext, useCallback, useContext, useState } from 'react';
-import { useNotify } from 'react-admin';
+import { createContext, useCallback, useContext, useMemo, useRef, useState } from 'react';
+import { useAddUndoableMutation, useNotify } from 'react-admin';
 import { EditRefused, loadDesign, loadViewer, PathwayDesign, Viewer } from './designerApi';
 import { allowedFor, Allowed } from './permissions';
 
@@ -12,10 +12,31 @@ export interface Designer {
   busy: boolean;
   /** Someone else saved first: the designer says so and waits for a reload. */
   conflict: boolean;
+  /** What the last edit came to, for the "Saving…" / "Saved" indicator: idle until the first edit. */
+  saveState: SaveState;
   /** Runs an edit based on the current revision, then loads the pathway again; resolves false when it was refused. */
   run(action: (revision: number) => Promise<unknown>, success?: string): Promise<boolean>;
   reload(): Promise<void>;
+  /**
+   * Removes something at once from view and offers Undo: the removal is only sent when the notice
+   * closes without Undo, so an undone removal never reaches the API.
+   */
+  removeWithUndo(id: string, message: string, action: (revision: number) => Promise<unknown>): void;
 }
+
+/** The design without what is waiting to be removed: stages, credentials in stages, destinations, off-ramps, partners. */
+function withoutHidden(pathway: PathwayDesign, hidden: ReadonlySet<string>): PathwayDesign {
+  if (hidden.size === 0) return pathway;
+  return {
+    ...pathway,
+    stages: pathway.stages.filter((stage) => !hidden.has(stage.id)).map((stage) => ({ ...stage, entries: stage.entries.filter((entry) => !hidden.has(entry.id)) })),
+    destinationLinks: pathway.destinationLinks.filter((link) => !hidden.has(link.id)),
+    offRamps: pathway.offRamps.filter((ramp) => !hidden.has(ramp.id)),
+    partners: pathway.partners.filter((partner) => !hidden.has(partner.id)),
+  };
+}
+
+export type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
 
 export const DesignerContext = createContext<Designer | null>(null);
 
@@ -31,7 +52,10 @@ export function useDesignerState(id: string) {
   const viewer = useQuery({ queryKey: ['designerViewer'], queryFn: loadViewer, staleTime: 60_000, retry: false });
   const [busy, setBusy] = useState(false);
   const [conflict, setConflict] = useState(false);
+  const [saveState, setSaveState] = useState<SaveState>('idle');
   const pathway = design.data;
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const addUndoable = useAddUndoableMutation();
 
   const reload = useCallback(async () => {
     await design.refetch();
@@ -42,12 +66,15 @@ export function useDesignerState(id: string) {
     async (action: (revision: number) => Promise<unknown>, success?: string) => {
       if (!pathway) return false;
       setBusy(true);
+      setSaveState('saving');
       try {
         await action(pathway.revision);
+        setSaveState('saved');
         await design.refetch();
         if (success) notify(success, { type: 'success' });
         return true;
       } catch (error) {
+        setSaveState('failed');
         if (error instanceof EditRefused && error.conflict) setConflict(true);
         else notify(error instanceof Error ? error.message : String(error), { type: 'error' });
         return false;
@@ -58,6 +85,23 @@ export function useDesignerState(id: string) {
     [pathway, design, notify],
   );
 
-  const value: Designer | null = pathway ? { pathway, viewer: viewer.data, allowed: allowedFor(viewer.data, pathway), busy: busy || design.isFetching, conflict, run, reload } : null;
+  // The undoable removal runs seconds later: by then it must use the revision of that moment.
+  const latestRun = useRef(run);
+  latestRun.current = run;
+  const removeWithUndo = useCallback(
+    (id: string, message: string, action: (revision: number) => Promise<unknown>) => {
+      const show = () => setHidden((current) => new Set([...current].filter((one) => one !== id)));
+      setHidden((current) => new Set([...current, id]));
+      addUndoable(({ isUndo }) => {
+        if (isUndo) show();
+        else void latestRun.current(action).finally(show);
+      });
+      notify(message, { type: 'info', undoable: true });
+    },
+    [addUndoable, notify],
+  );
+  const shown = useMemo(() => (pathway ? withoutHidden(pathway, hidden) : undefined), [pathway, hidden]);
+
+  const value: Designer | null = pathway && shown ? { pathway: shown, viewer: viewer.data, allowed: allowedFor(viewer.data, shown), busy: busy || design.isFetching, conflict, saveState, run, reload, removeWithUndo } : null;
   return { value, error: design.error, isPending: design.isPending || viewer.isPending };
 }

@@ -5,7 +5,7 @@ import EditIcon from '@mui/icons-material/EditOutlined';
 import SaveIcon from '@mui/icons-material/Check';
 import { Alert, Autocomplete, Box, Button, Checkbox, FormControlLabel, IconButton, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Tooltip } from '@mui/material';
 import { ReactNode, useState } from 'react';
-import { useGetList, useNotify, useRefresh } from 'react-admin';
+import { useAddUndoableMutation, useGetList, useNotify, useRefresh } from 'react-admin';
 import { NoneYet } from './NoneYet';
 import { PayloadError, runMutation } from './payload';
 
@@ -21,7 +21,13 @@ export interface Column<R> {
   kind?: 'text' | 'multiline' | 'number' | 'date' | 'select' | 'reference' | 'boolean';
   choices?: readonly Choice[];
   /** For `reference`: the react-admin resource to pick from and how to name its records. */
-  reference?: { resource: string; optionText: (record: Record<string, unknown> & { id: string }) => string; filter?: Record<string, unknown> };
+  reference?: {
+    resource: string;
+    optionText: (record: Record<string, unknown> & { id: string }) => string;
+    filter?: Record<string, unknown>;
+    /** Records not offered: picking them would only be refused (already aligned, already mapped). */
+    exclude?: readonly string[];
+  };
   /** Set when the row is added and fixed afterwards (the update input lacks it). */
   createOnly?: boolean;
   /** Shown, never edited: a figure the server keeps, such as a claim's status. */
@@ -36,13 +42,13 @@ export interface Column<R> {
  * A column naming another record by its title, picked when the row is added and fixed afterwards:
  * the credential of a credit mapping or an award, the program a claim is toward.
  */
-export function titledReference<R>(field: string, label: string, resource: string, of: (row: R) => { id: string; title: string }): Column<R> {
+export function titledReference<R>(field: string, label: string, resource: string, of: (row: R) => { id: string; title: string }, exclude?: readonly string[]): Column<R> {
   return {
     field,
     label,
     kind: 'reference',
     createOnly: true,
-    reference: { resource, optionText: (record) => String(record.title) },
+    reference: { resource, optionText: (record) => String(record.title), exclude },
     value: (row) => of(row).id,
     display: (row) => of(row).title,
   };
@@ -62,6 +68,8 @@ interface InlineTableProps<R extends { id: string }> {
   rowActions?: (row: R) => ReactNode;
   /** Rows the API no longer lets anyone change (a decided claim) show no edit or remove buttons. */
   rowEditable?: (row: R) => boolean;
+  /** Shown under the row being edited or added, before it is saved: what saving it would change elsewhere. */
+  preview?: (draft: Record<string, unknown>, row: R | null) => ReactNode;
 }
 
 type Draft = Record<string, unknown>;
@@ -76,7 +84,7 @@ const ReferencePicker = <R,>({ column, value, onChange, error }: { column: Colum
   return (
     <Autocomplete
       size="small"
-      options={data}
+      options={data.filter((record) => record.id === value || !reference.exclude?.includes(String(record.id)))}
       value={selected}
       filterOptions={(options) => options}
       getOptionLabel={(record) => reference.optionText(record as never)}
@@ -135,7 +143,7 @@ function FieldEditor<R>({ column, value, onChange, error }: { column: Column<R>;
  * saves on its own through the API's create, update and delete mutations, and the server's
  * userErrors land on the row's fields.
  */
-export function InlineTable<R extends { id: string }>({ label, rows, columns, typeName, createInput, editable, addLabel, emptyText, rowActions, rowEditable }: InlineTableProps<R>) {
+export function InlineTable<R extends { id: string }>({ label, rows, columns, typeName, createInput, editable, addLabel, emptyText, rowActions, rowEditable, preview }: InlineTableProps<R>) {
   const refresh = useRefresh();
   const notify = useNotify();
   const [editing, setEditing] = useState<string | null>(null);
@@ -143,6 +151,10 @@ export function InlineTable<R extends { id: string }>({ label, rows, columns, ty
   const [error, setError] = useState<PayloadError | Error | null>(null);
   const [saving, setSaving] = useState(false);
   const object = lowerFirst(typeName);
+  const noun = typeName.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/ ([A-Z])/g, (_, c: string) => ` ${c.toLowerCase()}`);
+  const addUndoable = useAddUndoableMutation();
+  const [removing, setRemoving] = useState<ReadonlySet<string>>(new Set());
+  const shown = rows.filter((row) => !removing.has(row.id));
   const fields = columns.map((column) => column.field);
 
   const start = (id: string, values: Draft) => {
@@ -161,14 +173,14 @@ export function InlineTable<R extends { id: string }>({ label, rows, columns, ty
     try {
       if (row === null) {
         await runMutation(`${object}Create`, `${typeName}CreateInput`, { ...createInput, ...draft }, `${object} { id }`);
-        notify('Added', { type: 'success' });
+        notify(`${noun} added`, { type: 'success' });
       } else {
         const changes: Draft = { id: row.id };
         for (const column of columns) {
           if (!column.createOnly && !column.readOnly && draft[column.field] !== column.value(row)) changes[column.field] = draft[column.field];
         }
         await runMutation(`${object}Update`, `${typeName}UpdateInput`, changes, `${object} { id }`);
-        notify('Saved', { type: 'success' });
+        notify(`${noun} saved`, { type: 'success' });
       }
       stop();
       refresh();
@@ -179,14 +191,23 @@ export function InlineTable<R extends { id: string }>({ label, rows, columns, ty
     }
   }
 
-  async function remove(row: R) {
-    try {
-      await runMutation(`${object}Delete`, `${object.charAt(0).toUpperCase()}${object.slice(1)}DeleteInput`, { id: row.id }, 'deletedId');
-      notify('Removed', { type: 'info' });
-      refresh();
-    } catch (failure) {
-      notify((failure as Error).message, { type: 'error' });
-    }
+  /** The row leaves the table at once; it is deleted only when the notice closes without Undo. */
+  function remove(row: R) {
+    const show = () => setRemoving((current) => new Set([...current].filter((id) => id !== row.id)));
+    setRemoving((current) => new Set([...current, row.id]));
+    addUndoable(({ isUndo }) => {
+      if (isUndo) {
+        show();
+        return;
+      }
+      runMutation(`${object}Delete`, `${typeName}DeleteInput`, { id: row.id }, 'deletedId')
+        .then(() => refresh())
+        .catch((failure: Error) => {
+          notify(failure.message, { type: 'error' });
+          show();
+        });
+    });
+    notify(`${noun} removed`, { type: 'info', undoable: true });
   }
 
   const fieldError = (field: string) => (error instanceof PayloadError ? error.forField(field) : undefined);
@@ -224,7 +245,7 @@ export function InlineTable<R extends { id: string }>({ label, rows, columns, ty
 
   return (
     <Box sx={{ width: '100%' }}>
-      {rows.length === 0 && editing !== 'new' ? (
+      {shown.length === 0 && editing !== 'new' ? (
         <NoneYet>{emptyText ?? 'None yet'}</NoneYet>
       ) : (
         <Table size="small" aria-label={label}>
@@ -239,7 +260,7 @@ export function InlineTable<R extends { id: string }>({ label, rows, columns, ty
             </TableRow>
           </TableHead>
           <TableBody>
-            {rows.map((row) =>
+            {shown.map((row) =>
               editing === row.id ? (
                 editorRow(row)
               ) : (
@@ -259,7 +280,7 @@ export function InlineTable<R extends { id: string }>({ label, rows, columns, ty
                           </IconButton>
                         </Tooltip>
                         <Tooltip title="Remove">
-                          <IconButton aria-label="Remove row" size="small" onClick={() => void remove(row)}>
+                          <IconButton aria-label="Remove row" size="small" onClick={() => remove(row)}>
                             <DeleteIcon fontSize="small" />
                           </IconButton>
                         </Tooltip>
@@ -270,6 +291,13 @@ export function InlineTable<R extends { id: string }>({ label, rows, columns, ty
               ),
             )}
             {editing === 'new' && editorRow(null)}
+            {editing !== null && preview && (
+              <TableRow>
+                <TableCell colSpan={columns.length + 1} sx={{ borderBottom: 'none' }}>
+                  {preview(draft, shown.find((row) => row.id === editing) ?? null)}
+                </TableCell>
+              </TableRow>
+            )}
           </TableBody>
         </Table>
       )}
