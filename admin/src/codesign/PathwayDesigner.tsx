@@ -11,7 +11,7 @@ import { LifecycleActions } from './LifecycleActions';
 import { PartnersPanel } from './PartnersPanel';
 import { ReadinessChecklist } from './ReadinessChecklist';
 import { StageBoard } from './StageBoard';
-import { DesignerContext, useDesigner, useDesignerState } from './useDesigner';
+import { DesignerContext, SaveState, useDesigner, useDesignerState } from './useDesigner';
 import { VersionHistory } from './VersionHistory';
 
 const TONES: Record<string, 'default' | 'info' | 'warning' | 'secondary' | 'success'> = {
@@ -26,6 +26,18 @@ const STATUS_HELP: Record<string, string> = {
   PUBLISHED: 'Published and frozen: start a revision to change it.',
   RETIRED: 'Retired: kept for the record.',
 };
+
+const SAVE_WORDS: Record<Exclude<SaveState, 'idle'>, string> = { saving: 'Saving…', saved: 'Saved', failed: 'Not saved' };
+
+/** Every edit in the designer saves by itself: this says when it is under way and when it is done. */
+function SaveIndicator() {
+  const { saveState } = useDesigner();
+  return (
+    <Typography role="status" aria-live="polite" variant="body2" color={saveState === 'failed' ? 'error' : 'text.secondary'} data-testid="save-state" sx={{ minHeight: 20 }}>
+      {saveState === 'idle' ? '' : SAVE_WORDS[saveState]}
+    </Typography>
+  );
+}
 
 function Header() {
   const { pathway, allowed, viewer } = useDesigner();
@@ -63,6 +75,7 @@ function Header() {
             )}
           </Box>
           <Stack sx={{ gap: 1, alignItems: { md: 'flex-end' }, flexShrink: 0 }}>
+            <SaveIndicator />
             <LifecycleActions />
             {allowed.edit && (
               <Button component={RaLink} to={createPath({ resource: 'pathways', id: pathway.id, type: 'edit' })} startIcon={<EditIcon />} size="small">
