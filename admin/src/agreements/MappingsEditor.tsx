@@ -1,5 +1,6 @@
 import { useCanAccess, useRecordContext } from 'react-admin';
 import { InlineTable, titledReference } from '../common/InlineTable';
+import { ImpactPreview } from './ImpactPreview';
 
 interface Mapping {
   id: string;
@@ -23,8 +24,9 @@ export const MappingsEditor = () => {
       editable={canAccess ?? false}
       addLabel="Add a mapping"
       emptyText="No credential is mapped yet"
+      preview={(draft, row) => <ImpactPreview agreementId={agreement.id} credentialId={row?.credential.id ?? draft.credentialId} credits={draft.credits} />}
       columns={[
-        titledReference<Mapping>('credentialId', 'Credential', 'credentials', (mapping) => mapping.credential),
+        titledReference<Mapping>('credentialId', 'Credential', 'credentials', (mapping) => mapping.credential, (agreement.mappings ?? []).map((mapping) => mapping.credential.id)),
         { field: 'credits', label: 'Credits', kind: 'number', align: 'right', value: (mapping) => mapping.credits, width: 110 },
         { field: 'courseEquivalent', label: 'Course equivalent', value: (mapping) => mapping.courseEquivalent, display: (mapping) => mapping.courseEquivalent ?? '—', width: 170 },
         { field: 'minMasteryLevel', label: 'Minimum mastery level', kind: 'number', align: 'right', value: (mapping) => mapping.minMasteryLevel, display: (mapping) => mapping.minMasteryLevel ?? 'Any', width: 170 },

@@ -69,7 +69,7 @@ export const OutcomesEditor = () => {
                 label: 'Competency',
                 kind: 'reference',
                 createOnly: true,
-                reference: { resource: 'competencies', optionText: competencyText },
+                reference: { resource: 'competencies', optionText: competencyText, exclude: (outcome.alignments ?? []).map((alignment) => alignment.competency.id) },
                 value: (alignment) => alignment.competency.id,
                 display: (alignment) => competencyText(alignment.competency),
               },

@@ -28,7 +28,7 @@ export const CompetencyLinks = () => {
           label: 'Competency',
           kind: 'reference',
           createOnly: true,
-          reference: { resource: 'competencies', optionText: (competency) => `${competency.code} ${competency.statement}` },
+          reference: { resource: 'competencies', optionText: (competency) => `${competency.code} ${competency.statement}`, exclude: (occupation.competencies ?? []).map((link) => link.competency.id) },
           value: (link) => link.competency.id,
           display: (link) => `${link.competency.code} ${link.competency.statement}`,
         },
