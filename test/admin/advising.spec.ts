@@ -152,4 +152,17 @@ describe('the advisor view on the demo data', () => {
     await expect(figure(route, 'Applied').innerText()).resolves.toBe('12 of 60');
     expect(await page.getByLabel('Learner').inputValue()).toMatch(/^Ana Morales/);
   });
+
+  it('as of an earlier date, awards dated after it read "Not yet awarded", not "No agreement"', async () => {
+    // On 2024-12-01 the agreement (from 2025-01-01) does not count yet, and two awards are still to come.
+    await page.getByLabel('As of').fill('2024-12-01');
+    const route = page.getByRole('region', { name: 'AAS Information Technology' });
+    const table = route.getByRole('table', { name: 'Credit toward AAS Information Technology' });
+    await table.locator('tbody tr').filter({ hasText: 'Help Desk Practicum' }).getByText('Not yet awarded').waitFor();
+    const byCredential = Object.fromEntries((await routeRows(table)).map((row) => [row[0], row.slice(2)]));
+    expect(byCredential['Help Desk Practicum']).toEqual(['Not yet awarded', expect.stringMatching(/^Awarded after /)]);
+    expect(byCredential['Customer Service Essentials']).toEqual(['Not yet awarded', expect.stringMatching(/^Awarded after /)]);
+    expect(byCredential['IT Support Fundamentals']).toEqual(['No agreement', expect.any(String)]);
+    expect(new URL(page.url()).searchParams.get('asOf')).toBe('2024-12-01');
+  });
 });

@@ -53,6 +53,20 @@ describe('advising: articulation routes through GraphQL', () => {
     expect(route.nextSteps[0]).toEqual({ credential: { title: 'Network Basics' }, creditsGained: 6, workloadHours: 60, creditsPerHour: 0.1 });
   });
 
+  it('as of a date before the agreement and some awards: later awards are "not yet awarded", earlier ones have no agreement', async () => {
+    // 2024-12-01: the agreement starts 2025-01-01; Help Desk Practicum and Customer Service Essentials come in 2025.
+    const result = await api.gql(ROUTES, { learner: gid(example.learner), asOf: '2024-12-01' }, { token: advisor });
+    expect(result.errors).toBeUndefined();
+    const [route] = result.data?.learnerRoutes;
+    expect(route.items.map((item: { credential: { title: string }; status: string }) => `${item.credential.title}: ${item.status}`)).toEqual([
+      'Network Basics: NO_AGREEMENT',
+      'IT Support Fundamentals: NO_AGREEMENT',
+      'Customer Service Essentials: NOT_YET_AWARDED',
+      'Help Desk Practicum: NOT_YET_AWARDED',
+    ]);
+    expect(route.articulatedCredits).toBe(0);
+  });
+
   it('answers what-if without writing, and the single route agrees with the list', async () => {
     const before = await api.db.query(`SELECT count(*)::int AS n FROM award`);
     const whatIf = await api.gql(
