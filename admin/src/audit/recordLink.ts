@@ -1,3 +1,6 @@
+/** "StageCredential" → "Stage credential". */
+const typeWords = (typeName: string) => typeName.replace(/([a-z])([A-Z])/g, (_, a: string, b: string) => `${a} ${b.toLowerCase()}`);
+
 /** The console resource that shows each audited record type. */
 const RESOURCE_OF: Record<string, string> = {
   Pathway: 'pathways',
@@ -30,9 +33,12 @@ const PARENT_OF: Record<string, [column: string, typeName: string]> = {
   OccupationCompetency: ['occupationId', 'Occupation'],
 };
 
+/** Audited records no page of their own shows, whose parent the audited values do not name. */
+const UNLINKED = ['StageCredential', 'Alignment', 'User'];
+
 /** Record types an admin can pick in the filter, as people name them. */
-export const RECORD_TYPE_CHOICES = [...Object.keys(RESOURCE_OF), ...Object.keys(PARENT_OF)]
-  .map((id) => ({ id, name: id.replace(/([a-z])([A-Z])/g, '$1 $2') }))
+export const RECORD_TYPE_CHOICES = [...Object.keys(RESOURCE_OF), ...Object.keys(PARENT_OF), ...UNLINKED]
+  .map((id) => ({ id, name: typeWords(id) }))
   .sort((a, b) => a.name.localeCompare(b.name));
 
 const globalId = (typeName: string, id: unknown) => btoa(`${typeName}:${String(id)}`).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
@@ -58,6 +64,6 @@ export function recordLink(entry: AuditedRecord): { resource: string; id: string
 export function recordTitle(entry: AuditedRecord): string {
   const values = entry.after ?? entry.before ?? {};
   const named = values.title ?? values.name ?? values.displayName ?? values.statement ?? values.code;
-  const type = entry.recordType.replace(/([a-z])([A-Z])/g, '$1 $2');
+  const type = typeWords(entry.recordType);
   return typeof named === 'string' && named ? `${type}: ${named}` : type;
 }
