@@ -64,6 +64,22 @@ const ACTOR_NAMES: Record<Actor, string> = {
   owner: 'the owning institution',
 };
 
+/** Each step and status as people say them, for the messages that refuse a step. */
+const STEP_WORDS: Record<Step, string> = {
+  submitForReview: 'be submitted for review', requestChanges: 'be sent back with changes', approve: 'be approved', publish: 'be published', retire: 'be retired',
+};
+const STEP_VERBS: Record<Step, string> = {
+  submitForReview: 'submit it for review', requestChanges: 'ask for changes', approve: 'approve it', publish: 'publish it', retire: 'retire it',
+};
+const STATUS_WORDS: Record<PathwayStatus, string> = {
+  [PathwayStatus.DRAFT]: 'a draft', [PathwayStatus.IN_REVIEW]: 'in review', [PathwayStatus.CHANGES_REQUESTED]: 'sent back with changes',
+  [PathwayStatus.APPROVED]: 'approved', [PathwayStatus.PUBLISHED]: 'published', [PathwayStatus.RETIRED]: 'retired',
+};
+const STATUS_NOUN: Record<PathwayStatus, string> = {
+  [PathwayStatus.DRAFT]: 'A draft', [PathwayStatus.IN_REVIEW]: 'A version in review', [PathwayStatus.CHANGES_REQUESTED]: 'A version sent back with changes',
+  [PathwayStatus.APPROVED]: 'An approved version', [PathwayStatus.PUBLISHED]: 'A published version', [PathwayStatus.RETIRED]: 'A retired version',
+};
+
 const STEP_NAMES: Partial<Record<Step, string>> = { submitForReview: 'submitted for review', approve: 'approved', publish: 'published' };
 
 /**
@@ -84,10 +100,10 @@ export async function transition(ctx: Context, em: EntityManager, id: number, st
   const pathway = await lockPathway(ctx, em, id);
   const rule: Transition = TRANSITIONS[step];
   if (!rule.from.includes(pathway.status)) {
-    throw UserInputFailure.of(ID_FIELD, `A ${pathway.status} pathway cannot ${step}; it must be ${rule.from.join(' or ')}`, ErrorCode.INVALID_STATE);
+    throw UserInputFailure.of(ID_FIELD, `${STATUS_NOUN[pathway.status]} cannot ${STEP_WORDS[step]}; it must be ${rule.from.map((status) => STATUS_WORDS[status]).join(' or ')}`, ErrorCode.INVALID_STATE);
   }
   if (!(await mayAct(ctx, pathway, rule.actor))) {
-    throw UserInputFailure.of(ID_FIELD, `Only ${ACTOR_NAMES[rule.actor]} may ${step}`, ErrorCode.ROLE_NOT_ALLOWED);
+    throw UserInputFailure.of(ID_FIELD, `Only ${ACTOR_NAMES[rule.actor]} may ${STEP_VERBS[step]}`, ErrorCode.ROLE_NOT_ALLOWED);
   }
   if (step === 'submitForReview' || step === 'approve' || step === 'publish') await assertNoOpenChangeRequest(em, pathway, step);
   if (step === 'publish') {

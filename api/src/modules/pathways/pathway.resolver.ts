@@ -121,7 +121,7 @@ export class PathwayResolver extends crudResolver({
       }
       if (filter.region) qb.andWhere('row.ownerInstitutionId IN (SELECT id FROM institution WHERE region = :region)', { region: filter.region });
       if (filter.lineageId) qb.andWhere('row.lineageId = :lineageId', { lineageId: filter.lineageId });
-      if (filter.reviewOverdue) qb.andWhere('row.reviewDueOn < :today', { today: todayIso() });
+      if (filter.reviewOverdue) qb.andWhere("row.reviewDueOn < :today AND row.status <> 'RETIRED'", { today: todayIso() });
     },
   },
 }) {
@@ -355,7 +355,7 @@ export class EndorsementResolver extends crudResolver({
     async beforeSave(em, endorsement) {
       const pathway = await em.getRepository(Pathway).findOneBy({ id: endorsement.pathwayId });
       if (pathway && !ENDORSABLE.has(pathway.status)) {
-        throw UserInputFailure.of(['input', 'pathwayId'], `A ${pathway.status} version cannot be endorsed; submit it for review first`, ErrorCode.INVALID_STATE);
+        throw UserInputFailure.of(['input', 'pathwayId'], `A ${pathway.status === 'DRAFT' ? 'draft' : pathway.status.toLowerCase().replace(/_/g, ' ')} version cannot be endorsed; submit it for review first`, ErrorCode.INVALID_STATE);
       }
       if (endorsement.expiresOn && endorsement.endorsedOn && endorsement.expiresOn < endorsement.endorsedOn) {
         throw UserInputFailure.of(['input', 'expiresOn'], 'An endorsement cannot expire before it is given', ErrorCode.OUT_OF_RANGE);
