@@ -67,7 +67,7 @@ export function Discussion() {
           <Stack direction="row" sx={{ gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
             <Chip size="small" label={comment.kind === 'CHANGE_REQUEST' ? 'Change request' : 'Comment'} color={comment.kind === 'CHANGE_REQUEST' ? 'warning' : 'default'} variant="outlined" />
             <Typography variant="body2" sx={{ fontWeight: 600 }}>
-              {comment.authorName ?? 'A co-designer'}
+              {comment.authorName ? `${comment.authorName}${comment.authorOrganization ? ` · ${comment.authorOrganization}` : ''}` : 'Author not recorded'}
             </Typography>
             <Typography variant="caption" color="text.secondary">
               {when(comment.createdAt)}

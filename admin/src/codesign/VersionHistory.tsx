@@ -19,12 +19,16 @@ const STEPS: Record<string, string> = {
   pathwayStartRevision: 'Started',
 };
 
-/** "Approved by an employer partner, Dec 1, 2026, 7:21 PM": the last thing that happened to a version, and by whom. */
+/** Roles as people name whoever holds them, when the account itself is gone. */
+const ROLE_WORDS: Record<string, string> = { INSTITUTION_STAFF: 'college staff member', EMPLOYER_PARTNER: 'employer partner', ADVISOR: 'advisor', ADMIN: 'administrator' };
+
+/** "Approved by Victor Validator (Meridian Data Networks), Dec 1, 2026, 7:21 PM": the last thing that happened to a version, and by whom. */
 const describe = (activity: VersionActivity, status: string) => {
-  const role = humanize(activity.role).toLowerCase();
+  const role = ROLE_WORDS[activity.role] ?? humanize(activity.role).toLowerCase();
+  const who = activity.authorName ? `${activity.authorName}${activity.authorOrganization ? ` (${activity.authorOrganization})` : ''}` : `${/^[aeiou]/.test(role) ? 'an' : 'a'} ${role}`;
   // Publishing a revision retires the version it replaces, in the same mutation.
   const step = status === 'RETIRED' && activity.mutation === 'pathwayPublish' ? 'Replaced by a newer version' : (STEPS[activity.mutation] ?? 'Edited');
-  return `${step} by ${/^[aeiou]/.test(role) ? 'an' : 'a'} ${role}, ${dateTime(activity.at)}`;
+  return `${step} by ${who}, ${dateTime(activity.at)}`;
 };
 
 /** Every version the viewer may see, newest first, each a link to its own designer page. */

@@ -1,3 +1,4 @@
+import { creditsText } from '../advising/routeRows';
 import { CONFLICT, conflictMessage, UserError } from '../dataProvider';
 import { gql } from '../graphql';
 
@@ -40,6 +41,7 @@ export interface Comment {
   kind: 'COMMENT' | 'CHANGE_REQUEST';
   body: string;
   authorName: string | null;
+  authorOrganization: string | null;
   createdAt: string;
   resolution: 'DONE' | 'ANSWERED' | 'WONT_DO' | null;
   resolutionNote: string | null;
@@ -85,7 +87,7 @@ export const DESIGN_SELECTION = `id title description status version revision re
     uncovered { id code statement }
   }
   publishReadiness { ready checks { check passed message } }
-  comments { id kind body authorName createdAt resolution resolutionNote resolvedAt stage { id title } }
+  comments { id kind body authorName authorOrganization createdAt resolution resolutionNote resolvedAt stage { id title } }
   endorsements { id statement commitment signatoryName signatoryTitle endorsedOn current employer { id name } }
   versions { id version status publishedAt createdAt updatedAt }`;
 
@@ -144,7 +146,7 @@ export async function searchCredentials(search: string): Promise<Option[]> {
     `query CredentialSearch($filter: CredentialFilter) { credentials(first: 20, filter: $filter, orderBy: { field: TITLE, direction: ASC }) { nodes { id title level creditValue status } } }`,
     { filter: search ? { search } : {} },
   );
-  return data.credentials.nodes.map((node) => ({ id: node.id, label: node.title, detail: `Level ${node.level} · ${node.creditValue} credits${node.status === 'PUBLISHED' ? '' : ` · ${node.status.toLowerCase()}`}` }));
+  return data.credentials.nodes.map((node) => ({ id: node.id, label: node.title, detail: `Level ${node.level} · ${creditsText(node.creditValue)}${node.status === 'PUBLISHED' ? '' : ` · ${node.status.toLowerCase()}`}` }));
 }
 
 export async function searchOccupations(search: string): Promise<Option[]> {
@@ -167,6 +169,8 @@ export interface VersionActivity {
   mutation: string;
   at: string;
   role: string;
+  authorName: string | null;
+  authorOrganization: string | null;
 }
 
 /**
@@ -175,7 +179,7 @@ export interface VersionActivity {
  */
 export async function loadVersionActivity(versionIds: readonly string[]): Promise<Map<string, VersionActivity>> {
   if (versionIds.length === 0) return new Map();
-  const fields = versionIds.map((_id, index) => `v${index}: auditLog(first: 1, filter: { recordId: $id${index} }) { nodes { mutation at role } }`).join(' ');
+  const fields = versionIds.map((_id, index) => `v${index}: auditLog(first: 1, filter: { recordId: $id${index} }) { nodes { mutation at role authorName authorOrganization } }`).join(' ');
   const variables = Object.fromEntries(versionIds.map((id, index) => [`id${index}`, id]));
   const declarations = versionIds.map((_id, index) => `$id${index}: ID!`).join(', ');
   try {

@@ -7,6 +7,8 @@ import { ErrorCode, UserInputFailure } from '../../core/errors';
 import { decodeId, decodeInput } from '../../core/input';
 import { runMutation } from '../../core/mutation';
 import { Role, User } from '../accounts/user.entity';
+import { Employer } from '../employers/employer.entity';
+import { Institution } from '../institutions/institution.entity';
 import { Credential } from '../credentials/credential.entity';
 import { LearningOutcome } from '../credentials/learning-outcome.entity';
 import { Pathway, PathwayStatus } from '../pathways/pathway.entity';
@@ -246,6 +248,14 @@ export class PathwayCommentResolver {
   @FieldResolver(() => PathwayStage, { nullable: true, description: 'The stage it is about; null when about the whole version (or the stage was deleted).' })
   stage(@Root() comment: PathwayComment, @Ctx() ctx: Context) {
     return comment.stageId === null ? null : ctx.loaders.byId(PathwayStage).load(comment.stageId);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The institution or employer the author acts for; null for admins and deleted accounts.' })
+  async authorOrganization(@Root() comment: PathwayComment, @Ctx() ctx: Context) {
+    const author = comment.authorId === null ? null : await ctx.loaders.byId(User).load(comment.authorId);
+    if (author?.institutionId) return (await ctx.loaders.byId(Institution).load(author.institutionId))?.name ?? null;
+    if (author?.employerId) return (await ctx.loaders.byId(Employer).load(author.employerId))?.name ?? null;
+    return null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Who wrote it.' })
