@@ -3,6 +3,7 @@ import { startTestApi, TestApi } from '../support/api';
 import { makeInstitution } from '../support/factories';
 import { makeCredential } from '../support/factories/credentials';
 import { makePathway } from '../support/factories/pathways';
+import { PathwayStatus } from '../../api/src/modules/pathways/pathway.entity';
 
 /** The console's dashboard lists what is past its review date; these filters are how it asks. */
 describe('review-overdue filters', () => {
@@ -42,6 +43,8 @@ describe('review-overdue filters', () => {
     const college = await makeInstitution(api.db);
     await makePathway(api.db, college.id, { title: 'Overdue pathway', reviewDueOn: shiftDays(-1) });
     await makePathway(api.db, college.id, { title: 'Current pathway', reviewDueOn: shiftDays(10) });
+    // A retired version is kept for the record: nobody reviews it again.
+    await makePathway(api.db, college.id, { title: 'Retired pathway', reviewDueOn: shiftDays(-30), status: PathwayStatus.RETIRED });
 
     const overdue = await api.gql(`{ pathways(first: 50, filter: { reviewOverdue: true }) { totalCount nodes { title } } }`);
     expect(overdue.data?.pathways).toEqual({ totalCount: 1, nodes: [{ title: 'Overdue pathway' }] });

@@ -71,7 +71,7 @@ export class PathwayFilter {
   @Field(() => UuidScalar, { nullable: true, description: 'Versions of one pathway: their shared lineageId.' })
   lineageId?: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Only versions whose review date has passed.' })
+  @Field(() => Boolean, { nullable: true, description: 'Only versions whose review date has passed, retired ones left out (they are not reviewed again).' })
   reviewOverdue?: boolean | null;
 }
 
