@@ -1,4 +1,5 @@
 import { Locator, Page } from 'playwright-core';
+import { byCohort } from '../../admin/src/dashboard/cohorts';
 import { DEMO_PASSWORD } from '../../api/src/seed/accounts';
 import { TestApi } from '../support/api';
 import { signIn, TestBrowser } from '../support/browser';
@@ -99,7 +100,7 @@ describe('the advisor view on the demo data', () => {
       const rows = [];
       for (const row of await table.locator('tbody tr').all()) rows.push((await row.locator('td').allInnerTexts()).slice(0, 4));
       const expected = [...pathway.outcomes]
-        .sort((a, b) => a.cohort.localeCompare(b.cohort))
+        .sort((a, b) => byCohort(a.cohort, b.cohort))
         .map((report) => [report.cohort, shown(report.enrolled, report), shown(report.completed, report), shown(report.placed, report)]);
       expect(rows).toEqual(expected);
     }

@@ -1,3 +1,4 @@
+import { byCohort } from './cohorts';
 import { Alert, Box, Card, CardContent, Chip, CircularProgress, List, ListItem, ListItemButton, ListItemText, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { BarChart } from '@mui/x-charts/BarChart';
 import { useQuery } from '@tanstack/react-query';
@@ -162,7 +163,8 @@ const wage = (value: number | null, report: OutcomeReport) =>
 
 /** Suppressed figures are left out of the chart (no bar, not a zero bar) and named in the table beneath it. */
 const PathwayOutcomes = ({ pathway }: { pathway: DashboardData['outcomePathways'][number] }) => {
-  const cohorts = [...pathway.outcomes].sort((a, b) => a.cohort.localeCompare(b.cohort));
+  const cohorts = [...pathway.outcomes].sort((a, b) => byCohort(a.cohort, b.cohort));
+  const anySuppressed = cohorts.some((report) => report.suppressed);
   return (
     <Box component="article" aria-label={`Outcomes of ${pathway.title}`} sx={{ minWidth: 0 }}>
       <Typography variant="subtitle1" sx={{ fontWeight: 700 }}>
@@ -172,7 +174,7 @@ const PathwayOutcomes = ({ pathway }: { pathway: DashboardData['outcomePathways'
         <BarChart
           height={200}
           margin={{ left: 0, right: 8, top: 8, bottom: 0 }}
-          xAxis={[{ scaleType: 'band', data: cohorts.map((report) => report.cohort) }]}
+          xAxis={[{ scaleType: 'band', data: cohorts.map((report) => (report.suppressed ? `${report.cohort} *` : report.cohort)) }]}
           yAxis={[{ width: 34 }]}
           series={[
             { data: cohorts.map((report) => report.enrolled), label: 'Enrolled', color: '#8fb8c4' },
@@ -181,6 +183,11 @@ const PathwayOutcomes = ({ pathway }: { pathway: DashboardData['outcomePathways'
           ]}
           slotProps={{ legend: { position: { vertical: 'top', horizontal: 'center' } } }}
         />
+        {anySuppressed && (
+          <Typography variant="caption" color="text.secondary" data-testid="suppressed-note" sx={{ gridColumn: { md: '1' }, mt: -2 }}>
+            * Some counts of this cohort are suppressed (under 10): no bar is drawn for them.
+          </Typography>
+        )}
         <Table size="small" aria-label={`Outcome figures of ${pathway.title}`}>
           <TableHead>
             <TableRow>
