@@ -5,7 +5,7 @@ import { humanize } from '../common/choices';
 import { CreditBar } from './CreditBar';
 import { fetchWhatIf } from './queries';
 import { Route, RouteItemStatus } from './route';
-import { countingAgreements, formatCredits, routeRows } from './routeRows';
+import { countingAgreements, creditsText, formatCredits, routeRows } from './routeRows';
 
 const STATUS_TONES: Record<RouteItemStatus, 'success' | 'default' | 'warning' | 'error'> = {
   COUNTED: 'success',
@@ -101,7 +101,7 @@ const WhatIf = ({ route, learnerId }: { route: Route; learnerId: string }) => {
           <FormControlLabel
             key={candidate.id}
             control={<Checkbox checked={ticked.includes(candidate.id)} onChange={() => toggle(candidate.id)} />}
-            label={`${candidate.title} (${formatCredits(candidate.credits)} credits, ${formatCredits(candidate.workloadHours)} h)`}
+            label={`${candidate.title} (${creditsText(candidate.credits)}, ${formatCredits(candidate.workloadHours)} h)`}
           />
         ))}
       </Stack>
@@ -169,7 +169,7 @@ export const RouteCard = ({ route, learnerId }: { route: Route; learnerId: strin
               <ol style={{ margin: 0, paddingLeft: 20 }} aria-label="Next steps">
                 {route.nextSteps.map((step) => (
                   <li key={step.credential.id}>
-                    {step.credential.title}: +{formatCredits(step.creditsGained)} credits for {formatCredits(step.workloadHours)} hours (
+                    {step.credential.title}: +{creditsText(step.creditsGained)} for {formatCredits(step.workloadHours)} hours (
                     {formatCredits(step.creditsPerHour)} per hour)
                   </li>
                 ))}

@@ -14,6 +14,9 @@ export interface RouteRow {
 
 export const formatCredits = (credits: number) => new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }).format(credits);
 
+/** "1 credit", "0.5 credits", "3 credits". */
+export const creditsText = (credits: number) => `${formatCredits(credits)} ${credits === 1 ? 'credit' : 'credits'}`;
+
 const signed = (credits: number) => (credits > 0 ? `+${formatCredits(credits)}` : formatCredits(credits));
 
 /** `iso` moved back by whole years, as the recency limit counts them. */

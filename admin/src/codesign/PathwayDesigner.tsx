@@ -14,8 +14,8 @@ import { StageBoard } from './StageBoard';
 import { DesignerContext, SaveState, useDesigner, useDesignerState } from './useDesigner';
 import { VersionHistory } from './VersionHistory';
 
-const TONES: Record<string, 'default' | 'info' | 'warning' | 'secondary' | 'success'> = {
-  DRAFT: 'default', IN_REVIEW: 'info', CHANGES_REQUESTED: 'warning', APPROVED: 'secondary', PUBLISHED: 'success', RETIRED: 'default',
+const TONES: Record<string, 'default' | 'info' | 'warning' | 'primary' | 'success'> = {
+  DRAFT: 'default', IN_REVIEW: 'info', CHANGES_REQUESTED: 'warning', APPROVED: 'primary', PUBLISHED: 'success', RETIRED: 'default',
 };
 
 const STATUS_HELP: Record<string, string> = {

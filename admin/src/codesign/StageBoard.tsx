@@ -1,3 +1,4 @@
+import { creditsText } from '../advising/routeRows';
 import { Announcements, closestCenter, DndContext, DragEndEvent, KeyboardSensor, PointerSensor, UniqueIdentifier, useSensor, useSensors } from '@dnd-kit/core';
 import { arrayMove, SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
@@ -14,8 +15,9 @@ import { useDesigner } from './useDesigner';
 
 const requirementText = (stage: Stage) => {
   const count = stage.entries.length;
-  const rule = stage.requirement === 'ALL' ? (count === 1 ? 'Required' : `All ${count} required`) : `At least ${stage.requiredCount} of ${count}`;
-  return stage.minCredits ? `${rule}, at least ${stage.minCredits} credits` : rule;
+  const rule =
+    stage.requirement === 'ALL' ? (count === 0 ? 'No credentials yet' : count === 1 ? 'Required' : count === 2 ? 'Both required' : `All ${count} required`) : `At least ${stage.requiredCount} of ${count}`;
+  return stage.minCredits ? `${rule}, at least ${creditsText(stage.minCredits)}` : rule;
 };
 
 /** How many of the stage's credentials "at least N" may ask for, or why N cannot be saved. */
@@ -155,7 +157,7 @@ function StageCard({ stage, index }: { stage: Stage; index: number }) {
                 <Chip size="small" color="warning" variant="outlined" label={entry.credential.status === 'PUBLISHED' ? 'Not assessed' : `Credential ${entry.credential.status.toLowerCase()}`} />
               )}
               <Typography variant="caption" color="text.secondary" sx={{ width: 130, textAlign: 'right' }}>
-                Level {entry.credential.level} · {entry.credential.creditValue} credits
+                Level {entry.credential.level} · {creditsText(entry.credential.creditValue)}
               </Typography>
               {allowed.edit && (
                 <IconButton

@@ -1,3 +1,4 @@
+import { creditsText } from '../advising/routeRows';
 import BlockIcon from '@mui/icons-material/Block';
 import CheckIcon from '@mui/icons-material/Check';
 import CloseIcon from '@mui/icons-material/Close';
@@ -145,7 +146,7 @@ export const ClaimsEditor = () => {
           value: (claim) => claim.status,
           display: (claim) => (
             <Stack spacing={0.5}>
-              <Chip size="small" variant="outlined" color={CLAIM_TONES[claim.status]} label={claim.status === 'APPROVED' ? `Approved: ${claim.creditsApproved} credits` : humanize(claim.status)} sx={{ width: 'fit-content' }} />
+              <Chip size="small" variant="outlined" color={CLAIM_TONES[claim.status]} label={claim.status === 'APPROVED' ? `Approved: ${creditsText(claim.creditsApproved ?? 0)}` : humanize(claim.status)} sx={{ width: 'fit-content' }} />
               {claim.decisionReason && (
                 <Typography variant="caption" color="text.secondary">
                   {claim.decisionReason}

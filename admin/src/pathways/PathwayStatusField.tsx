@@ -4,7 +4,7 @@ const TONES = {
   DRAFT: 'default',
   IN_REVIEW: 'info',
   CHANGES_REQUESTED: 'warning',
-  APPROVED: 'secondary',
+  APPROVED: 'primary',
   PUBLISHED: 'success',
   RETIRED: 'default',
 } as const;
