@@ -16,7 +16,7 @@ export const CompetencyLinks = () => {
   return (
     <InlineTable<Link>
       label="Competencies of the occupation"
-      rows={[...(occupation.competencies ?? [])].sort((a, b) => Number(b.isCore) - Number(a.isCore) || a.competency.code.localeCompare(b.competency.code))}
+      rows={[...(occupation.competencies ?? [])].sort((a, b) => Number(b.isCore) - Number(a.isCore) || a.competency.code.localeCompare(b.competency.code, undefined, { numeric: true }))}
       typeName="OccupationCompetency"
       createInput={{ occupationId: occupation.id }}
       editable={canAccess ?? false}

@@ -38,8 +38,8 @@ export class Competency extends BaseEntity {
   @JoinColumn({ name: 'framework_id' })
   framework?: CompetencyFramework;
 
-  @Field(() => String, { description: 'Code within its framework, e.g. "ITS-1.2".' })
-  @Column({ type: 'text' })
+  @Field(() => String, { description: 'Code within its framework, e.g. "ITS-1.2"; sorts with numbers compared as numbers (AH-5.2 before AH-5.10).' })
+  @Column({ type: 'text', collation: 'natural' })
   code: string;
 
   @Field(() => String, { description: 'What the worker must know or do, in the framework\'s words.' })
