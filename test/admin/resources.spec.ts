@@ -90,6 +90,17 @@ describe('editing resources in the console', () => {
       const mappings = page.getByRole('table', { name: 'Credit mappings' });
       await mappings.waitFor();
 
+      // Before saving, the edit shows whose applied credit it would change: Ana Morales counts Help Desk Practicum for 3.
+      await rowWith(mappings, 'Help Desk Practicum').getByRole('button', { name: 'Edit row' }).click();
+      await mappings.getByLabel('Credits').fill('1');
+      const impact = page.getByRole('region', { name: 'Impact on learners' });
+      await impact.getByText(/^Ana Morales: \d+ → \d+ \(−2\)$/).waitFor();
+      expect(await impact.innerText()).toContain('Saving this changes 1 learner\'s applied credit');
+      await mappings.getByLabel('Credits').fill('3');
+      await impact.getByText(/^Saving this changes no learner's applied credit/).waitFor();
+      await mappings.getByRole('button', { name: 'Cancel' }).click();
+      await impact.waitFor({ state: 'detached' });
+
       await rowWith(mappings, 'Network Basics').getByRole('button', { name: 'Edit row' }).click();
       const credits = mappings.getByLabel('Credits');
       expect(await credits.inputValue()).toBe('4');
