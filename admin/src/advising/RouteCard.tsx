@@ -2,6 +2,7 @@ import { Alert, Box, Card, CardContent, Checkbox, Chip, FormControlLabel, Stack,
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { humanize } from '../common/choices';
+import { formatDate } from '../common/dates';
 import { CreditBar } from './CreditBar';
 import { fetchWhatIf } from './queries';
 import { Route, RouteItemStatus } from './route';
@@ -44,7 +45,7 @@ const RouteTable = ({ route }: { route: Route }) => (
         return (
           <TableRow key={row.key} sx={total ? { bgcolor: 'action.hover', '& td': { fontWeight: 700 } } : undefined}>
             <TableCell>{row.source}</TableCell>
-            <TableCell sx={{ whiteSpace: 'nowrap' }}>{row.awardedOn ?? ''}</TableCell>
+            <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDate(row.awardedOn)}</TableCell>
             <TableCell align="right">{formatCredits(row.credits)}</TableCell>
             <TableCell>
               <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>

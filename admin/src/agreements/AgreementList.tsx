@@ -1,6 +1,7 @@
-import { AutocompleteInput, DataTable, DateField, List, ReferenceInput, SearchInput, SelectInput } from 'react-admin';
+import { AutocompleteInput, DataTable, List, ReferenceInput, SearchInput, SelectInput } from 'react-admin';
 import { AGREEMENT_STATUSES } from './choices';
 import { AgreementStatusField } from './AgreementStatusField';
+import { DayField } from '../common/DayField';
 
 const EXPIRY_WINDOWS = [
   { id: 30, name: 'Within 30 days' },
@@ -24,8 +25,8 @@ export const AgreementList = () => (
       <DataTable.Col source="degreeProgram.title" label="Program" disableSort />
       <DataTable.Col source="status" disableSort field={AgreementStatusField} />
       <DataTable.NumberCol source="mappingCount" label="Mappings" disableSort />
-      <DataTable.Col source="effectiveFrom" label="From" field={DateField} />
-      <DataTable.Col source="effectiveTo" label="To" field={DateField} />
+      <DataTable.Col source="effectiveFrom" label="From" field={DayField} />
+      <DataTable.Col source="effectiveTo" label="To" field={DayField} />
     </DataTable>
   </List>
 );

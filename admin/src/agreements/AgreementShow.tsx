@@ -1,8 +1,9 @@
-import { DateField, FunctionField, Labeled, NumberField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { FunctionField, Labeled, NumberField, Show, SimpleShowLayout, TextField } from 'react-admin';
 import { FactGrid } from '../common/FactGrid';
 import { AgreementStatusField } from './AgreementStatusField';
 import { MappingsEditor } from './MappingsEditor';
 import { ImportMappingsButton } from '../imports/ImportButtons';
+import { DayField } from '../common/DayField';
 
 export const AgreementShow = () => (
   <Show>
@@ -12,11 +13,11 @@ export const AgreementShow = () => (
         <TextField source="degreeProgram.title" label="Program" />
         <TextField source="issuer.name" label="Issuer" />
         <AgreementStatusField source="status" />
-        <DateField source="effectiveFrom" label="Effective from" />
-        <DateField source="effectiveTo" label="Effective to" emptyText="Open-ended" />
+        <DayField source="effectiveFrom" label="Effective from" />
+        <DayField source="effectiveTo" label="Effective to" emptyText="Open-ended" />
         <NumberField source="recencyYears" label="Recency limit (years)" emptyText="None" />
         <TextField source="signedBy" label="Signed by" emptyText="—" />
-        <DateField source="signedOn" label="Signed on" emptyText="—" />
+        <DayField source="signedOn" label="Signed on" emptyText="—" />
         <FunctionField
           label="Block credit"
           render={(agreement: { blockPathway: { title: string } | null; blockCredits: number | null }) =>

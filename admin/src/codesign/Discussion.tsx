@@ -4,10 +4,11 @@ import { humanize } from '../common/choices';
 import { Comment, edit } from './designerApi';
 import { Panel } from './Panel';
 import { useDesigner } from './useDesigner';
+import { formatDateTime } from '../common/dates';
 
 const WHOLE_PATHWAY = 'whole-pathway';
 
-const when = (value: string) => new Date(value).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' });
+const when = formatDateTime;
 
 function Resolve({ comment }: { comment: Comment }) {
   const { run, busy } = useDesigner();

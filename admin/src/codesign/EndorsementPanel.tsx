@@ -4,6 +4,7 @@ import { humanize } from '../common/choices';
 import { edit } from './designerApi';
 import { Panel } from './Panel';
 import { useDesigner } from './useDesigner';
+import { formatDate } from '../common/dates';
 
 const COMMITMENTS = ['INTERVIEW_GUARANTEE', 'HIRING_INTENT', 'PAID_RELEASE_TIME', 'WORK_BASED_PLACEMENT'];
 
@@ -79,7 +80,7 @@ export function EndorsementPanel() {
           </Typography>
           <Typography variant="caption" color="text.secondary">
             {endorsement.signatoryName}
-            {endorsement.signatoryTitle && `, ${endorsement.signatoryTitle}`} · {new Date(`${endorsement.endorsedOn}T00:00:00Z`).toLocaleDateString('en-US', { dateStyle: 'medium', timeZone: 'UTC' })}
+            {endorsement.signatoryTitle && `, ${endorsement.signatoryTitle}`} · {formatDate(endorsement.endorsedOn)}
           </Typography>
         </Box>
       ))}

@@ -13,6 +13,7 @@ import { ReadinessChecklist } from './ReadinessChecklist';
 import { StageBoard } from './StageBoard';
 import { DesignerContext, SaveState, useDesigner, useDesignerState } from './useDesigner';
 import { VersionHistory } from './VersionHistory';
+import { formatDate } from '../common/dates';
 
 const TONES: Record<string, 'default' | 'info' | 'warning' | 'primary' | 'success'> = {
   DRAFT: 'default', IN_REVIEW: 'info', CHANGES_REQUESTED: 'warning', APPROVED: 'primary', PUBLISHED: 'success', RETIRED: 'default',
@@ -57,7 +58,7 @@ function Header() {
             </Stack>
             <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
               {pathway.ownerInstitution.name}
-              {pathway.reviewDueOn && ` · review due ${new Date(`${pathway.reviewDueOn}T00:00:00Z`).toLocaleDateString('en-US', { dateStyle: 'medium', timeZone: 'UTC' })}`}
+              {pathway.reviewDueOn && ` · review due ${formatDate(pathway.reviewDueOn)}`}
               {myRole && ` · ${myRole}`}
             </Typography>
             {pathway.description && (

@@ -6,8 +6,9 @@ import { humanize } from '../common/choices';
 import { loadVersionActivity, VersionActivity } from './designerApi';
 import { Panel } from './Panel';
 import { useDesigner } from './useDesigner';
+import { formatDateTime } from '../common/dates';
 
-const dateTime = (value: string) => new Date(value).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' });
+const dateTime = formatDateTime;
 
 const STEPS: Record<string, string> = {
   pathwayCreate: 'Created',

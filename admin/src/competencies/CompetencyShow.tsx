@@ -1,8 +1,9 @@
-import { ArrayField, BooleanField, DataTable, DateField, ReferenceManyField, SelectField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { ArrayField, BooleanField, DataTable, ReferenceManyField, SelectField, Show, SimpleShowLayout, TextField } from 'react-admin';
 import { FactGrid } from '../common/FactGrid';
 import { NoneYet } from '../common/NoneYet';
 import { CredentialStatusField } from '../credentials/CredentialStatusField';
 import { COMPETENCY_TYPES } from './types';
+import { DayField } from '../common/DayField';
 
 export const CompetencyShow = () => (
   <Show>
@@ -14,7 +15,7 @@ export const CompetencyShow = () => (
         <TextField source="framework.name" label="Framework" />
         <TextField source="parent.code" label="Part of" emptyText="—" />
         <TextField source="caseIdentifier" label="CASE identifier" emptyText="—" />
-        <DateField source="updatedAt" label="Last changed" showTime />
+        <DayField source="updatedAt" label="Last changed" showTime />
       </FactGrid>
       <ArrayField source="occupations" label="Occupations that need it">
         <DataTable bulkActionButtons={false} empty={<NoneYet>Not linked to an occupation</NoneYet>}>

@@ -1,6 +1,7 @@
-import { BooleanField, BooleanInput, DataTable, DateField, List, SearchInput, SelectInput } from 'react-admin';
+import { BooleanField, BooleanInput, DataTable, List, SearchInput, SelectInput } from 'react-admin';
 import { CREDENTIAL_LEVELS, CREDENTIAL_STATUSES } from './choices';
 import { CredentialStatusField } from './CredentialStatusField';
+import { DayField } from '../common/DayField';
 
 const filters = [
   <SearchInput key="q" source="q" placeholder="Search by title" alwaysOn />,
@@ -19,7 +20,7 @@ export const CredentialList = () => (
       <DataTable.NumberCol source="creditValue" label="Credits" disableSort />
       <DataTable.Col source="status" disableSort field={CredentialStatusField} />
       <DataTable.Col source="assessed" disableSort field={BooleanField} />
-      <DataTable.Col source="nextReviewOn" label="Next review" disableSort field={DateField} />
+      <DataTable.Col source="nextReviewOn" label="Next review" disableSort field={DayField} />
     </DataTable>
   </List>
 );

@@ -1,10 +1,11 @@
-import { ArrayField, BooleanField, ChipField, DateField, FunctionField, Labeled, NumberField, SelectField, Show, SingleFieldList, TabbedShowLayout, TextField } from 'react-admin';
+import { ArrayField, BooleanField, ChipField, FunctionField, Labeled, NumberField, SelectField, Show, SingleFieldList, TabbedShowLayout, TextField } from 'react-admin';
 import { humanize } from '../common/choices';
 import { FactGrid } from '../common/FactGrid';
 import { NoneYet } from '../common/NoneYet';
 import { CREDENTIAL_LEVELS, DELIVERY_MODES } from './choices';
 import { AssessmentsEditor, OutcomesEditor, RubricEditor } from './CredentialEditors';
 import { CredentialStatusField } from './CredentialStatusField';
+import { DayField } from '../common/DayField';
 
 export const CredentialShow = () => (
   <Show>
@@ -20,7 +21,7 @@ export const CredentialShow = () => (
           <SelectField source="deliveryMode" label="Delivery" choices={DELIVERY_MODES} />
           <NumberField source="cost" options={{ style: 'currency', currency: 'USD' }} emptyText="—" />
           <BooleanField source="assessed" />
-          <DateField source="nextReviewOn" label="Next review" emptyText="—" />
+          <DayField source="nextReviewOn" label="Next review" emptyText="—" />
           <FunctionField label="Evidence" render={(credential: { evidenceTypes?: string[] }) => (credential.evidenceTypes ?? []).map(humanize).join(', ') || '—'} />
         </FactGrid>
         <TextField source="description" emptyText="—" />

@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { ReactNode } from 'react';
 import { Link, Title, useCanAccess } from 'react-admin';
 import { humanize } from '../common/choices';
-import { daysBetween, todayIso } from '../common/dates';
+import { daysBetween, formatDate, todayIso } from '../common/dates';
 import { DashboardData, EXPIRY_WINDOW_DAYS, fetchDashboard, fetchExpiryImpacts, OutcomeReport, PATHWAY_STATUSES } from './queries';
 
 const STATUS_COLOURS: Record<string, string> = {
@@ -108,7 +108,7 @@ const OverdueReviews = ({ pathways, credentials }: { pathways: DashboardData['ov
 const dueText = (date: string | null) => {
   if (!date) return 'no review date';
   const days = daysBetween(todayIso(), date);
-  const on = new Date(`${date}T00:00:00Z`).toLocaleDateString(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+  const on = formatDate(date);
   return days < 0 ? `due ${on}, ${-days} day${days === -1 ? '' : 's'} overdue` : days === 0 ? `due today` : `due ${on}, in ${days} day${days === 1 ? '' : 's'}`;
 };
 

@@ -1,7 +1,8 @@
-import { DataTable, DateField, ReferenceManyField, Show, SimpleShowLayout, TextField, UrlField } from 'react-admin';
+import { DataTable, ReferenceManyField, Show, SimpleShowLayout, TextField, UrlField } from 'react-admin';
 import { FactGrid } from '../common/FactGrid';
 import { NoneYet } from '../common/NoneYet';
 import { PathwayStatusField } from '../pathways/PathwayStatusField';
+import { DayField } from '../common/DayField';
 
 export const EmployerShow = () => (
   <Show>
@@ -11,7 +12,7 @@ export const EmployerShow = () => (
         <TextField source="naicsCode" label="NAICS code" emptyText="—" />
         <TextField source="region" emptyText="—" />
         <UrlField source="websiteUrl" label="Website" emptyText="—" />
-        <DateField source="updatedAt" label="Last changed" showTime />
+        <DayField source="updatedAt" label="Last changed" showTime />
       </FactGrid>
       <TextField source="description" emptyText="—" />
       <ReferenceManyField label="Pathways it co-designs" reference="pathways" target="employerId" sort={{ field: 'title', order: 'ASC' }}>

@@ -1,7 +1,8 @@
-import { DataTable, DateField, ReferenceManyField, Show, SimpleShowLayout, TextField, UrlField } from 'react-admin';
+import { DataTable, ReferenceManyField, Show, SimpleShowLayout, TextField, UrlField } from 'react-admin';
 import { humanize } from '../common/choices';
 import { FactGrid } from '../common/FactGrid';
 import { NoneYet } from '../common/NoneYet';
+import { DayField } from '../common/DayField';
 
 export const FrameworkShow = () => (
   <Show>
@@ -13,7 +14,7 @@ export const FrameworkShow = () => (
         <TextField source="jurisdiction" emptyText="—" />
         <UrlField source="sourceUrl" label="Source" emptyText="—" />
         <TextField source="caseIdentifier" label="CASE identifier" emptyText="—" />
-        <DateField source="updatedAt" label="Last changed" showTime />
+        <DayField source="updatedAt" label="Last changed" showTime />
       </FactGrid>
       <TextField source="description" emptyText="—" />
       <ReferenceManyField label="Competencies" reference="competencies" target="frameworkId" sort={{ field: 'code', order: 'ASC' }} perPage={50}>

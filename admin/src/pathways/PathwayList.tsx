@@ -1,7 +1,8 @@
-import { BooleanInput, CreateButton, DataTable, DateField, ExportButton, FilterButton, List, SearchInput, SelectInput, TopToolbar } from 'react-admin';
+import { BooleanInput, CreateButton, DataTable, ExportButton, FilterButton, List, SearchInput, SelectInput, TopToolbar } from 'react-admin';
 import { enumChoices } from '../common/choices';
 import { CoverageBar } from './CoverageBar';
 import { PathwayStatusField } from './PathwayStatusField';
+import { DayField } from '../common/DayField';
 
 const PATHWAY_STATUSES = enumChoices(['DRAFT', 'IN_REVIEW', 'CHANGES_REQUESTED', 'APPROVED', 'PUBLISHED', 'RETIRED']);
 
@@ -27,7 +28,7 @@ export const PathwayList = () => (
       <DataTable.Col source="status" disableSort field={PathwayStatusField} />
       <DataTable.Col source="ownerInstitution.name" label="Owner" disableSort />
       <DataTable.Col label="Coverage" disableSort render={() => <CoverageBar />} />
-      <DataTable.Col source="reviewDueOn" label="Review due" field={DateField} />
+      <DataTable.Col source="reviewDueOn" label="Review due" field={DayField} />
     </DataTable>
   </List>
 );

@@ -1,8 +1,9 @@
-import { DataTable, DateField, NumberField, ReferenceManyField, SelectField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { DataTable, NumberField, ReferenceManyField, SelectField, Show, SimpleShowLayout, TextField } from 'react-admin';
 import { FactGrid } from '../common/FactGrid';
 import { NoneYet } from '../common/NoneYet';
 import { AgreementStatusField } from '../agreements/AgreementStatusField';
 import { AWARD_LEVELS } from './ProgramList';
+import { DayField } from '../common/DayField';
 
 export const ProgramShow = () => (
   <Show>
@@ -20,8 +21,8 @@ export const ProgramShow = () => (
         <DataTable rowClick="show" bulkActionButtons={false} empty={<NoneYet />}>
           <DataTable.Col source="title" />
           <DataTable.Col source="status" disableSort field={AgreementStatusField} />
-          <DataTable.Col source="effectiveFrom" label="From" field={DateField} />
-          <DataTable.Col source="effectiveTo" label="To" field={DateField} />
+          <DataTable.Col source="effectiveFrom" label="From" field={DayField} />
+          <DataTable.Col source="effectiveTo" label="To" field={DayField} />
         </DataTable>
       </ReferenceManyField>
     </SimpleShowLayout>
