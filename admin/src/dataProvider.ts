@@ -28,6 +28,8 @@ export interface ResourceDescription {
   requiredOnCreate?: readonly string[];
   /** The list's filter input type when it is not `<typeName>Filter`, e.g. the audit log's `AuditLogFilter`. */
   filterType?: string;
+  /** A list only, such as the audit log: its entries are no nodes and take no mutations. */
+  listOnly?: boolean;
   /** False for a list that takes no `orderBy` (it keeps the server's order). */
   orderable?: boolean;
   /** Updates carry the revision they were based on, so a concurrent edit is refused with CONFLICT. */

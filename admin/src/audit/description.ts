@@ -5,6 +5,7 @@ export const auditDescription: ResourceDescription = {
   listQuery: 'auditLog',
   filterType: 'AuditLogFilter',
   orderable: false,
+  listOnly: true,
   filterFields: ['recordType', 'author', 'action', 'since', 'before'],
   orderFields: {},
   listSelection: 'id: sequence at role mutation action recordType record authorName authorOrganization before after',
