@@ -1,20 +1,19 @@
-import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { CssBaseline } from '@mui/material';
+import { Suspense } from 'react';
+import { AdminContext, CoreAdminUI, CustomRoutes, LoadingPage, localStorageStore, Notification, Resource } from 'react-admin';
 import { BrowserRouter, Route } from 'react-router';
-import { AdvisorPage } from './advising/AdvisorPage';
 import agreements from './agreements';
 import auditLog from './audit';
 import { authProvider } from './authProvider';
 import competencies from './competencies';
 import credentials from './credentials';
-import { Dashboard } from './dashboard/Dashboard';
+import { lazyPage } from './common/lazyPage';
 import { createDataProvider } from './dataProvider';
 import employers from './employers';
 import frameworks from './frameworks';
 import { gql } from './graphql';
 import { i18nProvider } from './i18nProvider';
 import institutions from './institutions';
-import { Layout } from './layout/Layout';
-import { LoginPage } from './layout/LoginPage';
 import learners from './learners';
 import occupations from './occupations';
 import pathways from './pathways';
@@ -24,38 +23,63 @@ import { theme } from './theme';
 
 const dataProvider = createDataProvider(RESOURCES, gql);
 
+/** Every page is its own chunk, fetched when it is first shown (see common/lazyPage.ts). */
+const Dashboard = lazyPage(() => import('./dashboard/Dashboard'), 'Dashboard');
+const AdvisorPage = lazyPage(() => import('./advising/AdvisorPage'), 'AdvisorPage');
+/** The frame of signed-in pages (app bar, menu): the sign-in page does without it. */
+export const Layout = lazyPage(() => import('./layout/Layout'), 'Layout');
+/** Only people who are not signed in see it, and its form brings react-hook-form with it. */
+export const LoginPage = lazyPage(() => import('./layout/LoginPage'), 'LoginPage');
+const NotFound = lazyPage(() => import('./layout/ErrorPages'), 'NotFound');
+const AccessDenied = lazyPage(() => import('./layout/ErrorPages'), 'AccessDenied');
+const AuthenticationError = lazyPage(() => import('./layout/ErrorPages'), 'AuthenticationError');
+const ErrorPage = lazyPage(() => import('./layout/ErrorPages'), 'Error');
+
+const store = localStorageStore();
+
 /**
  * Real paths under /admin/ rather than hash URLs: the API serves index.html for every one of them.
  * Every page still checks the session and sends anonymous visitors to sign in; `requireAuth` is
  * left off because under a router basename it bounces between logout and /login for seconds.
+ *
+ * This is react-admin's `<Admin>` taken apart (AdminContext and CoreAdminUI, as its AdminUI does)
+ * so that the sign-in page, the layout and the error pages load only when they are shown.
  */
 export const App = () => (
   <BrowserRouter basename="/admin">
-    <Admin
-      title="Pathforge"
-      dataProvider={dataProvider}
-      authProvider={authProvider}
-      i18nProvider={i18nProvider}
-      loginPage={LoginPage}
-      layout={Layout}
-      theme={theme}
-      dashboard={Dashboard}
-      disableTelemetry
-    >
-      <Resource name="pathways" {...pathways} />
-      <Resource name="credentials" {...credentials} />
-      <Resource name="occupations" {...occupations} />
-      <Resource name="employers" {...employers} />
-      <Resource name="institutions" {...institutions} />
-      <Resource name="degreePrograms" {...programs} />
-      <Resource name="articulationAgreements" {...agreements} />
-      <Resource name="learners" {...learners} />
-      <Resource name="competencyFrameworks" {...frameworks} />
-      <Resource name="competencies" {...competencies} />
-      <Resource name="auditLog" {...auditLog} />
-      <CustomRoutes>
-        <Route path="/advising" element={<AdvisorPage />} />
-      </CustomRoutes>
-    </Admin>
+    <AdminContext dataProvider={dataProvider} authProvider={authProvider} i18nProvider={i18nProvider} store={store} theme={theme}>
+      <CssBaseline enableColorScheme>
+        <Suspense fallback={<LoadingPage />}>
+          <CoreAdminUI
+            title="Pathforge"
+            layout={Layout}
+            loginPage={LoginPage}
+            dashboard={Dashboard}
+            catchAll={NotFound}
+            accessDenied={AccessDenied}
+            authenticationError={AuthenticationError}
+            error={ErrorPage}
+            loading={LoadingPage}
+            disableTelemetry
+          >
+            <Resource name="pathways" {...pathways} />
+            <Resource name="credentials" {...credentials} />
+            <Resource name="occupations" {...occupations} />
+            <Resource name="employers" {...employers} />
+            <Resource name="institutions" {...institutions} />
+            <Resource name="degreePrograms" {...programs} />
+            <Resource name="articulationAgreements" {...agreements} />
+            <Resource name="learners" {...learners} />
+            <Resource name="competencyFrameworks" {...frameworks} />
+            <Resource name="competencies" {...competencies} />
+            <Resource name="auditLog" {...auditLog} />
+            <CustomRoutes>
+              <Route path="/advising" element={<AdvisorPage />} />
+            </CustomRoutes>
+          </CoreAdminUI>
+        </Suspense>
+        <Notification />
+      </CssBaseline>
+    </AdminContext>
   </BrowserRouter>
 );

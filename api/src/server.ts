@@ -29,6 +29,7 @@ import { interopRoutes } from './modules/interop/interop.routes';
 import { bulkImportRoutes } from './modules/imports/bulk-import.routes';
 import { secretProblems } from './core/secrets';
 import { authorizationOf, cookieSession, jsonErrors, securityHeaders } from './core/web-hardening';
+import { consoleRoutes } from './core/console-routes';
 import { compressionOutsideGraphQL, graphqlPreflight, graphqlResponses, HttpCacheOptions, httpCachePlugin } from './core/http-cache';
 import { embedPersistedDocuments, embedRoutes } from './core/embed-routes';
 import { textInputPlugin } from './core/input';
@@ -192,10 +193,7 @@ export async function startServer(
   app.use(bulkImportRoutes(db, (req) => viewerOf(db, authorizationOf(req))));
 
   const adminDist = path.join(repoRoot, 'admin', 'dist');
-  if (fs.existsSync(adminDist)) {
-    app.use('/admin', express.static(adminDist));
-    app.get('/admin/{*rest}', (_req, res) => res.sendFile(path.join(adminDist, 'index.html')));
-  }
+  app.use(consoleRoutes(adminDist));
   app.get('/', (_req, res) => res.redirect(fs.existsSync(adminDist) ? '/admin/' : '/graphql'));
   app.use(jsonErrors);
 

@@ -1,4 +1,4 @@
-import { BarChart } from '@mui/x-charts/BarChart';
+import { BarChart } from '../common/charts';
 import { RouteFigures } from './route';
 import { appliedSegments, formatCredits } from './routeRows';
 

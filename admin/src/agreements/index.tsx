@@ -1,7 +1,10 @@
 import HandshakeIcon from '@mui/icons-material/Handshake';
-import { AgreementCreate, AgreementEdit } from './AgreementForm';
-import { AgreementList } from './AgreementList';
-import { AgreementShow } from './AgreementShow';
+import { lazyPage } from '../common/lazyPage';
+
+const AgreementCreate = lazyPage(() => import('./AgreementForm'), 'AgreementCreate');
+const AgreementEdit = lazyPage(() => import('./AgreementForm'), 'AgreementEdit');
+const AgreementList = lazyPage(() => import('./AgreementList'), 'AgreementList');
+const AgreementShow = lazyPage(() => import('./AgreementShow'), 'AgreementShow');
 
 export default {
   list: AgreementList,

@@ -1,5 +1,7 @@
 import HistoryIcon from '@mui/icons-material/History';
-import { AuditLogList } from './AuditLogList';
+import { lazyPage } from '../common/lazyPage';
+
+const AuditLogList = lazyPage(() => import('./AuditLogList'), 'AuditLogList');
 
 export default {
   list: AuditLogList,

@@ -1,6 +1,5 @@
 import { Box, Chip, Stack, Typography } from '@mui/material';
-import { BarChart } from '@mui/x-charts/BarChart';
-import { Gauge, gaugeClasses } from '@mui/x-charts/Gauge';
+import { BarChart, Gauge, gaugeClasses } from '../common/charts';
 import { CompetencyCoverage } from './designerApi';
 import { Panel } from './Panel';
 import { useDesigner } from './useDesigner';

@@ -1,7 +1,10 @@
 import ChecklistIcon from '@mui/icons-material/Checklist';
-import { CompetencyCreate, CompetencyEdit } from './CompetencyForm';
-import { CompetencyList } from './CompetencyList';
-import { CompetencyShow } from './CompetencyShow';
+import { lazyPage } from '../common/lazyPage';
+
+const CompetencyCreate = lazyPage(() => import('./CompetencyForm'), 'CompetencyCreate');
+const CompetencyEdit = lazyPage(() => import('./CompetencyForm'), 'CompetencyEdit');
+const CompetencyList = lazyPage(() => import('./CompetencyList'), 'CompetencyList');
+const CompetencyShow = lazyPage(() => import('./CompetencyShow'), 'CompetencyShow');
 
 export default {
   list: CompetencyList,

@@ -1,7 +1,10 @@
 import WorkspacePremiumIcon from '@mui/icons-material/WorkspacePremium';
-import { CredentialCreate, CredentialEdit } from './CredentialForm';
-import { CredentialList } from './CredentialList';
-import { CredentialShow } from './CredentialShow';
+import { lazyPage } from '../common/lazyPage';
+
+const CredentialCreate = lazyPage(() => import('./CredentialForm'), 'CredentialCreate');
+const CredentialEdit = lazyPage(() => import('./CredentialForm'), 'CredentialEdit');
+const CredentialList = lazyPage(() => import('./CredentialList'), 'CredentialList');
+const CredentialShow = lazyPage(() => import('./CredentialShow'), 'CredentialShow');
 
 export default {
   list: CredentialList,

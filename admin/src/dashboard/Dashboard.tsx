@@ -1,6 +1,6 @@
 import { byCohort } from './cohorts';
 import { Alert, Box, Card, CardContent, Chip, CircularProgress, List, ListItem, ListItemButton, ListItemText, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { BarChart } from '@mui/x-charts/BarChart';
+import { BarChart } from '../common/charts';
 import { useQuery } from '@tanstack/react-query';
 import { ReactNode } from 'react';
 import { Link, Title, useCanAccess } from 'react-admin';

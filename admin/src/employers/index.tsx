@@ -1,7 +1,10 @@
 import BusinessIcon from '@mui/icons-material/Business';
-import { EmployerCreate, EmployerEdit } from './EmployerForm';
-import { EmployerList } from './EmployerList';
-import { EmployerShow } from './EmployerShow';
+import { lazyPage } from '../common/lazyPage';
+
+const EmployerCreate = lazyPage(() => import('./EmployerForm'), 'EmployerCreate');
+const EmployerEdit = lazyPage(() => import('./EmployerForm'), 'EmployerEdit');
+const EmployerList = lazyPage(() => import('./EmployerList'), 'EmployerList');
+const EmployerShow = lazyPage(() => import('./EmployerShow'), 'EmployerShow');
 
 export default {
   list: EmployerList,

@@ -1,7 +1,10 @@
 import MenuBookIcon from '@mui/icons-material/MenuBook';
-import { FrameworkCreate, FrameworkEdit } from './FrameworkForm';
-import { FrameworkList } from './FrameworkList';
-import { FrameworkShow } from './FrameworkShow';
+import { lazyPage } from '../common/lazyPage';
+
+const FrameworkCreate = lazyPage(() => import('./FrameworkForm'), 'FrameworkCreate');
+const FrameworkEdit = lazyPage(() => import('./FrameworkForm'), 'FrameworkEdit');
+const FrameworkList = lazyPage(() => import('./FrameworkList'), 'FrameworkList');
+const FrameworkShow = lazyPage(() => import('./FrameworkShow'), 'FrameworkShow');
 
 export default {
   list: FrameworkList,

@@ -1,7 +1,10 @@
 import SchoolIcon from '@mui/icons-material/School';
-import { InstitutionCreate, InstitutionEdit } from './InstitutionForm';
-import { InstitutionList } from './InstitutionList';
-import { InstitutionShow } from './InstitutionShow';
+import { lazyPage } from '../common/lazyPage';
+
+const InstitutionCreate = lazyPage(() => import('./InstitutionForm'), 'InstitutionCreate');
+const InstitutionEdit = lazyPage(() => import('./InstitutionForm'), 'InstitutionEdit');
+const InstitutionList = lazyPage(() => import('./InstitutionList'), 'InstitutionList');
+const InstitutionShow = lazyPage(() => import('./InstitutionShow'), 'InstitutionShow');
 
 export default {
   list: InstitutionList,

@@ -1,7 +1,10 @@
 import PersonIcon from '@mui/icons-material/Person';
-import { LearnerCreate, LearnerEdit } from './LearnerForm';
-import { LearnerList } from './LearnerList';
-import { LearnerShow } from './LearnerShow';
+import { lazyPage } from '../common/lazyPage';
+
+const LearnerCreate = lazyPage(() => import('./LearnerForm'), 'LearnerCreate');
+const LearnerEdit = lazyPage(() => import('./LearnerForm'), 'LearnerEdit');
+const LearnerList = lazyPage(() => import('./LearnerList'), 'LearnerList');
+const LearnerShow = lazyPage(() => import('./LearnerShow'), 'LearnerShow');
 
 export default {
   list: LearnerList,

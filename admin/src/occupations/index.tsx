@@ -1,7 +1,10 @@
 import WorkIcon from '@mui/icons-material/Work';
-import { OccupationCreate, OccupationEdit } from './OccupationForm';
-import { OccupationList } from './OccupationList';
-import { OccupationShow } from './OccupationShow';
+import { lazyPage } from '../common/lazyPage';
+
+const OccupationCreate = lazyPage(() => import('./OccupationForm'), 'OccupationCreate');
+const OccupationEdit = lazyPage(() => import('./OccupationForm'), 'OccupationEdit');
+const OccupationList = lazyPage(() => import('./OccupationList'), 'OccupationList');
+const OccupationShow = lazyPage(() => import('./OccupationShow'), 'OccupationShow');
 
 export default {
   list: OccupationList,

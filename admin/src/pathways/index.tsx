@@ -1,8 +1,10 @@
 import RouteIcon from '@mui/icons-material/Route';
-import { PathwayEdit } from './PathwayEdit';
-import { PathwayList } from './PathwayList';
-import { PathwayStart } from './PathwayStart';
-import { PathwayDesigner } from '../codesign/PathwayDesigner';
+import { lazyPage } from '../common/lazyPage';
+
+const PathwayEdit = lazyPage(() => import('./PathwayEdit'), 'PathwayEdit');
+const PathwayList = lazyPage(() => import('./PathwayList'), 'PathwayList');
+const PathwayStart = lazyPage(() => import('./PathwayStart'), 'PathwayStart');
+const PathwayDesigner = lazyPage(() => import('../codesign/PathwayDesigner'), 'PathwayDesigner');
 
 export default {
   list: PathwayList,

@@ -1,7 +1,10 @@
 import AccountBalanceIcon from '@mui/icons-material/AccountBalance';
-import { ProgramCreate, ProgramEdit } from './ProgramForm';
-import { ProgramList } from './ProgramList';
-import { ProgramShow } from './ProgramShow';
+import { lazyPage } from '../common/lazyPage';
+
+const ProgramCreate = lazyPage(() => import('./ProgramForm'), 'ProgramCreate');
+const ProgramEdit = lazyPage(() => import('./ProgramForm'), 'ProgramEdit');
+const ProgramList = lazyPage(() => import('./ProgramList'), 'ProgramList');
+const ProgramShow = lazyPage(() => import('./ProgramShow'), 'ProgramShow');
 
 export default {
   list: ProgramList,
