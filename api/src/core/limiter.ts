@@ -1,7 +1,8 @@
 import { HeaderMap } from '@apollo/server';
+import type { RequestHandler } from 'express';
 import { GraphQLError } from 'graphql';
 import type Redis from 'ioredis';
-import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
+import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { config } from './config';
 import { sharedRedis } from './redis';
 
@@ -39,4 +40,32 @@ export function rateLimited(retryAfterSeconds: number, scope: string): GraphQLEr
       http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) },
     },
   });
+}
+
+export interface UploadLimitOptions {
+  /** Requests one client address may send per window; 0 turns the limit off. */
+  requestsPerAddress: number;
+  windowSeconds: number;
+}
+
+/**
+ * Counts requests per client address before their body is read, for routes that take large uploads
+ * outside GraphQL (its limiter charges query cost): past the budget they answer 429 RATE_LIMITED
+ * with Retry-After, the same answer GraphQL gives, without reading the upload.
+ */
+export function uploadLimit(scope: string, options: UploadLimitOptions): RequestHandler {
+  const common = rateLimitDefaults();
+  const limiter = limiterFor({ ...common, windowSeconds: options.windowSeconds }, scope, options.requestsPerAddress);
+  return (req, res, next) => {
+    if (!limiter) return next();
+    limiter.consume(req.ip ?? 'unknown', 1).then(
+      () => next(),
+      (refusal: unknown) => {
+        if (!(refusal instanceof RateLimiterRes)) return next(refusal);
+        const retryAfter = Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
+        const error = rateLimited(retryAfter, scope);
+        res.status(429).set('retry-after', String(retryAfter)).json({ errors: [{ message: error.message, extensions: { code: 'RATE_LIMITED', scope, retryAfterSeconds: retryAfter } }] });
+      },
+    );
+  };
 }
