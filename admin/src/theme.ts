@@ -54,9 +54,6 @@ export const theme: RaThemeOptions = {
     MuiTableCell: {
       styleOverrides: { root: { borderColor: LINE } },
     },
-    RaLoginForm: {
-      styleOverrides: { root: { '& .RaLoginForm-content': { width: 'auto', paddingLeft: 24, paddingRight: 24 } } },
-    },
     RaSimpleForm: {
       styleOverrides: { root: { maxWidth: 720 } },
     },
