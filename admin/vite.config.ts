@@ -1,6 +1,18 @@
-import { defineConfig } from 'vite';
+import { defineConfig, Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { compression } from 'vite-plugin-compression2';
+
+/**
+ * node-polyglot (react-admin's translations) requires the `object.entries` polyfill, which brings
+ * get-intrinsic, call-bind and a dozen helpers (about 5 kB gzipped) onto the first screen for a
+ * method every browser the console supports has had since 2017.
+ */
+const nativeObjectEntries = (): Plugin => ({
+  name: 'native-object-entries',
+  enforce: 'pre',
+  resolveId: (source) => (source === 'object.entries' ? '\0native-object-entries' : null),
+  load: (id) => (id === '\0native-object-entries' ? 'module.exports = Object.entries;' : null),
+});
 
 // The API process serves the build at /admin/; in development Vite serves it there too, with hot
 // reload, and hands GraphQL to an API started with `npm start` on port 4000.
@@ -8,6 +20,7 @@ export default defineConfig({
   base: '/admin/',
   plugins: [
     react(),
+    nativeObjectEntries(),
     // Brotli and gzip copies of every asset next to it, made once here at the highest levels, so
     // the API sends them as they are instead of compressing on each request.
     compression({ algorithms: ['brotliCompress', 'gzip'], include: /\.(js|css|html|svg)$/, threshold: 1024 }),
