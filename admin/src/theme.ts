@@ -14,7 +14,8 @@ export const theme: RaThemeOptions = {
     primary: { main: '#0e5a6d', light: '#3d8396', dark: '#083f4d', contrastText: '#ffffff' },
     secondary: { main: '#b45309', contrastText: '#ffffff' },
     success: { main: '#2e7d4f' },
-    warning: { main: '#b7791f' },
+    // Dark enough for warning text and outlined chips on white and on the grey page (5.1:1 and more).
+    warning: { main: '#975a16' },
     info: { main: '#2b6cb0' },
     background: { default: '#f3f6f8', paper: '#ffffff' },
     text: { primary: INK, secondary: '#566573' },

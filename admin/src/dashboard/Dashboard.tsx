@@ -234,7 +234,7 @@ export const Dashboard = () => {
   return (
     <Box sx={{ mt: 2, mb: 4 }}>
       <Title title="Dashboard" />
-      {isPending && <CircularProgress sx={{ m: 4 }} />}
+      {isPending && <CircularProgress sx={{ m: 4 }} aria-label="Loading the dashboard" />}
       {error && <Alert severity="error">{(error as Error).message}</Alert>}
       {data && (
         <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'repeat(3, 1fr)' }, gap: 2, alignItems: 'start' }}>
