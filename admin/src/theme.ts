@@ -49,6 +49,11 @@ export const theme: RaThemeOptions = {
     MuiAutocomplete: {
       defaultProps: { fullWidth: true },
     },
+    MuiTypography: {
+      // Subtitles head the parts of a panel, whose title is an h2: h3, not MUI's default h6, keeps
+      // the outline of headings in order for screen readers.
+      defaultProps: { variantMapping: { subtitle1: 'h3', subtitle2: 'h3' } },
+    },
     MuiTab: {
       styleOverrides: { root: { textTransform: 'none', fontWeight: 600, minHeight: 44 } },
     },
