@@ -74,8 +74,12 @@ try {
       await page.waitForLoadState('networkidle');
       await page.evaluate(() => document.fonts.ready);
       const height = Math.min(await page.evaluate(() => document.documentElement.scrollHeight), viewport.height * SCREENS);
+      // The window is made as tall as the picture, so that fixed parts (the sidebar) reach its foot
+      // as they do while someone scrolls, rather than stopping after the first screen.
+      await page.setViewportSize({ width: viewport.width, height });
+      await page.waitForTimeout(500);
       const file = path.join(OUT, `${shown.name}-${viewport.width}.png`);
-      await page.screenshot({ path: file, fullPage: true, clip: { x: 0, y: 0, width: viewport.width, height }, animations: 'disabled' });
+      await page.screenshot({ path: file, animations: 'disabled' });
       console.log(`${path.relative(process.cwd(), file)}: ${(fs.statSync(file).size / 1024).toFixed(0)} kB`);
       await context.close();
     }
