@@ -53,10 +53,18 @@ export interface LoadReport {
   latency: { p50: number; p99: number; max: number };
 }
 
-/** What one connection keeps between its requests: the learner it edits and that learner's revision as last seen. */
+/** A learner the load edits, and its revision as the last answer about it said. */
+interface EditedLearner {
+  id: string;
+  revision: number;
+}
+
+/**
+ * What a connection keeps from a request to its answer (autocannon's context, which it clears
+ * each time a connection starts the mix again): the learner it has taken out to edit.
+ */
 interface Held {
-  learner?: string;
-  revision?: number;
+  learner?: EditedLearner;
 }
 
 interface Operation {
@@ -65,11 +73,11 @@ interface Operation {
   token: string | null;
   query: string;
   variables: (n: number, held: Held) => Record<string, unknown>;
-  /** Keeps what the connection needs from a successful answer. */
-  remember?: (data: Record<string, unknown>, held: Held) => void;
+  /** Called with every answer: its data when it carried no error, else null. */
+  settle?: (data: Record<string, unknown> | null, held: Held) => void;
 }
 
-/** What the mixes need from a database holding the demo data: IDs and tokens of its accounts, and a learner for each connection to edit. */
+/** What the mixes need from a database holding the demo data: IDs and tokens of its accounts, and learners for the connections to edit. */
 async function operationsFor(db: DataSource, profile: LoadProfile, connections: number): Promise<Operation[]> {
   const user = (role: Role) => db.getRepository(User).findOneByOrFail({ role });
   const [admin, staff, advisor] = await Promise.all([user(Role.ADMIN), user(Role.INSTITUTION_STAFF), user(Role.ADVISOR)]);
@@ -81,22 +89,15 @@ async function operationsFor(db: DataSource, profile: LoadProfile, connections: 
   const commented = toGlobalId('Pathway', await first('pathway', `owner_institution_id = ${staff.institutionId}`));
   const mapping = toGlobalId('CreditMapping', await first('credit_mapping'));
   const run = `${process.pid}-${Date.now()}`;
-  // One learner per connection: each edits its own, based on the revision it last saw, as one person per record would.
+  // Learner edits are taken out of a pool and put back with the revision their answer gave: no two
+  // requests edit one learner at the same time, and each is based on the learner's last revision,
+  // as one person per record would work. Twice as many as connections, so one never waits.
   const ids: { id: number }[] = await db.query(
     `INSERT INTO learner (institution_id, given_name, family_name, email)
        SELECT $1, 'Load', 'Learner ' || n, 'load-' || $2 || '-' || n || '@load.test' FROM generate_series(1, $3) AS n RETURNING id`,
-    [staff.institutionId, run, connections],
+    [staff.institutionId, run, 2 * connections],
   );
-  const ownLearners = ids.map((row) => toGlobalId('Learner', row.id));
-  let handedOut = 0;
-  const ownLearner = (held: Held) => {
-    if (held.learner === undefined) {
-      held.learner = ownLearners[handedOut % ownLearners.length];
-      held.revision = 1;
-      handedOut += 1;
-    }
-    return held.learner;
-  };
+  const idle: EditedLearner[] = ids.map((row) => ({ id: toGlobalId('Learner', row.id), revision: 1 }));
 
   const pathwaysRead: Operation = {
     name: 'pathways (public)',
@@ -148,10 +149,16 @@ async function operationsFor(db: DataSource, profile: LoadProfile, connections: 
     kind: 'write',
     token: advisorToken,
     query: `mutation($input: LearnerUpdateInput!) { learnerUpdate(input: $input) { learner { revision } userErrors { code } } }`,
-    variables: (n, held) => ({ input: { id: ownLearner(held), externalId: `S-${n}`, expectedRevision: held.revision } }),
-    remember: (data, held) => {
-      const saved = (data.learnerUpdate as { learner: { revision: number } | null } | null)?.learner;
-      if (saved) held.revision = saved.revision;
+    variables: (n, held) => {
+      held.learner = idle.shift()!;
+      return { input: { id: held.learner.id, externalId: `S-${n}`, expectedRevision: held.learner.revision } };
+    },
+    settle: (data, held) => {
+      const saved = (data?.learnerUpdate as { learner: { revision: number } | null } | undefined)?.learner;
+      if (!held.learner) return;
+      if (saved) held.learner.revision = saved.revision;
+      idle.push(held.learner);
+      held.learner = undefined;
     },
   };
   const mappingUpdate: Operation = {
@@ -194,7 +201,10 @@ export async function runLoad(db: DataSource, options: LoadOptions): Promise<Loa
       onResponse: (status: number, body: string, context: object) => {
         counts[operation.kind === 'read' ? 'reads' : 'writes'] += 1;
         mix[operation.name] = (mix[operation.name] ?? 0) + 1;
-        if (status !== 200) return;
+        if (status !== 200) {
+          operation.settle?.(null, context as Held);
+          return;
+        }
         const answer = JSON.parse(body) as { errors?: { extensions?: { code?: string } }[]; data?: Record<string, { userErrors?: { code: string }[] } | null> };
         if (answer.errors?.length) {
           counts.graphqlErrors += 1;
@@ -204,9 +214,8 @@ export async function runLoad(db: DataSource, options: LoadOptions): Promise<Loa
         if (userErrors.length > 0) {
           counts.userErrors += 1;
           tally(userErrors[0].code);
-        } else if (answer.data) {
-          operation.remember?.(answer.data, context as Held);
         }
+        operation.settle?.(answer.errors?.length || userErrors.length ? null : (answer.data ?? null), context as Held);
       },
     })),
   });
