@@ -85,7 +85,7 @@ export function toFilter(description: ResourceDescription, values: Record<string
 
 export const CONFLICT = 'CONFLICT';
 
-export const conflictMessage = (typeName: string) => `Someone else changed this ${typeName.toLowerCase()}: reload`;
+export const conflictMessage = (typeName: string) => `Someone else changed this ${typeName.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}: reload`;
 
 /** Form errors in react-admin's server-side validation shape: a message per field path, the rest at `root`. */
 export interface ValidationErrors {
