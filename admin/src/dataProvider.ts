@@ -32,7 +32,7 @@ export interface ResourceDescription {
   listOnly?: boolean;
   /** False for a list that takes no `orderBy` (it keeps the server's order). */
   orderable?: boolean;
-  /** Updates carry the revision they were based on, so a concurrent edit is refused with CONFLICT. */
+  /** Updates and deletes carry the revision they were based on, so a concurrent edit is refused with CONFLICT. */
   versioned?: boolean;
 }
 
@@ -85,7 +85,7 @@ export function toFilter(description: ResourceDescription, values: Record<string
 
 export const CONFLICT = 'CONFLICT';
 
-export const conflictMessage = (typeName: string) => `Someone else changed this ${typeName.toLowerCase()}: reload`;
+export const conflictMessage = (typeName: string) => `Someone else changed this ${typeName.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}: reload`;
 
 /** Form errors in react-admin's server-side validation shape: a message per field path, the rest at `root`. */
 export interface ValidationErrors {
@@ -265,8 +265,17 @@ export function createDataProvider(resources: Readonly<Record<string, ResourceDe
 
     async deleteMany(resource: string, params: DeleteManyParams): Promise<DeleteManyResult> {
       const description = describe(resource);
-      for (const id of params.ids) await mutate(description, 'Delete', { id });
-      return { data: params.ids };
+      if (!description.versioned) {
+        for (const id of params.ids) await mutate(description, 'Delete', { id });
+        return { data: params.ids };
+      }
+      // A bulk delete from a list page is based on the records as they are now.
+      const deleted: Identifier[] = [];
+      for (const previous of await getNodes(description, params.ids)) {
+        await mutate(description, 'Delete', { id: previous.id, expectedRevision: previous.revision });
+        deleted.push(previous.id);
+      }
+      return { data: deleted };
     },
   };
   return provider;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { seedDemoData } from '../../api/src/seed/demo';
 import { startTestApi, TestApi } from '../support/api';
 import { tokenFor } from '../support/factories';
+import { withCurrentRevision } from '../support/revisions';
 import { launchBrowser, TestBrowser } from '../support/browser';
 import { DesignerPage, PAGE_LOAD } from './pages/designer.page';
 
@@ -148,7 +149,7 @@ describe('co-designing a pathway in the console', () => {
     const staffToken = await tokenFor(api, 'staff@demo.test', 'demo-password');
     const published = await api.gql(
       `mutation($input: CredentialUpdateInput!) { credentialUpdate(input: $input) { userErrors { code message } } }`,
-      { input: { id: ids.wireless, status: 'PUBLISHED' } },
+      { input: await withCurrentRevision(api.db, { id: ids.wireless, status: 'PUBLISHED' }) },
       { token: staffToken },
     );
     expect(published.data?.credentialUpdate.userErrors).toEqual([]);

@@ -87,6 +87,11 @@ describe('userErrors on the form', () => {
     expect(error.message).toBe('Someone else changed this pathway: reload');
     expect(error.body).toEqual({ errors: { root: { serverError: 'Someone else changed this pathway: reload' } } });
   });
+
+  it('names a record of a two-word type in words in the conflict', () => {
+    expect(userErrorsToHttpError([{ field: ['input', 'expectedRevision'], message: 'stale', code: 'CONFLICT' }], 'ArticulationAgreement').message)
+      .toBe('Someone else changed this articulation agreement: reload');
+  });
 });
 
 describe('mutation inputs', () => {
@@ -148,6 +153,23 @@ describe('the data provider', () => {
   it('answers a missing record with 404', async () => {
     const { provider } = fakeApi(() => ({ node: null }));
     await expect(provider.getOne('employers', { id: 'gone' })).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('sends the revision a learner, credential or agreement was read at with its update and delete', async () => {
+    const { calls, provider } = fakeApi(({ query }) => (query.includes('Delete') ? { learnerDelete: { deletedId: 'L1', userErrors: [] } } : { learnerUpdate: { learner: { id: 'L1' }, userErrors: [] } }));
+    const learner = { id: 'L1', givenName: 'Ana', familyName: 'Morales', revision: 3 };
+    await provider.update('learners', { id: 'L1', data: { ...learner, givenName: 'Ana María' }, previousData: learner });
+    await provider.delete('learners', { id: 'L1', previousData: learner });
+    expect(calls.map((call) => call.variables.input)).toEqual([{ id: 'L1', givenName: 'Ana María', expectedRevision: 3 }, { id: 'L1', expectedRevision: 3 }]);
+    for (const resource of ['learners', 'credentials', 'articulationAgreements']) expect({ resource, versioned: RESOURCES[resource].versioned }).toEqual({ resource, versioned: true });
+  });
+
+  it('deletes several versioned records each at the revision it has now', async () => {
+    const { calls, provider } = fakeApi(({ query }) =>
+      query.includes('nodes(ids:') ? { nodes: [{ id: 'A1', revision: 2 }, { id: 'A2', revision: 5 }] } : { articulationAgreementDelete: { deletedId: 'A?', userErrors: [] } },
+    );
+    expect(await provider.deleteMany('articulationAgreements', { ids: ['A1', 'A2'] })).toEqual({ data: ['A1', 'A2'] });
+    expect(calls.slice(1).map((call) => call.variables.input)).toEqual([{ id: 'A1', expectedRevision: 2 }, { id: 'A2', expectedRevision: 5 }]);
   });
 });
 

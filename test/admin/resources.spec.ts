@@ -154,8 +154,19 @@ describe('editing resources in the console', () => {
         if (count === 4) break;
         await page.waitForTimeout(100);
       }
-      const afterRemove = await api.gql(`query($id: ID!) { articulationAgreement(id: $id) { mappingCount } }`, { id: agreementId });
+      const afterRemove = await api.gql(`query($id: ID!) { articulationAgreement(id: $id) { mappingCount revision } }`, { id: agreementId });
       expect(afterRemove.data?.articulationAgreement.mappingCount).toBe(4);
+
+      // Each change above moved the agreement on a revision; the page has followed, so editing the
+      // agreement itself from it saves instead of being refused as based on a stale page.
+      await page.getByRole('link', { name: 'Edit' }).click();
+      const signedBy = page.getByLabel('Signed by');
+      await signedBy.waitFor();
+      await signedBy.fill('Dean of Instruction, after the mapping review');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.waitForURL(/\/show$/);
+      const edited = await api.gql(`query($id: ID!) { articulationAgreement(id: $id) { signedBy revision } }`, { id: agreementId });
+      expect(edited.data?.articulationAgreement).toEqual({ signedBy: 'Dean of Instruction, after the mapping review', revision: afterRemove.data?.articulationAgreement.revision + 1 });
     });
 
     it('approves a submitted prior-learning claim with the credits it is worth', async () => {

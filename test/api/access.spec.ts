@@ -114,8 +114,8 @@ describe('access control by role', () => {
       allowed: ['admin', 'staff', 'partner'],
     },
     { name: 'comment on a draft', document: `mutation($id: ID!) { pathwayCommentAdd(input: { pathwayId: $id, body: "Looks good" }) { userErrors { code } } }`, variables: () => ({ id: ids.draft }), allowed: ['admin', 'staff', 'partner'] },
-    { name: 'edit a draft credential', document: `mutation($id: ID!) { credentialUpdate(input: { id: $id, description: "edited" }) { userErrors { code } } }`, variables: () => ({ id: ids.draftCredential }), allowed: ['admin', 'staff'] },
-    { name: 'edit a learner', document: `mutation($id: ID!) { learnerUpdate(input: { id: $id, externalId: "S-1" }) { userErrors { code } } }`, variables: () => ({ id: ids.learner }), allowed: ['admin', 'staff', 'advisor'] },
+    { name: 'edit a draft credential', document: `mutation($id: ID!, $r: Int!) { credentialUpdate(input: { id: $id, expectedRevision: $r, description: "edited" }) { userErrors { code } } }`, variables: () => ({ id: ids.draftCredential, r: 0 }), allowed: ['admin', 'staff'] },
+    { name: 'edit a learner', document: `mutation($id: ID!, $r: Int!) { learnerUpdate(input: { id: $id, expectedRevision: $r, externalId: "S-1" }) { userErrors { code } } }`, variables: () => ({ id: ids.learner, r: 0 }), allowed: ['admin', 'staff', 'advisor'] },
     { name: 'edit a program', document: `mutation($id: ID!) { degreeProgramUpdate(input: { id: $id, cipCode: "11.0901" }) { userErrors { code } } }`, variables: () => ({ id: ids.program }), allowed: ['admin', 'staff'] },
     {
       name: 'endorse a pathway for an employer',

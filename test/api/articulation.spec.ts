@@ -7,6 +7,7 @@ import { Employer } from '../../api/src/modules/employers/employer.entity';
 import { Institution } from '../../api/src/modules/institutions/institution.entity';
 import { Pathway } from '../../api/src/modules/pathways/pathway.entity';
 import { startTestApi, TestApi } from '../support/api';
+import { editingClient } from '../support/revisions';
 import { gid, makeEmployer, makeInstitution, makeUser, tokenFor } from '../support/factories';
 import { insertCredential, insertPathway, makeAgreement, makeMapping, makeProgram } from '../support/factories/articulation';
 
@@ -33,7 +34,7 @@ const AGREEMENT_CREATE = `mutation($input: ArticulationAgreementCreateInput!) {
 const AGREEMENT_UPDATE = `mutation($input: ArticulationAgreementUpdateInput!) {
   articulationAgreementUpdate(input: $input) { articulationAgreement { ${AGREEMENT_FIELDS} } userErrors { field code } }
 }`;
-const AGREEMENT_DELETE = `mutation($id: ID!) { articulationAgreementDelete(input: { id: $id }) { deletedId userErrors { field code } } }`;
+const AGREEMENT_DELETE = `mutation($id: ID!, $expectedRevision: Int!) { articulationAgreementDelete(input: { id: $id, expectedRevision: $expectedRevision }) { deletedId userErrors { field code } } }`;
 const AGREEMENTS = `query($first: Int, $after: String, $filter: ArticulationAgreementFilter, $orderBy: ArticulationAgreementOrder) {
   articulationAgreements(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
     totalCount nodes { title } pageInfo { hasNextPage endCursor }
@@ -47,7 +48,7 @@ const MAPPING_CREATE = `mutation($input: CreditMappingCreateInput!) {
 const MAPPING_UPDATE = `mutation($input: CreditMappingUpdateInput!) {
   creditMappingUpdate(input: $input) { creditMapping { ${MAPPING_FIELDS} } userErrors { field code } }
 }`;
-const MAPPING_DELETE = `mutation($id: ID!) { creditMappingDelete(input: { id: $id }) { deletedId userErrors { field code } } }`;
+const MAPPING_DELETE = `mutation($id: ID!, $expectedRevision: Int!) { creditMappingDelete(input: { id: $id, expectedRevision: $expectedRevision }) { deletedId userErrors { field code } } }`;
 
 type FieldError = { field: string[] | null; code: string };
 const fieldsOf = (errors: FieldError[]) => errors.map((e) => `${e.field?.join('.')}:${e.code}`).sort();
@@ -63,6 +64,8 @@ function daysFromToday(days: number): string {
 
 describe('articulation', () => {
   let api: TestApi;
+  /** Edits of an agreement and its mappings, sent with the revision a page opened now would hold. */
+  let edit: TestApi['gql'];
   let college: Institution;
   let employer: Employer;
   let program: DegreeProgram;
@@ -81,6 +84,7 @@ describe('articulation', () => {
 
   beforeAll(async () => {
     api = await startTestApi();
+    edit = editingClient(api);
     college = await makeInstitution(api.db, { name: 'Lakeshore College', region: 'Lakeshore' });
     employer = await makeEmployer(api.db, { name: 'Lakeshore Networks' });
     program = await makeProgram(api.db, college.id, { title: 'AAS Computer Support' });
@@ -219,7 +223,7 @@ describe('articulation', () => {
 
       const agreementRowId = fromGlobalId(agreement.id)?.localId ?? 0;
       await makeMapping(api.db, agreementRowId, fundamentals.id, { credits: 3, courseEquivalent: 'CIS-105' });
-      const toEmployer = await api.gql(AGREEMENT_UPDATE, {
+      const toEmployer = await edit(AGREEMENT_UPDATE, {
         input: { id: agreement.id, issuerInstitutionId: null, issuerEmployerId: gid(employer), blockPathwayId: null, blockCredits: null },
       });
       expect(toEmployer.data?.articulationAgreementUpdate).toMatchObject({
@@ -236,7 +240,7 @@ describe('articulation', () => {
         { title: 'IT Support into AAS IT', status: 'DRAFT' },
       ]);
 
-      const deleted = await api.gql(AGREEMENT_DELETE, { id: agreement.id });
+      const deleted = await edit(AGREEMENT_DELETE, { id: agreement.id });
       expect(deleted.data?.articulationAgreementDelete).toEqual({ deletedId: agreement.id, userErrors: [] });
       expect(await api.db.query('SELECT count(*)::int AS n FROM credit_mapping WHERE agreement_id = $1', [agreementRowId])).toEqual([{ n: 0 }]);
     });
@@ -250,9 +254,9 @@ describe('articulation', () => {
       expect(await countOf('articulation_agreement')).toBe(before);
 
       const existing = await makeAgreement(api.db, program, { title: 'One issuer' });
-      const cleared = await api.gql(AGREEMENT_UPDATE, { input: { id: gid(existing), issuerInstitutionId: null } });
+      const cleared = await edit(AGREEMENT_UPDATE, { input: { id: gid(existing), issuerInstitutionId: null } });
       expect(cleared.data?.articulationAgreementUpdate.userErrors).toEqual([{ field: ['input', 'issuerInstitutionId'], code: 'INVALID' }]);
-      const added = await api.gql(AGREEMENT_UPDATE, { input: { id: gid(existing), issuerEmployerId: gid(employer) } });
+      const added = await edit(AGREEMENT_UPDATE, { input: { id: gid(existing), issuerEmployerId: gid(employer) } });
       expect(added.data?.articulationAgreementUpdate.userErrors).toEqual([{ field: ['input', 'issuerInstitutionId'], code: 'INVALID' }]);
       expect(await api.db.query('SELECT issuer_institution_id, issuer_employer_id FROM articulation_agreement WHERE id = $1', [existing.id]))
         .toEqual([{ issuer_institution_id: college.id, issuer_employer_id: null }]);
@@ -273,11 +277,11 @@ describe('articulation', () => {
       expect(await countOf('articulation_agreement')).toBe(before);
 
       const existing = await makeAgreement(api.db, program, { title: 'Dated', effectiveFrom: '2025-01-01', effectiveTo: '2025-12-31' });
-      const startAfterEnd = await api.gql(AGREEMENT_UPDATE, { input: { id: gid(existing), effectiveFrom: '2026-01-01' } });
+      const startAfterEnd = await edit(AGREEMENT_UPDATE, { input: { id: gid(existing), effectiveFrom: '2026-01-01' } });
       expect(startAfterEnd.data?.articulationAgreementUpdate.userErrors).toEqual([{ field: ['input', 'effectiveTo'], code: 'OUT_OF_RANGE' }]);
-      const undated = await api.gql(AGREEMENT_UPDATE, { input: { id: gid(existing), effectiveFrom: null } });
+      const undated = await edit(AGREEMENT_UPDATE, { input: { id: gid(existing), effectiveFrom: null } });
       expect(undated.data?.articulationAgreementUpdate.userErrors).toEqual([{ field: ['input', 'effectiveFrom'], code: 'REQUIRED' }]);
-      const dropPathway = await api.gql(AGREEMENT_UPDATE, { input: { id: gid(existing), blockCredits: 4 } });
+      const dropPathway = await edit(AGREEMENT_UPDATE, { input: { id: gid(existing), blockCredits: 4 } });
       expect(dropPathway.data?.articulationAgreementUpdate.userErrors).toEqual([{ field: ['input', 'blockCredits'], code: 'INVALID' }]);
       expect(await api.db.query('SELECT effective_from::text, block_credits FROM articulation_agreement WHERE id = $1', [existing.id]))
         .toEqual([{ effective_from: '2025-01-01', block_credits: null }]);
@@ -294,9 +298,9 @@ describe('articulation', () => {
       expect(await create({ blockPathwayId: missingId('Pathway'), blockCredits: 2 })).toEqual([{ field: ['input', 'blockPathwayId'], code: 'NOT_FOUND' }]);
       expect(await countOf('articulation_agreement')).toBe(before);
 
-      const missingDelete = await api.gql(AGREEMENT_DELETE, { id: missingId('ArticulationAgreement') });
+      const missingDelete = await edit(AGREEMENT_DELETE, { id: missingId('ArticulationAgreement') });
       expect(missingDelete.data?.articulationAgreementDelete.userErrors).toEqual([{ field: ['input', 'id'], code: 'NOT_FOUND' }]);
-      const wrongUpdate = await api.gql(AGREEMENT_UPDATE, { input: { id: gid(program), title: 'X' } });
+      const wrongUpdate = await edit(AGREEMENT_UPDATE, { input: { id: gid(program), title: 'X' } });
       expect(wrongUpdate.data?.articulationAgreementUpdate.userErrors).toEqual([{ field: ['input', 'id'], code: 'INVALID_ID' }]);
     });
 
@@ -373,11 +377,11 @@ describe('articulation', () => {
       const staff = await tokenFor(api, (await makeUser(api.db, Role.INSTITUTION_STAFF, { institutionId: college.id })).email);
       const staffList = await api.gql(AGREEMENTS, { filter: { search: 'lambda' } }, { token: staff });
       expect(titles(staffList.data?.articulationAgreements)).toEqual(['Lambda active', 'Lambda draft']);
-      const signed = await api.gql(AGREEMENT_UPDATE, { input: { id: gid(draft), status: 'ACTIVE' } }, { token: staff });
+      const signed = await edit(AGREEMENT_UPDATE, { input: { id: gid(draft), status: 'ACTIVE' } }, { token: staff });
       expect(signed.data?.articulationAgreementUpdate.articulationAgreement.status).toBe('ACTIVE');
 
       const stranger = await tokenFor(api, (await makeUser(api.db, Role.INSTITUTION_STAFF, { institutionId: (await makeInstitution(api.db)).id })).email);
-      const refused = await api.gql(AGREEMENT_UPDATE, { input: { id: gid(draft), status: 'SUSPENDED' } }, { token: stranger });
+      const refused = await edit(AGREEMENT_UPDATE, { input: { id: gid(draft), status: 'SUSPENDED' } }, { token: stranger });
       expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
       const refusedProgram = await api.gql(PROGRAM_CREATE, { input: validProgram() }, { token: stranger });
       expect(refusedProgram.errors?.[0].extensions?.code).toBe('FORBIDDEN');
@@ -388,7 +392,7 @@ describe('articulation', () => {
   describe('credit mappings', () => {
     it('creates, updates and deletes a mapping, and the agreement lists and counts it', async () => {
       const agreement = await makeAgreement(api.db, program, { title: 'Mapping agreement' });
-      const created = await api.gql(MAPPING_CREATE, {
+      const created = await edit(MAPPING_CREATE, {
         input: { agreementId: gid(agreement), credentialId: gid(fundamentals), credits: 3, courseEquivalent: 'CIS-105', minMasteryLevel: 2 },
       });
       expect(created.data?.creditMappingCreate.userErrors).toEqual([]);
@@ -403,7 +407,7 @@ describe('articulation', () => {
 
       const read = await api.gql(`query($id: ID!) { creditMapping(id: $id) { credits } }`, { id: mapping.id });
       expect(read.data?.creditMapping).toEqual({ credits: 4.5 });
-      const deleted = await api.gql(MAPPING_DELETE, { id: mapping.id });
+      const deleted = await edit(MAPPING_DELETE, { id: mapping.id });
       expect(deleted.data?.creditMappingDelete).toEqual({ deletedId: mapping.id, userErrors: [] });
       const after = await api.gql(`query($id: ID!) { articulationAgreement(id: $id) { mappingCount mappings { id } } }`, { id: gid(agreement) });
       expect(after.data?.articulationAgreement).toEqual({ mappingCount: 0, mappings: [] });
@@ -414,9 +418,9 @@ describe('articulation', () => {
       const existing = await makeMapping(api.db, agreement.id, fundamentals.id, { credits: 3 });
       const before = await countOf('credit_mapping');
       const input = { agreementId: gid(agreement), credentialId: gid(networkBasics), credits: 4 };
-      const bad = await api.gql(MAPPING_CREATE, { input: { ...input, credits: -1, courseEquivalent: 'C'.repeat(41), minMasteryLevel: 0 } });
+      const bad = await edit(MAPPING_CREATE, { input: { ...input, credits: -1, courseEquivalent: 'C'.repeat(41), minMasteryLevel: 0 } });
       expect(fieldsOf(bad.data?.creditMappingCreate.userErrors)).toEqual(['input.courseEquivalent:TOO_LONG', 'input.credits:OUT_OF_RANGE', 'input.minMasteryLevel:OUT_OF_RANGE']);
-      const duplicate = await api.gql(MAPPING_CREATE, { input: { ...input, credentialId: gid(fundamentals) } });
+      const duplicate = await edit(MAPPING_CREATE, { input: { ...input, credentialId: gid(fundamentals) } });
       expect(duplicate.data?.creditMappingCreate).toEqual({ creditMapping: null, userErrors: [{ field: ['input', 'credentialId'], code: 'TAKEN' }] });
       expect(await countOf('credit_mapping')).toBe(before);
 
@@ -427,7 +431,7 @@ describe('articulation', () => {
       expect(await api.db.query('SELECT credits::float AS credits FROM credit_mapping WHERE id = $1', [existing.id])).toEqual([{ credits: 3 }]);
 
       const elsewhere = await makeAgreement(api.db, program, { title: 'Another agreement' });
-      const sameCredentialElsewhere = await api.gql(MAPPING_CREATE, { input: { ...input, agreementId: gid(elsewhere), credentialId: gid(fundamentals) } });
+      const sameCredentialElsewhere = await edit(MAPPING_CREATE, { input: { ...input, agreementId: gid(elsewhere), credentialId: gid(fundamentals) } });
       expect(sameCredentialElsewhere.data?.creditMappingCreate.userErrors).toEqual([]);
     });
 
@@ -435,7 +439,7 @@ describe('articulation', () => {
       const agreement = await makeAgreement(api.db, program, { title: 'Reference checks' });
       const before = await countOf('credit_mapping');
       const create = async (input: Record<string, unknown>) =>
-        (await api.gql(MAPPING_CREATE, { input: { agreementId: gid(agreement), credentialId: gid(networkBasics), credits: 4, ...input } })).data?.creditMappingCreate.userErrors;
+        (await edit(MAPPING_CREATE, { input: { agreementId: gid(agreement), credentialId: gid(networkBasics), credits: 4, ...input } })).data?.creditMappingCreate.userErrors;
       expect(await create({ credentialId: missingId('Credential') })).toEqual([{ field: ['input', 'credentialId'], code: 'NOT_FOUND' }]);
       expect(await create({ agreementId: missingId('ArticulationAgreement') })).toEqual([{ field: ['input', 'agreementId'], code: 'NOT_FOUND' }]);
       expect(await create({ agreementId: gid(program) })).toEqual([{ field: ['input', 'agreementId'], code: 'INVALID_ID' }]);

@@ -8,6 +8,7 @@ import { lockPrerequisiteGraph } from '../../api/src/modules/credentials/credent
 import { Employer } from '../../api/src/modules/employers/employer.entity';
 import { Institution } from '../../api/src/modules/institutions/institution.entity';
 import { startTestApi, TestApi } from '../support/api';
+import { currentRevision, editingClient } from '../support/revisions';
 import { gid, linkCore, makeCompetency, makeEmployer, makeFramework, makeInstitution, makeOccupation, makeUser, tokenFor } from '../support/factories';
 import {
   addPrerequisite, align, assess, makeCredential, makeEmployerCredential, makeOutcome, makePublishedCredential, makeRubricLevel,
@@ -23,7 +24,10 @@ const READ = `query($id: ID!) { credential(id: $id) { ${CREDENTIAL} } }`;
 const LIST = `query($first: Int, $after: String, $filter: CredentialFilter, $orderBy: CredentialOrder) {
   credentials(first: $first, after: $after, filter: $filter, orderBy: $orderBy) { totalCount nodes { title } pageInfo { hasNextPage endCursor } }
 }`;
-const deleteOf = (type: string) => `mutation($id: ID!) { ${type}Delete(input: { id: $id }) { deletedId userErrors { field code } } }`;
+/** Deleting a credential or an alignment takes the credential's revision; its other rows take none. */
+const deleteOf = (type: string) => (['credential', 'alignment'].includes(type)
+  ? `mutation($id: ID!, $expectedRevision: Int!) { ${type}Delete(input: { id: $id, expectedRevision: $expectedRevision }) { deletedId userErrors { field code } } }`
+  : `mutation($id: ID!) { ${type}Delete(input: { id: $id }) { deletedId userErrors { field code } } }`);
 
 interface UserErrorShape {
   field: string[] | null;
@@ -52,6 +56,8 @@ async function someoneWaitsForALock(db: DataSource): Promise<void> {
 
 describe('credentials', () => {
   let api: TestApi;
+  /** Edits of a credential, sent with the revision a page opened now would hold. */
+  let edit: TestApi['gql'];
   let college: Institution;
   let employer: Employer;
   const writes = async () => (await api.db.query(WRITES))[0];
@@ -59,6 +65,7 @@ describe('credentials', () => {
 
   beforeAll(async () => {
     api = await startTestApi();
+    edit = editingClient(api);
     college = await makeInstitution(api.db, { name: 'Credential College' });
     employer = await makeEmployer(api.db, { name: 'Credential Employer' });
   });
@@ -94,11 +101,11 @@ describe('credentials', () => {
 
     it('changes only the fields given, clears nullable ones with null, and moves a credential to another issuer', async () => {
       const credential = await makeCredential(api.db, college.id, { title: 'Before', description: 'Old text', cost: 100, level: 1 });
-      const updated = await api.gql(UPDATE, { input: { id: gid(credential), title: 'After', description: null, cost: null, workloadHours: 12.25 } });
+      const updated = await edit(UPDATE, { input: { id: gid(credential), title: 'After', description: null, cost: null, workloadHours: 12.25 } });
       expect(updated.data?.credentialUpdate.userErrors).toEqual([]);
       expect(updated.data?.credentialUpdate.credential).toMatchObject({ title: 'After', description: null, cost: null, workloadHours: 12.25, level: 1, deliveryMode: 'HYBRID' });
 
-      const moved = await api.gql(UPDATE, { input: { id: gid(credential), issuerInstitutionId: null, issuerEmployerId: gid(employer) } });
+      const moved = await edit(UPDATE, { input: { id: gid(credential), issuerInstitutionId: null, issuerEmployerId: gid(employer) } });
       expect(moved.data?.credentialUpdate.credential.issuer).toEqual({ __typename: 'Employer', id: gid(employer) });
     });
 
@@ -115,7 +122,7 @@ describe('credentials', () => {
       await addPrerequisite(api.db, after.id, credential.id);
       const counts = await writes();
 
-      const deleted = await api.gql(deleteOf('credential'), { id: gid(credential) });
+      const deleted = await edit(deleteOf('credential'), { id: gid(credential) });
       expect(deleted.data?.credentialDelete).toEqual({ deletedId: gid(credential), userErrors: [] });
       expect((await api.gql(READ, { id: gid(credential) })).data?.credential).toBeNull();
       expect((await api.gql(READ, { id: gid(after) })).data?.credential.prerequisites).toEqual([]);
@@ -129,15 +136,15 @@ describe('credentials', () => {
       const credential = await makeCredential(api.db, college.id);
       const stage = await makeStage(api.db, (await makePathway(api.db, college.id)).id, 1);
       await addToStage(api.db, stage.id, credential.id);
-      const refused = await api.gql(deleteOf('credential'), { id: gid(credential) });
+      const refused = await edit(deleteOf('credential'), { id: gid(credential) });
       expect(refused.data?.credentialDelete).toEqual({ deletedId: null, userErrors: [{ field: null, code: 'IN_USE' }] });
       expect((await api.gql(READ, { id: gid(credential) })).data?.credential.id).toBe(gid(credential));
     });
 
     it('reports unknown and wrong-type IDs of the record to change', async () => {
-      const missing = await api.gql(UPDATE, { input: { id: unknownId('Credential'), title: 'X' } });
+      const missing = await edit(UPDATE, { input: { id: unknownId('Credential'), title: 'X' } });
       expect(missing.data?.credentialUpdate.userErrors).toEqual([{ field: ['input', 'id'], code: 'NOT_FOUND' }]);
-      const wrongType = await api.gql(deleteOf('credential'), { id: gid(employer) });
+      const wrongType = await edit(deleteOf('credential'), { id: gid(employer) });
       expect(wrongType.data?.credentialDelete.userErrors).toEqual([{ field: ['input', 'id'], code: 'INVALID_ID' }]);
       expect((await api.gql(READ, { id: gid(employer) })).data?.credential).toBeNull();
     });
@@ -158,7 +165,7 @@ describe('credentials', () => {
 
     it('checks updates like creates, leaving the row as it was', async () => {
       const credential = await makeCredential(api.db, college.id, { title: 'Unchanged', level: 2 });
-      const bad = await api.gql(UPDATE, { input: { id: gid(credential), title: '', level: 9, creditValue: -1 } });
+      const bad = await edit(UPDATE, { input: { id: gid(credential), title: '', level: 9, creditValue: -1 } });
       expect(fieldsOf(bad.data?.credentialUpdate.userErrors)).toEqual(['input.creditValue:OUT_OF_RANGE', 'input.level:OUT_OF_RANGE', 'input.title:REQUIRED']);
       expect((await api.gql(READ, { id: gid(credential) })).data?.credential).toMatchObject({ title: 'Unchanged', level: 2, creditValue: 3 });
     });
@@ -178,9 +185,9 @@ describe('credentials', () => {
       expect(await writes()).toEqual(counts);
 
       const credential = await makeCredential(api.db, college.id);
-      const second = await api.gql(UPDATE, { input: { id: gid(credential), issuerEmployerId: gid(employer) } });
+      const second = await edit(UPDATE, { input: { id: gid(credential), issuerEmployerId: gid(employer) } });
       expect(second.data?.credentialUpdate.userErrors).toEqual([{ field: ['input', 'issuerInstitutionId'], code: 'INVALID' }]);
-      const none = await api.gql(UPDATE, { input: { id: gid(credential), issuerInstitutionId: null } });
+      const none = await edit(UPDATE, { input: { id: gid(credential), issuerInstitutionId: null } });
       expect(none.data?.credentialUpdate.userErrors).toEqual([{ field: ['input', 'issuerInstitutionId'], code: 'INVALID' }]);
       expect((await api.gql(READ, { id: gid(credential) })).data?.credential.issuer).toEqual({ __typename: 'Institution', id: gid(college) });
     });
@@ -207,22 +214,22 @@ describe('credentials', () => {
 
     it('publishes a credential once it is assessed, and keeps its last assessment while published', async () => {
       const credential = await makeCredential(api.db, college.id, { title: 'Participation badge' });
-      const refused = await api.gql(UPDATE, { input: { id: gid(credential), status: 'PUBLISHED', title: 'Renamed on the way' } });
+      const refused = await edit(UPDATE, { input: { id: gid(credential), status: 'PUBLISHED', title: 'Renamed on the way' } });
       expect(refused.data?.credentialUpdate.userErrors).toEqual([{ field: ['input', 'status'], code: 'INVALID_STATE' }]);
       expect((await api.gql(READ, { id: gid(credential) })).data?.credential).toMatchObject({ status: 'DRAFT', title: 'Participation badge' });
 
       const first = (await api.gql(ADD_ASSESSMENT, { c: gid(credential) })).data?.assessmentCreate.assessment.id;
       const second = (await api.gql(ADD_ASSESSMENT, { c: gid(credential) })).data?.assessmentCreate.assessment.id;
-      const published = await api.gql(UPDATE, { input: { id: gid(credential), status: 'PUBLISHED' } });
+      const published = await edit(UPDATE, { input: { id: gid(credential), status: 'PUBLISHED' } });
       expect(published.data?.credentialUpdate).toMatchObject({ credential: { status: 'PUBLISHED' }, userErrors: [] });
 
-      expect((await api.gql(deleteOf('assessment'), { id: second })).data?.assessmentDelete).toEqual({ deletedId: second, userErrors: [] });
-      const last = await api.gql(deleteOf('assessment'), { id: first });
+      expect((await edit(deleteOf('assessment'), { id: second })).data?.assessmentDelete).toEqual({ deletedId: second, userErrors: [] });
+      const last = await edit(deleteOf('assessment'), { id: first });
       expect(last.data?.assessmentDelete).toEqual({ deletedId: null, userErrors: [{ field: ['input', 'id'], code: 'INVALID_STATE' }] });
       expect(await api.db.query('SELECT count(*)::int AS n FROM assessment WHERE credential_id = $1', [credential.id])).toEqual([{ n: 1 }]);
 
-      expect((await api.gql(UPDATE, { input: { id: gid(credential), status: 'RETIRED' } })).data?.credentialUpdate.credential.status).toBe('RETIRED');
-      expect((await api.gql(deleteOf('assessment'), { id: first })).data?.assessmentDelete.deletedId).toBe(first);
+      expect((await edit(UPDATE, { input: { id: gid(credential), status: 'RETIRED' } })).data?.credentialUpdate.credential.status).toBe('RETIRED');
+      expect((await edit(deleteOf('assessment'), { id: first })).data?.assessmentDelete.deletedId).toBe(first);
     });
 
     it('makes the delete of the last assessment wait for a publish in progress, then refuses it', async () => {
@@ -233,7 +240,7 @@ describe('credentials', () => {
       try {
         await publish.startTransaction();
         await publish.query(`UPDATE credential SET status = 'PUBLISHED' WHERE id = $1`, [credential.id]);
-        const deleting = api.gql(deleteOf('assessment'), { id: gid(assessment) });
+        const deleting = edit(deleteOf('assessment'), { id: gid(assessment) });
         await someoneWaitsForALock(api.db);
         await publish.commitTransaction();
         expect((await deleting).data?.assessmentDelete).toEqual({ deletedId: null, userErrors: [{ field: ['input', 'id'], code: 'INVALID_STATE' }] });
@@ -246,7 +253,7 @@ describe('credentials', () => {
   });
 
   describe('prerequisites', () => {
-    const PREREQUISITES = `mutation($id: ID!, $p: [ID!]) { credentialUpdate(input: { id: $id, prerequisiteIds: $p }) { credential { prerequisites { title } } userErrors { field code } } }`;
+    const PREREQUISITES = `mutation($id: ID!, $p: [ID!], $expectedRevision: Int!) { credentialUpdate(input: { id: $id, prerequisiteIds: $p, expectedRevision: $expectedRevision }) { credential { prerequisites { title } } userErrors { field code } } }`;
     const prerequisitesOf = async (id: number) =>
       (await api.db.query('SELECT prerequisite_id AS id FROM credential_prerequisite WHERE credential_id = $1 ORDER BY 1', [id])).map((row: { id: number }) => row.id);
 
@@ -254,12 +261,12 @@ describe('credentials', () => {
       const a = await makeCredential(api.db, college.id, { title: 'Set A' });
       const b = await makeCredential(api.db, college.id, { title: 'Set B' });
       const target = await makeCredential(api.db, college.id, { title: 'Set target' });
-      const replaced = await api.gql(PREREQUISITES, { id: gid(target), p: [gid(b), gid(a), gid(a)] });
+      const replaced = await edit(PREREQUISITES, { id: gid(target), p: [gid(b), gid(a), gid(a)] });
       expect(replaced.data?.credentialUpdate.credential.prerequisites).toEqual([{ title: 'Set A' }, { title: 'Set B' }]);
-      await api.gql(UPDATE, { input: { id: gid(target), title: 'Set target, renamed' } });
+      await edit(UPDATE, { input: { id: gid(target), title: 'Set target, renamed' } });
       expect(await prerequisitesOf(target.id)).toEqual([a.id, b.id]);
-      expect((await api.gql(PREREQUISITES, { id: gid(target), p: [gid(b)] })).data?.credentialUpdate.credential.prerequisites).toEqual([{ title: 'Set B' }]);
-      expect((await api.gql(PREREQUISITES, { id: gid(target), p: [] })).data?.credentialUpdate.credential.prerequisites).toEqual([]);
+      expect((await edit(PREREQUISITES, { id: gid(target), p: [gid(b)] })).data?.credentialUpdate.credential.prerequisites).toEqual([{ title: 'Set B' }]);
+      expect((await edit(PREREQUISITES, { id: gid(target), p: [] })).data?.credentialUpdate.credential.prerequisites).toEqual([]);
     });
 
     it('refuses a credential as its own prerequisite and any set that would close a loop, changing nothing', async () => {
@@ -267,15 +274,15 @@ describe('credentials', () => {
       const b = await makeCredential(api.db, college.id, { title: 'Loop B' });
       const c = await makeCredential(api.db, college.id, { title: 'Loop C' });
       const other = await makeCredential(api.db, college.id, { title: 'Loop other' });
-      expect((await api.gql(PREREQUISITES, { id: gid(b), p: [gid(a)] })).data?.credentialUpdate.userErrors).toEqual([]);
-      expect((await api.gql(PREREQUISITES, { id: gid(c), p: [gid(b)] })).data?.credentialUpdate.userErrors).toEqual([]);
-      expect((await api.gql(PREREQUISITES, { id: gid(a), p: [gid(other)] })).data?.credentialUpdate.userErrors).toEqual([]);
+      expect((await edit(PREREQUISITES, { id: gid(b), p: [gid(a)] })).data?.credentialUpdate.userErrors).toEqual([]);
+      expect((await edit(PREREQUISITES, { id: gid(c), p: [gid(b)] })).data?.credentialUpdate.userErrors).toEqual([]);
+      expect((await edit(PREREQUISITES, { id: gid(a), p: [gid(other)] })).data?.credentialUpdate.userErrors).toEqual([]);
       const counts = await writes();
 
       const cycle = [{ field: ['input', 'prerequisiteIds'], code: 'CYCLE' }];
-      expect((await api.gql(PREREQUISITES, { id: gid(a), p: [gid(a)] })).data?.credentialUpdate.userErrors).toEqual(cycle);
-      expect((await api.gql(PREREQUISITES, { id: gid(a), p: [gid(b)] })).data?.credentialUpdate.userErrors).toEqual(cycle);
-      const indirect = await api.gql(`mutation($id: ID!, $p: [ID!]) { credentialUpdate(input: { id: $id, title: "Renamed", prerequisiteIds: $p }) { userErrors { field code } } }`,
+      expect((await edit(PREREQUISITES, { id: gid(a), p: [gid(a)] })).data?.credentialUpdate.userErrors).toEqual(cycle);
+      expect((await edit(PREREQUISITES, { id: gid(a), p: [gid(b)] })).data?.credentialUpdate.userErrors).toEqual(cycle);
+      const indirect = await edit(`mutation($id: ID!, $p: [ID!], $expectedRevision: Int!) { credentialUpdate(input: { id: $id, title: "Renamed", prerequisiteIds: $p, expectedRevision: $expectedRevision }) { userErrors { field code } } }`,
         { id: gid(a), p: [gid(other), gid(c)] });
       expect(indirect.data?.credentialUpdate.userErrors).toEqual(cycle);
       expect(await writes()).toEqual(counts);
@@ -293,7 +300,7 @@ describe('credentials', () => {
         await otherEdit.startTransaction();
         await lockPrerequisiteGraph(otherEdit.manager);
         await otherEdit.query('INSERT INTO credential_prerequisite (credential_id, prerequisite_id) VALUES ($1, $2)', [c.id, d.id]);
-        const closing = api.gql(PREREQUISITES, { id: gid(a), p: [gid(b)] });
+        const closing = edit(PREREQUISITES, { id: gid(a), p: [gid(b)] });
         await someoneWaitsForALock(api.db);
         await otherEdit.commitTransaction();
         expect((await closing).data?.credentialUpdate.userErrors).toEqual([{ field: ['input', 'prerequisiteIds'], code: 'CYCLE' }]);
@@ -472,13 +479,14 @@ describe('credentials', () => {
       const id = created.data?.learningOutcomeCreate.learningOutcome.id;
       const framework = await makeFramework(api.db);
       const competency = await makeCompetency(api.db, framework.id, { code: 'LO-1' });
-      await api.gql(`mutation($o: ID!, $k: ID!) { alignmentCreate(input: { outcomeId: $o, competencyId: $k, strength: PARTIAL }) { userErrors { code } } }`, { o: id, k: gid(competency) });
+      await api.gql(`mutation($o: ID!, $k: ID!, $r: Int!) { alignmentCreate(input: { outcomeId: $o, competencyId: $k, strength: PARTIAL, expectedRevision: $r }) { userErrors { code } } }`,
+        { o: id, k: gid(competency), r: await currentRevision(api.db, id) });
       const read = await api.gql(`query($id: ID!) { learningOutcome(id: $id) { statement alignments { strength competency { code } } } }`, { id });
       expect(read.data?.learningOutcome).toEqual({ statement: 'Terminate a cable', alignments: [{ strength: 'PARTIAL', competency: { code: 'LO-1' } }] });
 
       const updated = await api.gql(`mutation($id: ID!) { learningOutcomeUpdate(input: { id: $id, statement: "Terminate and test a cable" }) { learningOutcome { statement position } userErrors { code } } }`, { id });
       expect(updated.data?.learningOutcomeUpdate).toEqual({ learningOutcome: { statement: 'Terminate and test a cable', position: 3 }, userErrors: [] });
-      expect((await api.gql(deleteOf('learningOutcome'), { id })).data?.learningOutcomeDelete).toEqual({ deletedId: id, userErrors: [] });
+      expect((await edit(deleteOf('learningOutcome'), { id })).data?.learningOutcomeDelete).toEqual({ deletedId: id, userErrors: [] });
       expect((await api.gql(`query($id: ID!) { learningOutcome(id: $id) { id } }`, { id })).data?.learningOutcome).toBeNull();
       expect(await api.db.query('SELECT count(*)::int AS n FROM alignment WHERE competency_id = $1', [competency.id])).toEqual([{ n: 0 }]);
     });
@@ -499,21 +507,21 @@ describe('credentials', () => {
   });
 
   describe('alignments', () => {
-    const ALIGN = `mutation($o: ID!, $k: ID!, $s: AlignmentStrength!) {
-      alignmentCreate(input: { outcomeId: $o, competencyId: $k, strength: $s }) { alignment { id strength outcome { id } competency { id } } userErrors { field code } }
+    const ALIGN = `mutation($o: ID!, $k: ID!, $s: AlignmentStrength!, $r: Int!) {
+      alignmentCreate(input: { outcomeId: $o, competencyId: $k, strength: $s, expectedRevision: $r }) { alignment { id strength outcome { id } competency { id } } userErrors { field code } }
     }`;
 
     it('creates, reads, updates and deletes an alignment', async () => {
       const outcome = await makeOutcome(api.db, (await makeCredential(api.db, college.id)).id);
       const competency = await makeCompetency(api.db, (await makeFramework(api.db)).id);
-      const created = await api.gql(ALIGN, { o: gid(outcome), k: gid(competency), s: 'RELATED' });
+      const created = await api.gql(ALIGN, { r: await currentRevision(api.db, gid(outcome)), o: gid(outcome), k: gid(competency), s: 'RELATED' });
       const alignment = { id: expect.any(String), strength: 'RELATED', outcome: { id: gid(outcome) }, competency: { id: gid(competency) } };
       expect(created.data?.alignmentCreate).toEqual({ alignment, userErrors: [] });
       const id = created.data?.alignmentCreate.alignment.id;
       expect((await api.gql(`query($id: ID!) { alignment(id: $id) { id strength outcome { id } competency { id } } }`, { id })).data?.alignment).toEqual({ ...alignment, id });
       const updated = await api.gql(`mutation($id: ID!) { alignmentUpdate(input: { id: $id, strength: EXACT }) { alignment { strength } userErrors { code } } }`, { id });
       expect(updated.data?.alignmentUpdate).toEqual({ alignment: { strength: 'EXACT' }, userErrors: [] });
-      expect((await api.gql(deleteOf('alignment'), { id })).data?.alignmentDelete).toEqual({ deletedId: id, userErrors: [] });
+      expect((await edit(deleteOf('alignment'), { id })).data?.alignmentDelete).toEqual({ deletedId: id, userErrors: [] });
     });
 
     it('refuses a duplicate pair and unknown or wrong-type references, writing nothing', async () => {
@@ -521,13 +529,13 @@ describe('credentials', () => {
       const competency = await makeCompetency(api.db, (await makeFramework(api.db)).id);
       await align(api.db, outcome.id, competency.id);
       const counts = await writes();
-      const duplicate = await api.gql(ALIGN, { o: gid(outcome), k: gid(competency), s: 'PARTIAL' });
+      const duplicate = await api.gql(ALIGN, { r: await currentRevision(api.db, gid(outcome)), o: gid(outcome), k: gid(competency), s: 'PARTIAL' });
       expect(duplicate.data?.alignmentCreate).toEqual({ alignment: null, userErrors: [{ field: ['input', 'competencyId'], code: 'TAKEN' }] });
-      const noCompetency = await api.gql(ALIGN, { o: gid(outcome), k: unknownId('Competency'), s: 'EXACT' });
+      const noCompetency = await api.gql(ALIGN, { r: await currentRevision(api.db, gid(outcome)), o: gid(outcome), k: unknownId('Competency'), s: 'EXACT' });
       expect(noCompetency.data?.alignmentCreate.userErrors).toEqual([{ field: ['input', 'competencyId'], code: 'NOT_FOUND' }]);
-      const noOutcome = await api.gql(ALIGN, { o: unknownId('LearningOutcome'), k: gid(competency), s: 'EXACT' });
+      const noOutcome = await api.gql(ALIGN, { r: await currentRevision(api.db, unknownId('LearningOutcome')), o: unknownId('LearningOutcome'), k: gid(competency), s: 'EXACT' });
       expect(noOutcome.data?.alignmentCreate.userErrors).toEqual([{ field: ['input', 'outcomeId'], code: 'NOT_FOUND' }]);
-      const wrongTypes = await api.gql(ALIGN, { o: gid(competency), k: gid(outcome), s: 'EXACT' });
+      const wrongTypes = await api.gql(ALIGN, { r: await currentRevision(api.db, gid(competency)), o: gid(competency), k: gid(outcome), s: 'EXACT' });
       expect(fieldsOf(wrongTypes.data?.alignmentCreate.userErrors)).toEqual(['input.competencyId:INVALID_ID', 'input.outcomeId:INVALID_ID']);
       expect(await writes()).toEqual(counts);
     });
@@ -544,7 +552,7 @@ describe('credentials', () => {
       expect((await api.gql(`query($id: ID!) { assessment(id: $id) { method } }`, { id })).data?.assessment).toEqual({ method: 'SIMULATION' });
       const updated = await api.gql(`mutation($id: ID!) { assessmentUpdate(input: { id: $id, method: EXAM }) { assessment { method description } userErrors { code } } }`, { id });
       expect(updated.data?.assessmentUpdate).toEqual({ assessment: { method: 'EXAM', description: 'Simulated outage' }, userErrors: [] });
-      expect((await api.gql(deleteOf('assessment'), { id })).data?.assessmentDelete).toEqual({ deletedId: id, userErrors: [] });
+      expect((await edit(deleteOf('assessment'), { id })).data?.assessmentDelete).toEqual({ deletedId: id, userErrors: [] });
     });
 
     it('refuses an empty description and a credential that is not one, writing nothing', async () => {
@@ -573,7 +581,7 @@ describe('credentials', () => {
       expect((await api.gql(`query($id: ID!) { rubricLevel(id: $id) { name } }`, { id })).data?.rubricLevel).toEqual({ name: 'Proficient' });
       const updated = await api.gql(`mutation($id: ID!) { rubricLevelUpdate(input: { id: $id, criteria: "Works unaided and explains why" }) { rubricLevel { level name criteria } userErrors { code } } }`, { id });
       expect(updated.data?.rubricLevelUpdate).toEqual({ rubricLevel: { level: 2, name: 'Proficient', criteria: 'Works unaided and explains why' }, userErrors: [] });
-      expect((await api.gql(deleteOf('rubricLevel'), { id })).data?.rubricLevelDelete).toEqual({ deletedId: id, userErrors: [] });
+      expect((await edit(deleteOf('rubricLevel'), { id })).data?.rubricLevelDelete).toEqual({ deletedId: id, userErrors: [] });
     });
 
     it('refuses a level below 1, a level the rubric already has and empty text, writing nothing', async () => {
@@ -603,10 +611,10 @@ describe('credentials', () => {
       const other = await makeInstitution(api.db);
       const ownStaff = await tokenFor(api, (await makeUser(api.db, Role.INSTITUTION_STAFF, { institutionId: college.id })).email);
       const otherStaff = await tokenFor(api, (await makeUser(api.db, Role.INSTITUTION_STAFF, { institutionId: other.id })).email);
-      const RENAME = `mutation($id: ID!) { credentialUpdate(input: { id: $id, title: "Renamed" }) { credential { title } userErrors { code } } }`;
-      expect((await api.gql(RENAME, { id: gid(draft) }, { token: otherStaff })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-      expect((await api.gql(RENAME, { id: gid(draft) }, { token: ownStaff })).data?.credentialUpdate.credential.title).toBe('Renamed');
-      const move = await api.gql(`mutation($id: ID!, $i: ID!) { credentialUpdate(input: { id: $id, issuerInstitutionId: $i }) { userErrors { code } } }`, { id: gid(draft), i: gid(other) }, { token: ownStaff });
+      const RENAME = `mutation($id: ID!, $expectedRevision: Int!) { credentialUpdate(input: { id: $id, title: "Renamed", expectedRevision: $expectedRevision }) { credential { title } userErrors { code } } }`;
+      expect((await edit(RENAME, { id: gid(draft) }, { token: otherStaff })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect((await edit(RENAME, { id: gid(draft) }, { token: ownStaff })).data?.credentialUpdate.credential.title).toBe('Renamed');
+      const move = await edit(`mutation($id: ID!, $i: ID!, $expectedRevision: Int!) { credentialUpdate(input: { id: $id, issuerInstitutionId: $i, expectedRevision: $expectedRevision }) { userErrors { code } } }`, { id: gid(draft), i: gid(other) }, { token: ownStaff });
       expect(move.errors?.[0].extensions?.code).toBe('FORBIDDEN');
 
       const OUTCOME = `mutation($c: ID!) { learningOutcomeCreate(input: { credentialId: $c, statement: "Staff outcome" }) { learningOutcome { statement } userErrors { code } } }`;
@@ -618,8 +626,11 @@ describe('credentials', () => {
 
 describe('credentials in published pathways', () => {
   let api: TestApi;
+  /** Edits of a credential, sent with the revision a page opened now would hold. */
+  let edit: TestApi['gql'];
   beforeAll(async () => {
     api = await startTestApi();
+    edit = editingClient(api);
   });
   afterAll(() => api.close());
 
@@ -629,11 +640,11 @@ describe('credentials in published pathways', () => {
     const pathway = await makePathway(api.db, college.id, { title: 'Live pathway' });
     await addToStage(api.db, (await makeStage(api.db, pathway.id, 1)).id, credential.id);
     await setStatus(api.db, pathway.id, PathwayStatus.PUBLISHED);
-    const WITHDRAW = `mutation($id: ID!, $status: CredentialStatus!) { credentialUpdate(input: { id: $id, status: $status }) { credential { status } userErrors { field code } } }`;
-    const refused = await api.gql(WITHDRAW, { id: gid(credential), status: 'RETIRED' });
+    const WITHDRAW = `mutation($id: ID!, $status: CredentialStatus!, $expectedRevision: Int!) { credentialUpdate(input: { id: $id, status: $status, expectedRevision: $expectedRevision }) { credential { status } userErrors { field code } } }`;
+    const refused = await edit(WITHDRAW, { id: gid(credential), status: 'RETIRED' });
     expect(refused.data?.credentialUpdate).toEqual({ credential: null, userErrors: [{ field: ['input', 'status'], code: 'INVALID_STATE' }] });
     await setStatus(api.db, pathway.id, PathwayStatus.RETIRED);
-    const retired = await api.gql(WITHDRAW, { id: gid(credential), status: 'RETIRED' });
+    const retired = await edit(WITHDRAW, { id: gid(credential), status: 'RETIRED' });
     expect(retired.data?.credentialUpdate).toEqual({ credential: { status: 'RETIRED' }, userErrors: [] });
   });
 });

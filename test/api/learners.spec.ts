@@ -4,13 +4,14 @@ import { Credential } from '../../api/src/modules/credentials/credential.entity'
 import { Institution } from '../../api/src/modules/institutions/institution.entity';
 import { ClaimStatus } from '../../api/src/modules/learners/prior-learning-claim.entity';
 import { startTestApi, TestApi } from '../support/api';
+import { editingClient } from '../support/revisions';
 import { gid, makeEmployer, makeInstitution, makeUser, tokenFor } from '../support/factories';
 import { insertCredential, insertRubric, makeAward, makeClaim, makeLearner, makeProgram } from '../support/factories/articulation';
 
 const LEARNER_FIELDS = 'id givenName familyName email externalId institution { name }';
 const LEARNER_CREATE = `mutation($input: LearnerCreateInput!) { learnerCreate(input: $input) { learner { ${LEARNER_FIELDS} } userErrors { field code } } }`;
 const LEARNER_UPDATE = `mutation($input: LearnerUpdateInput!) { learnerUpdate(input: $input) { learner { ${LEARNER_FIELDS} } userErrors { field code } } }`;
-const LEARNER_DELETE = `mutation($id: ID!) { learnerDelete(input: { id: $id }) { deletedId userErrors { field code } } }`;
+const LEARNER_DELETE = `mutation($id: ID!, $expectedRevision: Int!) { learnerDelete(input: { id: $id, expectedRevision: $expectedRevision }) { deletedId userErrors { field code } } }`;
 const LEARNERS = `query($first: Int, $after: String, $filter: LearnerFilter, $orderBy: LearnerOrder) {
   learners(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
     totalCount nodes { givenName familyName } pageInfo { hasNextPage endCursor }
@@ -20,7 +21,7 @@ const LEARNERS = `query($first: Int, $after: String, $filter: LearnerFilter, $or
 const AWARD_FIELDS = 'id awardedOn masteryLevel evidenceUrl revoked revokedAt revocationReason learner { givenName } credential { title } rubricLevel { name }';
 const AWARD_CREATE = `mutation($input: AwardCreateInput!) { awardCreate(input: $input) { award { ${AWARD_FIELDS} } userErrors { field code } } }`;
 const AWARD_UPDATE = `mutation($input: AwardUpdateInput!) { awardUpdate(input: $input) { award { ${AWARD_FIELDS} } userErrors { field code } } }`;
-const AWARD_DELETE = `mutation($id: ID!) { awardDelete(input: { id: $id }) { deletedId userErrors { field code } } }`;
+const AWARD_DELETE = `mutation($id: ID!, $expectedRevision: Int!) { awardDelete(input: { id: $id, expectedRevision: $expectedRevision }) { deletedId userErrors { field code } } }`;
 const AWARD_REVOKE = `mutation($input: AwardRevokeInput!) { awardRevoke(input: $input) { award { ${AWARD_FIELDS} } userErrors { field code } } }`;
 
 const CLAIM_FIELDS = 'id title evidence creditsRequested status creditsApproved decisionReason decidedAt learner { givenName } degreeProgram { title }';
@@ -30,7 +31,7 @@ const CLAIM_CREATE = `mutation($input: PriorLearningClaimCreateInput!) {
 const CLAIM_UPDATE = `mutation($input: PriorLearningClaimUpdateInput!) {
   priorLearningClaimUpdate(input: $input) { priorLearningClaim { ${CLAIM_FIELDS} } userErrors { field code } }
 }`;
-const CLAIM_DELETE = `mutation($id: ID!) { priorLearningClaimDelete(input: { id: $id }) { deletedId userErrors { field code } } }`;
+const CLAIM_DELETE = `mutation($id: ID!, $expectedRevision: Int!) { priorLearningClaimDelete(input: { id: $id, expectedRevision: $expectedRevision }) { deletedId userErrors { field code } } }`;
 const CLAIM_APPROVE = `mutation($input: PriorLearningClaimApproveInput!) {
   priorLearningClaimApprove(input: $input) { priorLearningClaim { ${CLAIM_FIELDS} } userErrors { field code } }
 }`;
@@ -45,6 +46,8 @@ const missingId = (typeName: string) => Buffer.from(`${typeName}:999999`).toStri
 
 describe('learners', () => {
   let api: TestApi;
+  /** Edits of a learner's record, sent with the revision a page opened now would hold. */
+  let edit: TestApi['gql'];
   let college: Institution;
   let program: DegreeProgram;
   let rubricked: Credential;
@@ -54,6 +57,7 @@ describe('learners', () => {
 
   beforeAll(async () => {
     api = await startTestApi();
+    edit = editingClient(api);
     college = await makeInstitution(api.db, { name: 'Riverside College' });
     program = await makeProgram(api.db, college.id, { title: 'AAS Information Technology' });
     rubricked = await insertCredential(api.db, college.id, { title: 'Network Basics' });
@@ -74,10 +78,10 @@ describe('learners', () => {
       const read = await api.gql(`query($id: ID!) { node(id: $id) { ... on Learner { email awards { id } priorLearningClaims { id } } } }`, { id: learner.id });
       expect(read.data?.node).toEqual({ email: 'ana.lopez@example.test', awards: [], priorLearningClaims: [] });
 
-      const updated = await api.gql(LEARNER_UPDATE, { input: { id: learner.id, familyName: 'López García', externalId: null } });
+      const updated = await edit(LEARNER_UPDATE, { input: { id: learner.id, familyName: 'López García', externalId: null } });
       expect(updated.data?.learnerUpdate).toEqual({ learner: { ...learner, familyName: 'López García', externalId: null }, userErrors: [] });
 
-      const deleted = await api.gql(LEARNER_DELETE, { id: learner.id });
+      const deleted = await edit(LEARNER_DELETE, { id: learner.id });
       expect(deleted.data?.learnerDelete).toEqual({ deletedId: learner.id, userErrors: [] });
       expect((await api.gql(`query($id: ID!) { learner(id: $id) { id } }`, { id: learner.id })).data?.learner).toBeNull();
     });
@@ -93,11 +97,11 @@ describe('learners', () => {
       expect(await countOf('learner')).toBe(before);
 
       const other = await makeLearner(api.db, college.id, { email: 'other@learners.test' });
-      const takeOver = await api.gql(LEARNER_UPDATE, { input: { id: gid(other), email: taken.email } });
+      const takeOver = await edit(LEARNER_UPDATE, { input: { id: gid(other), email: taken.email } });
       expect(takeOver.data?.learnerUpdate.userErrors).toEqual([{ field: ['input', 'email'], code: 'TAKEN' }]);
-      const cleared = await api.gql(LEARNER_UPDATE, { input: { id: gid(other), email: null, givenName: null } });
+      const cleared = await edit(LEARNER_UPDATE, { input: { id: gid(other), email: null, givenName: null } });
       expect(cleared.data?.learnerUpdate.userErrors).toEqual([{ field: ['input', 'givenName'], code: 'REQUIRED' }]);
-      const clearedEmail = await api.gql(LEARNER_UPDATE, { input: { id: gid(other), email: null } });
+      const clearedEmail = await edit(LEARNER_UPDATE, { input: { id: gid(other), email: null } });
       expect(clearedEmail.data?.learnerUpdate.userErrors).toEqual([{ field: ['input', 'email'], code: 'REQUIRED' }]);
       expect(await api.db.query('SELECT email FROM learner WHERE id = $1', [other.id])).toEqual([{ email: 'other@learners.test' }]);
     });
@@ -110,9 +114,9 @@ describe('learners', () => {
       const wrongType = await api.gql(LEARNER_CREATE, { input: { ...valid, institutionId: gid(program) } });
       expect(wrongType.data?.learnerCreate.userErrors).toEqual([{ field: ['input', 'institutionId'], code: 'INVALID_ID' }]);
       expect(await countOf('learner')).toBe(before);
-      const missingUpdate = await api.gql(LEARNER_UPDATE, { input: { id: missingId('Learner'), givenName: 'X' } });
+      const missingUpdate = await edit(LEARNER_UPDATE, { input: { id: missingId('Learner'), givenName: 'X' } });
       expect(missingUpdate.data?.learnerUpdate.userErrors).toEqual([{ field: ['input', 'id'], code: 'NOT_FOUND' }]);
-      const wrongDelete = await api.gql(LEARNER_DELETE, { id: gid(college) });
+      const wrongDelete = await edit(LEARNER_DELETE, { id: gid(college) });
       expect(wrongDelete.data?.learnerDelete.userErrors).toEqual([{ field: ['input', 'id'], code: 'INVALID_ID' }]);
     });
 
@@ -162,7 +166,7 @@ describe('learners', () => {
         ],
         priorLearningClaims: [{ title: 'Network admin, 5 years', degreeProgram: { title: 'AAS Information Technology' } }],
       });
-      await api.gql(LEARNER_DELETE, { id: gid(learner) });
+      await edit(LEARNER_DELETE, { id: gid(learner) });
       expect(await api.db.query('SELECT (SELECT count(*) FROM award WHERE learner_id = $1)::int AS awards, (SELECT count(*) FROM prior_learning_claim WHERE learner_id = $1)::int AS claims', [learner.id]))
         .toEqual([{ awards: 0, claims: 0 }]);
     });
@@ -171,7 +175,7 @@ describe('learners', () => {
   describe('awards', () => {
     it('records an award with the rubric level reached, updates and deletes it', async () => {
       const learner = await makeLearner(api.db, college.id, { givenName: 'Eli' });
-      const created = await api.gql(AWARD_CREATE, {
+      const created = await edit(AWARD_CREATE, {
         input: { learnerId: gid(learner), credentialId: gid(rubricked), awardedOn: '2025-05-01', masteryLevel: 3, evidenceUrl: 'https://evidence.test/eli' },
       });
       expect(created.data?.awardCreate.userErrors).toEqual([]);
@@ -182,10 +186,10 @@ describe('learners', () => {
       });
       const updated = await api.gql(AWARD_UPDATE, { input: { id: award.id, masteryLevel: 2, awardedOn: '2025-05-02' } });
       expect(updated.data?.awardUpdate).toEqual({ award: { ...award, masteryLevel: 2, awardedOn: '2025-05-02', rubricLevel: { name: 'Level 2' } }, userErrors: [] });
-      const noRubric = await api.gql(AWARD_CREATE, { input: { learnerId: gid(learner), credentialId: gid(unrubricked), awardedOn: '2025-05-01', masteryLevel: 7 } });
+      const noRubric = await edit(AWARD_CREATE, { input: { learnerId: gid(learner), credentialId: gid(unrubricked), awardedOn: '2025-05-01', masteryLevel: 7 } });
       expect(noRubric.data?.awardCreate.award).toMatchObject({ masteryLevel: 7, rubricLevel: null });
 
-      const deleted = await api.gql(AWARD_DELETE, { id: award.id });
+      const deleted = await edit(AWARD_DELETE, { id: award.id });
       expect(deleted.data?.awardDelete).toEqual({ deletedId: award.id, userErrors: [] });
     });
 
@@ -194,14 +198,14 @@ describe('learners', () => {
       const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
       const today = new Date().toISOString().slice(0, 10);
       const before = await countOf('award');
-      const typo = await api.gql(AWARD_CREATE, { input: { learnerId: gid(learner), credentialId: gid(unrubricked), awardedOn: tomorrow } });
+      const typo = await edit(AWARD_CREATE, { input: { learnerId: gid(learner), credentialId: gid(unrubricked), awardedOn: tomorrow } });
       expect(typo.data?.awardCreate).toEqual({ award: null, userErrors: [{ field: ['input', 'awardedOn'], code: 'AWARD_DATE_IN_FUTURE' }] });
       expect(await countOf('award')).toBe(before);
 
-      const planned = await api.gql(AWARD_CREATE, { input: { learnerId: gid(learner), credentialId: gid(unrubricked), awardedOn: tomorrow, planned: true } });
+      const planned = await edit(AWARD_CREATE, { input: { learnerId: gid(learner), credentialId: gid(unrubricked), awardedOn: tomorrow, planned: true } });
       expect(planned.data?.awardCreate.userErrors).toEqual([]);
       expect(planned.data?.awardCreate.award.awardedOn).toBe(tomorrow);
-      const current = await api.gql(AWARD_CREATE, { input: { learnerId: gid(learner), credentialId: gid(unrubricked), awardedOn: today } });
+      const current = await edit(AWARD_CREATE, { input: { learnerId: gid(learner), credentialId: gid(unrubricked), awardedOn: today } });
       expect(current.data?.awardCreate.userErrors).toEqual([]);
       // Moving an earned award into the future is the same typo; a planned award keeps its date on other edits.
       const moved = await api.gql(AWARD_UPDATE, { input: { id: current.data?.awardCreate.award.id, awardedOn: tomorrow } });
@@ -215,7 +219,7 @@ describe('learners', () => {
       const learner = await makeLearner(api.db, college.id);
       const valid = { learnerId: gid(learner), credentialId: gid(rubricked), awardedOn: '2025-05-01' };
       const before = await countOf('award');
-      const create = async (input: Record<string, unknown>) => (await api.gql(AWARD_CREATE, { input: { ...valid, ...input } })).data?.awardCreate;
+      const create = async (input: Record<string, unknown>) => (await edit(AWARD_CREATE, { input: { ...valid, ...input } })).data?.awardCreate;
       expect(await create({ masteryLevel: 4 })).toEqual({ award: null, userErrors: [{ field: ['input', 'masteryLevel'], code: 'OUT_OF_RANGE' }] });
       expect(fieldsOf((await create({ masteryLevel: 0, evidenceUrl: 'not a url' })).userErrors)).toEqual(['input.evidenceUrl:INVALID', 'input.masteryLevel:OUT_OF_RANGE']);
       expect((await create({ credentialId: missingId('Credential'), masteryLevel: 2 })).userErrors).toEqual([{ field: ['input', 'credentialId'], code: 'NOT_FOUND' }]);
@@ -260,7 +264,7 @@ describe('learners', () => {
     it('submits, updates and deletes a claim; status is not an input', async () => {
       const learner = await makeLearner(api.db, college.id, { givenName: 'Gus' });
       const input = { learnerId: gid(learner), degreeProgramId: gid(program), title: 'Help desk lead', evidence: 'Three years, employer letter', creditsRequested: 6 };
-      const created = await api.gql(CLAIM_CREATE, { input });
+      const created = await edit(CLAIM_CREATE, { input });
       expect(created.data?.priorLearningClaimCreate.userErrors).toEqual([]);
       const claim = created.data?.priorLearningClaimCreate.priorLearningClaim;
       expect(claim).toEqual({
@@ -272,13 +276,13 @@ describe('learners', () => {
       expect(updated.data?.priorLearningClaimUpdate).toEqual({ priorLearningClaim: { ...claim, title: 'Help desk team lead', creditsRequested: 7.5 }, userErrors: [] });
 
       const before = await countOf('prior_learning_claim');
-      const withStatus = await api.gql(CLAIM_CREATE, { input: { ...input, status: 'APPROVED' } });
+      const withStatus = await edit(CLAIM_CREATE, { input: { ...input, status: 'APPROVED' } });
       expect(withStatus.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
       const updateStatus = await api.gql(CLAIM_UPDATE, { input: { id: claim.id, status: 'APPROVED' } });
       expect(updateStatus.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
       expect(await countOf('prior_learning_claim')).toBe(before);
 
-      const deleted = await api.gql(CLAIM_DELETE, { id: claim.id });
+      const deleted = await edit(CLAIM_DELETE, { id: claim.id });
       expect(deleted.data?.priorLearningClaimDelete).toEqual({ deletedId: claim.id, userErrors: [] });
     });
 
@@ -287,7 +291,7 @@ describe('learners', () => {
       const valid = { learnerId: gid(learner), degreeProgramId: gid(program), title: 'Claim', evidence: 'Evidence', creditsRequested: 3 };
       const before = await countOf('prior_learning_claim');
       const create = async (input: Record<string, unknown>) =>
-        fieldsOf((await api.gql(CLAIM_CREATE, { input: { ...valid, ...input } })).data?.priorLearningClaimCreate.userErrors);
+        fieldsOf((await edit(CLAIM_CREATE, { input: { ...valid, ...input } })).data?.priorLearningClaimCreate.userErrors);
       expect(await create({ creditsRequested: -1, title: '', evidence: '' })).toEqual(['input.creditsRequested:OUT_OF_RANGE', 'input.evidence:REQUIRED', 'input.title:REQUIRED']);
       expect(await create({ degreeProgramId: missingId('DegreeProgram') })).toEqual(['input.degreeProgramId:NOT_FOUND']);
       expect(await create({ learnerId: missingId('Learner') })).toEqual(['input.learnerId:NOT_FOUND']);

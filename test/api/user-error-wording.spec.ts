@@ -1,4 +1,5 @@
 import { startTestApi, TestApi } from '../support/api';
+import { editingClient } from '../support/revisions';
 import { makeAgreement, makeProgram } from '../support/factories/articulation';
 import { makeCredential, makeOutcome } from '../support/factories/credentials';
 import { gid, makeCompetency, makeEmployer, makeFramework, makeInstitution, makeOccupation } from '../support/factories';
@@ -22,8 +23,8 @@ describe('user errors in the user\'s words', () => {
     const outcome = await makeOutcome(api.db, credential.id, { statement: 'Prepares a sterile field' });
     const create = `mutation($input: AlignmentCreateInput!) { alignmentCreate(input: $input) { ${ERRORS} } }`;
     const input = { outcomeId: gid(outcome), competencyId: gid(competency), strength: 'EXACT' };
-    expect((await api.gql(create, { input })).data?.alignmentCreate.userErrors).toEqual([]);
-    const again = (await api.gql(create, { input })).data?.alignmentCreate.userErrors;
+    expect((await editingClient(api)(create, { input })).data?.alignmentCreate.userErrors).toEqual([]);
+    const again = (await editingClient(api)(create, { input })).data?.alignmentCreate.userErrors;
     expect(again).toEqual([{
       field: ['input', 'competencyId'],
       message: 'AH-5.2 Applies sterile technique is already aligned to the outcome "Prepares a sterile field"',
@@ -37,13 +38,13 @@ describe('user errors in the user\'s words', () => {
     const agreement = await makeAgreement(api.db, program);
     const credential = await makeCredential(api.db, college.id, { title: 'Phlebotomy Basics' });
     const create = `mutation($input: CreditMappingCreateInput!) { creditMappingCreate(input: $input) { ${ERRORS} } }`;
-    const refused = (await api.gql(create, { input: { agreementId: gid(agreement), credentialId: gid(credential), credits: -1, minMasteryLevel: -2 } })).data?.creditMappingCreate.userErrors;
+    const refused = (await editingClient(api)(create, { input: { agreementId: gid(agreement), credentialId: gid(credential), credits: -1, minMasteryLevel: -2 } })).data?.creditMappingCreate.userErrors;
     const messages = refused.map((error: { message: string }) => error.message);
     expect(messages).toContain('Credits must not be less than 0');
     expect(messages.join(' ')).not.toMatch(/\bcredits\b|minMasteryLevel/);
-    const ok = await api.gql(create, { input: { agreementId: gid(agreement), credentialId: gid(credential), credits: 3 } });
+    const ok = await editingClient(api)(create, { input: { agreementId: gid(agreement), credentialId: gid(credential), credits: 3 } });
     expect(ok.data?.creditMappingCreate.userErrors).toEqual([]);
-    const twice = (await api.gql(create, { input: { agreementId: gid(agreement), credentialId: gid(credential), credits: 2 } })).data?.creditMappingCreate.userErrors;
+    const twice = (await editingClient(api)(create, { input: { agreementId: gid(agreement), credentialId: gid(credential), credits: 2 } })).data?.creditMappingCreate.userErrors;
     expect(twice).toEqual([{ field: ['input', 'credentialId'], message: `Phlebotomy Basics already has a credit mapping in ${agreement.title}`, code: 'TAKEN' }]);
   });
 

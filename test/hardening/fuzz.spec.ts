@@ -20,6 +20,7 @@ import { buildPathforgeSchema } from '../../api/src/schema/build';
 import { seedDemoData } from '../../api/src/seed/demo';
 import { RunningServer, startServer } from '../../api/src/server';
 import { createTestDatabase, TestDatabase } from '../support/db';
+import { withCurrentRevision } from '../support/revisions';
 
 /**
  * Random and hostile input to every mutation of the schema, on the demo data. For every request:
@@ -356,8 +357,8 @@ describe('fuzzing every mutation', () => {
       expect(response.status).toBeLessThan(500);
       return (await response.json()) as { data?: { credentialUpdate: { userErrors: { code: string; field: string[] | null }[] } }; errors?: unknown[] };
     };
-    const setPrerequisites = (id: string, prerequisiteIds: string[]) =>
-      send(`mutation($input: CredentialUpdateInput!) { credentialUpdate(input: $input) { userErrors { code field } } }`, { input: { id, prerequisiteIds } });
+    const setPrerequisites = async (id: string, prerequisiteIds: string[]) =>
+      send(`mutation($input: CredentialUpdateInput!) { credentialUpdate(input: $input) { userErrors { code field } } }`, { input: await withCurrentRevision(database.db, { id, prerequisiteIds }) });
     const credentials = idsByType.get('Credential')!;
     await fc.assert(
       fc.asyncProperty(fc.shuffledSubarray(credentials, { minLength: 1, maxLength: 4 }), async (chain) => {

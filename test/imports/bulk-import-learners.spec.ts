@@ -69,6 +69,12 @@ describe('bulk import of awards and prior-learning claims', () => {
         { action: 'CREATE', record_type: 'Award' },
         { action: 'UPDATE', record_type: 'Award' },
       ]);
+      // Each learner whose record the import changed counts it once, however many of its rows it wrote.
+      expect(await api.db.query(`SELECT id, revision FROM learner ORDER BY id`)).toEqual([
+        { id: ana.id, revision: 2 },
+        { id: ben.id, revision: 2 },
+        { id: stranger.id, revision: 1 },
+      ]);
       // An imported award is signed when its credential is first asked for.
       const signed = await fetch(`${api.url}/credentials/${created}`, { headers: { authorization: `Bearer ${advisorToken}` } });
       expect(signed.status).toBe(200);

@@ -78,10 +78,15 @@ describe('bulk import of credit mappings', () => {
       { action: 'UPDATE', record_type: 'CreditMapping', mutation: 'bulkImportApply', role: 'INSTITUTION_STAFF', before: '4', after: '5', credential: String(network.id) },
     ]);
 
+    // The import is one edit of the agreement: a page opened before it cannot save over it.
+    const revision = async () => (await api.db.query('SELECT revision FROM articulation_agreement WHERE id = $1', [agreement.id]))[0].revision;
+    expect(await revision()).toBe(2);
+
     const before = await snapshot(api);
     const again = await api.gql(APPLY, fileInput('MAPPINGS', gid(agreement), file), { token: staffToken });
     expect(again.data?.bulkImportApply.report).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
     expect(await snapshot(api)).toEqual(before);
+    expect(await revision()).toBe(2);
   });
 
   it('rejects each bad row with its line and a reason, and refuses to apply the file', async () => {

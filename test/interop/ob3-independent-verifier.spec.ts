@@ -5,6 +5,7 @@ import { Credential } from '../../api/src/modules/credentials/credential.entity'
 import { Institution } from '../../api/src/modules/institutions/institution.entity';
 import { publicBaseUrl } from '../../api/src/modules/interop/identifiers';
 import { startTestApi, TestApi } from '../support/api';
+import { editingClient } from '../support/revisions';
 import { gid, makeInstitution, makeUser, tokenFor } from '../support/factories';
 import { insertCredential, insertRubric, makeLearner } from '../support/factories/articulation';
 
@@ -69,7 +70,7 @@ describe('awards through an independent Open Badges 3.0 verifier (jose only)', (
   }
 
   const issue = async (learnerId: string, awardedOn = '2025-04-01') => {
-    const result = await api.gql(AWARD_CREATE, { input: { learnerId, credentialId: gid(credential), awardedOn, masteryLevel: 1 } }, { token });
+    const result = await editingClient(api)(AWARD_CREATE, { input: { learnerId, credentialId: gid(credential), awardedOn, masteryLevel: 1 } }, { token });
     expect(result.data?.awardCreate.userErrors).toEqual([]);
     return result.data!.awardCreate.award as { id: string; verifiableCredential: string };
   };

@@ -8,6 +8,7 @@ import { signingKeyOf } from '../../api/src/modules/interop/issuer-keys.service'
 import { open } from '../../api/src/modules/interop/key-vault';
 import { publicBaseUrl } from '../../api/src/modules/interop/identifiers';
 import { startTestApi, TestApi } from '../support/api';
+import { editingClient } from '../support/revisions';
 import { gid, makeEmployer, makeInstitution, makeUser, tokenFor } from '../support/factories';
 import { insertCredential, insertRubric, makeAward, makeLearner } from '../support/factories/articulation';
 import { makeEmployerCredential } from '../support/factories/credentials';
@@ -44,7 +45,7 @@ describe('verifiable awards', () => {
   let otherAdvisorToken: string;
 
   const issue = async (values: Record<string, unknown> = {}, token = advisorToken) => {
-    const result = await api.gql(AWARD_CREATE, { input: { learnerId, credentialId: gid(credential), awardedOn: '2025-05-01', masteryLevel: 2, ...values } }, { token });
+    const result = await editingClient(api)(AWARD_CREATE, { input: { learnerId, credentialId: gid(credential), awardedOn: '2025-05-01', masteryLevel: 2, ...values } }, { token });
     expect(result.data?.awardCreate.userErrors).toEqual([]);
     return result.data!.awardCreate.award as { id: string; verifiableCredential: string };
   };
@@ -124,7 +125,7 @@ describe('verifiable awards', () => {
     const claims = decodeJwt(verifiableCredential);
     const otherLearner = await makeLearner(api.db, otherCollege.id);
     const otherCredential = await insertCredential(api.db, otherCollege.id);
-    const otherAward = await api.gql(AWARD_CREATE, { input: { learnerId: gid(otherLearner), credentialId: gid(otherCredential), awardedOn: '2025-01-01' } }, { token: otherAdvisorToken });
+    const otherAward = await editingClient(api)(AWARD_CREATE, { input: { learnerId: gid(otherLearner), credentialId: gid(otherCredential), awardedOn: '2025-01-01' } }, { token: otherAdvisorToken });
     const otherKid = decodeProtectedHeader(otherAward.data!.awardCreate.award.verifiableCredential).kid!;
     const otherKey = await api.db.getRepository(IssuerKey).findOneByOrFail({ institutionId: otherCollege.id, algorithm: 'RS256' });
     const signedByOther = await new SignJWT(claims).setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: otherKid }).sign(await signingKeyOf(otherKey));
@@ -207,7 +208,7 @@ describe('verifiable awards', () => {
   it('signs an employer\'s credential with the employer\'s own key', async () => {
     const employer = await makeEmployer(api.db, { name: 'Brightline IT' });
     const employerCredential = await makeEmployerCredential(api.db, employer.id, { title: 'Brightline Field Tech' });
-    const result = await api.gql(AWARD_CREATE, { input: { learnerId, credentialId: gid(employerCredential), awardedOn: '2025-02-01' } });
+    const result = await editingClient(api)(AWARD_CREATE, { input: { learnerId, credentialId: gid(employerCredential), awardedOn: '2025-02-01' } });
     const jwt = result.data!.awardCreate.award.verifiableCredential;
     expect(decodeProtectedHeader(jwt).kid).toContain(`/ob/issuers/${gid(employer)}#`);
     expect((await verify(jwt)).verified).toBe(true);
@@ -216,10 +217,11 @@ describe('verifiable awards', () => {
   describe('issuer keys', () => {
     it('are one current key per issuer and algorithm, made once even when the first awards are issued at the same time', async () => {
       const college3 = await makeInstitution(api.db);
-      const learner = await makeLearner(api.db, college3.id);
+      // Three learners: one learner's awards are added one at a time, each based on the record's revision.
+      const learners = await Promise.all([1, 2, 3].map((n) => makeLearner(api.db, college3.id, { email: `parallel-${n}@keys.test` })));
       const credentials = await Promise.all([1, 2, 3].map((n) => insertCredential(api.db, college3.id, { title: `Parallel ${n}` })));
-      const results = await Promise.all(credentials.map((c) =>
-        api.gql(AWARD_CREATE, { input: { learnerId: gid(learner), credentialId: gid(c), awardedOn: '2025-01-01' } })));
+      const results = await Promise.all(credentials.map((c, n) =>
+        editingClient(api)(AWARD_CREATE, { input: { learnerId: gid(learners[n]), credentialId: gid(c), awardedOn: '2025-01-01' } })));
       const kids = results.map((r) => decodeProtectedHeader(r.data!.awardCreate.award.verifiableCredential).kid);
       expect(new Set(kids).size).toBe(1);
       expect(await api.db.getRepository(IssuerKey).countBy({ institutionId: college3.id, algorithm: 'RS256' })).toBe(1);

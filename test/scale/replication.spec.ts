@@ -6,6 +6,7 @@ import { RunningServer, startServer } from '../../api/src/server';
 import { gid, insert, makeCompetency, makeEmployer, makeFramework, makeInstitution } from '../support/factories';
 import { align, makeCredential, makeOutcome } from '../support/factories/credentials';
 import { HoldingProxy } from '../support/holding-proxy';
+import { withCurrentRevision } from '../support/revisions';
 import { debianPostgresBin, startStreamingPair, StreamingPair } from './support/streaming-replica';
 
 const bin = debianPostgresBin();
@@ -114,7 +115,7 @@ describeWithDebianPostgres('read replicas: a real streaming replica made with pg
           userErrors { code message }
         }
       }`,
-      { input: { outcomeId: gid(outcome), competencyId: gid(competency), strength: 'EXACT' } },
+      { input: await withCurrentRevision(database.db, { outcomeId: gid(outcome), competencyId: gid(competency), strength: 'EXACT' }) },
     );
     expect(created.errors).toBeUndefined();
     const { alignment, userErrors } = created.data.alignmentCreate;

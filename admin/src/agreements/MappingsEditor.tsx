@@ -12,7 +12,7 @@ interface Mapping {
 
 /** The agreement's credit-mapping table: credential → credits, course equivalent and minimum mastery, edited row by row. */
 export const MappingsEditor = () => {
-  const agreement = useRecordContext<{ id: string; mappings?: Mapping[] }>();
+  const agreement = useRecordContext<{ id: string; revision: number; mappings?: Mapping[] }>();
   const { canAccess } = useCanAccess({ resource: 'articulationAgreements', action: 'edit' });
   if (!agreement) return null;
   return (
@@ -21,6 +21,7 @@ export const MappingsEditor = () => {
       rows={[...(agreement.mappings ?? [])].sort((a, b) => a.credential.title.localeCompare(b.credential.title))}
       typeName="CreditMapping"
       createInput={{ agreementId: agreement.id }}
+      revision={agreement.revision}
       editable={canAccess ?? false}
       addLabel="Add a mapping"
       emptyText="No credential is mapped yet"

@@ -4,7 +4,7 @@ import DeleteIcon from '@mui/icons-material/DeleteOutlined';
 import EditIcon from '@mui/icons-material/EditOutlined';
 import SaveIcon from '@mui/icons-material/Check';
 import { Alert, Autocomplete, Box, Button, Checkbox, FormControlLabel, IconButton, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Tooltip } from '@mui/material';
-import { ReactNode, useState } from 'react';
+import { ReactNode, useRef, useState } from 'react';
 import { useAddUndoableMutation, useGetList, useNotify, useRefresh } from 'react-admin';
 import { NoneYet } from './NoneYet';
 import { PayloadError, runMutation } from './payload';
@@ -62,6 +62,12 @@ interface InlineTableProps<R extends { id: string }> {
   typeName: string;
   /** Input fields every new row carries, e.g. the agreement it belongs to. */
   createInput: Record<string, unknown>;
+  /**
+   * The revision of the record the rows belong to, for a record edited by revision (a learner, a
+   * credential's alignments, an agreement): sent as expectedRevision with each added or removed
+   * row, so a change based on a stale page is refused with CONFLICT.
+   */
+  revision?: number;
   editable: boolean;
   addLabel: string;
   emptyText?: string;
@@ -143,8 +149,16 @@ function FieldEditor<R>({ column, value, onChange, error }: { column: Column<R>;
  * saves on its own through the API's create, update and delete mutations, and the server's
  * userErrors land on the row's fields.
  */
-export function InlineTable<R extends { id: string }>({ label, rows, columns, typeName, createInput, editable, addLabel, emptyText, rowActions, rowEditable, preview }: InlineTableProps<R>) {
+export function InlineTable<R extends { id: string }>({ label, rows, columns, typeName, createInput, revision, editable, addLabel, emptyText, rowActions, rowEditable, preview }: InlineTableProps<R>) {
   const refresh = useRefresh();
+  // Each change saved here moves the record on by one; counting it keeps the next change (a removal
+  // that waits for its undo notice, say) from being refused before the refreshed record arrives.
+  const held = useRef<{ shown: number | undefined; saved: number }>({ shown: revision, saved: 0 });
+  if (held.current.shown !== revision) held.current = { shown: revision, saved: 0 };
+  const basedOn = () => (held.current.shown === undefined ? {} : { expectedRevision: held.current.shown + held.current.saved });
+  const counted = () => {
+    held.current.saved += 1;
+  };
   const notify = useNotify();
   const [editing, setEditing] = useState<string | null>(null);
   const [draft, setDraft] = useState<Draft>({});
@@ -172,7 +186,8 @@ export function InlineTable<R extends { id: string }>({ label, rows, columns, ty
     setError(null);
     try {
       if (row === null) {
-        await runMutation(`${object}Create`, `${typeName}CreateInput`, { ...createInput, ...draft }, `${object} { id }`);
+        await runMutation(`${object}Create`, `${typeName}CreateInput`, { ...createInput, ...draft, ...basedOn() }, `${object} { id }`);
+        counted();
         notify(`${noun} added`, { type: 'success' });
       } else {
         const changes: Draft = { id: row.id };
@@ -180,6 +195,7 @@ export function InlineTable<R extends { id: string }>({ label, rows, columns, ty
           if (!column.createOnly && !column.readOnly && draft[column.field] !== column.value(row)) changes[column.field] = draft[column.field];
         }
         await runMutation(`${object}Update`, `${typeName}UpdateInput`, changes, `${object} { id }`);
+        counted();
         notify(`${noun} saved`, { type: 'success' });
       }
       stop();
@@ -200,8 +216,11 @@ export function InlineTable<R extends { id: string }>({ label, rows, columns, ty
         show();
         return;
       }
-      runMutation(`${object}Delete`, `${typeName}DeleteInput`, { id: row.id }, 'deletedId')
-        .then(() => refresh())
+      runMutation(`${object}Delete`, `${typeName}DeleteInput`, { id: row.id, ...basedOn() }, 'deletedId')
+        .then(() => {
+          counted();
+          refresh();
+        })
         .catch((failure: Error) => {
           notify(failure.message, { type: 'error' });
           show();

@@ -19,6 +19,7 @@ interface Outcome {
 
 interface CredentialRecord {
   id: string;
+  revision: number;
   /** Absent while the page shows the list's copy of the record, before its own query answers. */
   outcomes?: Outcome[];
   assessments?: { id: string; method: string; description: string }[];
@@ -60,6 +61,7 @@ export const OutcomesEditor = () => {
             rows={outcome.alignments ?? []}
             typeName="Alignment"
             createInput={{ outcomeId: outcome.id }}
+            revision={credential.revision}
             editable={editable}
             addLabel="Align to a competency"
             emptyText="Not aligned to any competency yet"

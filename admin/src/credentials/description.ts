@@ -7,8 +7,8 @@ export const credentialDescription: ResourceDescription = {
   listQuery: 'credentials',
   filterFields: ['search', 'status', 'level', 'institutionId', 'employerId', 'occupationId', 'competencyId', 'reviewOverdue'],
   orderFields: { title: 'TITLE', level: 'LEVEL', createdAt: 'CREATED_AT' },
-  listSelection: `id title level workloadHours creditValue status assessed nextReviewOn ${issuer}`,
-  showSelection: `id title description level workloadHours creditValue deliveryMode cost currency status criteria evidenceTypes nextReviewOn assessed ${issuer}
+  listSelection: `id title level workloadHours creditValue status assessed nextReviewOn revision ${issuer}`,
+  showSelection: `id title description level workloadHours creditValue deliveryMode cost currency status criteria evidenceTypes nextReviewOn assessed revision ${issuer}
     prerequisites { id title }
     outcomes { id position statement alignments { id strength competency { id code statement } } }
     assessments { id method description }
@@ -18,4 +18,5 @@ export const credentialDescription: ResourceDescription = {
     'issuerInstitutionId', 'issuerEmployerId', 'prerequisiteIds',
   ],
   requiredOnCreate: ['title'],
+  versioned: true,
 };

@@ -31,6 +31,7 @@ interface Claim {
 
 interface LearnerRecord {
   id: string;
+  revision: number;
   /** Absent while the page shows the list's copy of the record, before its own query answers. */
   awards?: Award[];
   priorLearningClaims?: Claim[];
@@ -48,6 +49,7 @@ export const AwardsEditor = () => {
       rows={[...(learner.awards ?? [])].sort((a, b) => a.awardedOn.localeCompare(b.awardedOn))}
       typeName="Award"
       createInput={{ learnerId: learner.id }}
+      revision={learner.revision}
       editable={canAccess ?? false}
       addLabel="Record an award"
       emptyText="No credentials earned yet"
@@ -129,6 +131,7 @@ export const ClaimsEditor = () => {
       rows={learner.priorLearningClaims ?? []}
       typeName="PriorLearningClaim"
       createInput={{ learnerId: learner.id }}
+      revision={learner.revision}
       editable={submits ?? false}
       addLabel="Submit a claim"
       emptyText="No prior-learning claims"

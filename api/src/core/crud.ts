@@ -51,9 +51,9 @@ export interface CrudOptions<E extends Row, C extends object, U extends { id: st
    */
   immutableById?: boolean;
   /**
-   * The record belongs to something edited by revision (a pathway version): its delete input
-   * requires `expectedRevision`, which beforeDelete checks, so a delete based on a stale page is
-   * refused like any other stale edit.
+   * The record is edited by revision, or belongs to something that is (a pathway version, a
+   * learner, a credential, an agreement): its delete input requires `expectedRevision`, which
+   * beforeDelete checks, so a delete based on a stale page is refused like any other stale edit.
    */
   versionedDelete?: boolean;
 }
@@ -66,14 +66,14 @@ export class DeleteInput {
 
 @InputType({ description: 'Which record to delete, and the revision the deletion is based on.' })
 export class VersionedDeleteInput extends DeleteInput {
-  @Field(() => Int, { description: 'The pathway revision this deletion is based on; a stale one is refused with CONFLICT.' })
+  @Field(() => Int, { description: 'The revision this deletion is based on, of the record or of the record it belongs to; a stale one is refused with CONFLICT.' })
   @IsInt()
   expectedRevision: number;
 }
 
 function deleteInputFor(typeName: string, versioned: boolean): ClassType {
   if (versioned) {
-    @InputType(`${typeName}DeleteInput`, { description: `Which ${typeName} to delete, and the pathway revision the deletion is based on.` })
+    @InputType(`${typeName}DeleteInput`, { description: `Which ${typeName} to delete, and the revision the deletion is based on.` })
     class EntityVersionedDeleteInput extends VersionedDeleteInput {}
     return EntityVersionedDeleteInput;
   }

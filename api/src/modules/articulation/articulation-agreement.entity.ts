@@ -29,6 +29,10 @@ registerEnumType(AgreementStatus, {
 @Check('ck_articulation_agreement__recency_years', 'recency_years >= 1')
 @Check('ck_articulation_agreement__block_credits', 'block_credits >= 0 AND (block_pathway_id IS NULL) = (block_credits IS NULL)')
 export class ArticulationAgreement extends BaseEntity {
+  @Field(() => Int, { description: 'Edit counter of this agreement, its own fields and its credit mappings; send it back with an edit to detect concurrent ones.' })
+  @Column({ type: 'int', default: 1 })
+  revision: number;
+
   @Field(() => String, { description: 'The agreement\'s name, as signed.' })
   @Index('ix_articulation_agreement__title_trgm', { synchronize: false })
   @Column({ type: 'text' })

@@ -179,6 +179,10 @@ export class ArticulationAgreementUpdateInput extends AgreementFields {
   @Field(() => ID, { description: 'Global ID of the articulation agreement to change.' })
   id: string;
 
+  @Field(() => Int, { description: 'The agreement revision this edit is based on; a stale one is refused with CONFLICT.' })
+  @IsInt()
+  expectedRevision: number;
+
   @Field(() => String, { nullable: true, description: 'The agreement\'s name, at most 300 characters.' })
   @IsOptional()
   @IsNotEmpty()
@@ -244,6 +248,10 @@ export class CreditMappingCreateInput extends CreditMappingFields {
   @Field(() => ID, { description: 'Global ID of the agreement.' })
   @RefersTo('ArticulationAgreement')
   agreementId: string;
+
+  @Field(() => Int, { description: 'The agreement revision this edit is based on; a stale one is refused with CONFLICT.' })
+  @IsInt()
+  expectedRevision: number;
 
   @Field(() => ID, { description: 'Global ID of the credential; an agreement maps each credential once.' })
   @RefersTo('Credential')

@@ -4,6 +4,7 @@ import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { Context } from '../../core/context';
 import { containsPattern, crudResolver, filterId } from '../../core/crud';
 import { ErrorCode, UserError, userError, UserInputFailure } from '../../core/errors';
+import { assertRevision, touchRevision } from '../../core/revision';
 import { todayIso } from '../../core/scalars';
 import { Credential } from '../credentials/credential.entity';
 import { Institution } from '../institutions/institution.entity';
@@ -81,7 +82,12 @@ export class ArticulationAgreementResolver extends crudResolver({
   createInput: ArticulationAgreementCreateInput,
   updateInput: ArticulationAgreementUpdateInput,
   hooks: {
-    async beforeSave(_em, agreement) {
+    virtualFields: ['expectedRevision'],
+    async beforeSave(_em, agreement, _ctx, previous, input) {
+      if (previous) {
+        assertRevision(previous, input.expectedRevision as number, 'agreement');
+        agreement.revision = previous.revision + 1;
+      }
       const issuer = issuerError(agreement);
       const failures: UserError[] = issuer ? [issuer] : [];
       if (agreement.effectiveTo != null && agreement.effectiveFrom != null && agreement.effectiveTo < agreement.effectiveFrom) {
@@ -92,7 +98,11 @@ export class ArticulationAgreementResolver extends crudResolver({
       }
       if (failures.length > 0) throw new UserInputFailure(failures);
     },
+    async beforeDelete(_em, agreement, _ctx, input) {
+      assertRevision(agreement, input.expectedRevision, 'agreement');
+    },
   },
+  versionedDelete: true,
   list: {
     name: 'articulationAgreements',
     filter: ArticulationAgreementFilter,
@@ -159,7 +169,23 @@ export class ArticulationAgreementResolver extends crudResolver({
 }
 
 @Resolver(() => CreditMapping)
-export class CreditMappingResolver extends crudResolver({ entity: CreditMapping, createInput: CreditMappingCreateInput, updateInput: CreditMappingUpdateInput }) {
+export class CreditMappingResolver extends crudResolver({
+  entity: CreditMapping,
+  createInput: CreditMappingCreateInput,
+  updateInput: CreditMappingUpdateInput,
+  // The mapping table is part of the agreement: each change locks the agreement, checks the
+  // revision it was based on (required to add or remove a row) and counts the change.
+  hooks: {
+    virtualFields: ['expectedRevision'],
+    async beforeSave(em, mapping, _ctx, _previous, input) {
+      await touchRevision(em, ArticulationAgreement, mapping.agreementId, input.expectedRevision as number | undefined, 'agreement');
+    },
+    async beforeDelete(em, mapping, _ctx, input) {
+      await touchRevision(em, ArticulationAgreement, mapping.agreementId, input.expectedRevision, 'agreement');
+    },
+  },
+  versionedDelete: true,
+}) {
   @FieldResolver(() => ArticulationAgreement, { description: 'The agreement the mapping belongs to.' })
   agreement(@Root() mapping: CreditMapping, @Ctx() ctx: Context) {
     return ctx.loaders.byId(ArticulationAgreement).load(mapping.agreementId);

@@ -60,6 +60,10 @@ registerEnumType(EvidenceType, {
 @Check('ck_credential__credit_value', 'credit_value >= 0')
 @Check('ck_credential__cost', 'cost >= 0')
 export class Credential extends BaseEntity {
+  @Field(() => Int, { description: 'Edit counter of this credential, its own fields and its outcomes, alignments, assessments and rubric levels; send it back with an edit to detect concurrent ones.' })
+  @Column({ type: 'int', default: 1 })
+  revision: number;
+
   @Field(() => String, { description: 'The credential\'s name as learners see it.' })
   @Index('ix_credential__title_trgm', { synchronize: false })
   @Column({ type: 'text' })

@@ -138,6 +138,10 @@ export class CredentialUpdateInput extends CredentialFields {
   @Field(() => ID, { description: 'Global ID of the credential to change.' })
   id: string;
 
+  @Field(() => Int, { description: 'The credential revision this edit is based on; a stale one is refused with CONFLICT.' })
+  @IsInt()
+  expectedRevision: number;
+
   @Field(() => String, { nullable: true, description: 'The credential\'s name as learners see it, at most 300 characters.' })
   @IsOptional()
   @IsNotEmpty()
@@ -238,6 +242,10 @@ export class AlignmentCreateInput {
   @Field(() => ID, { description: 'Global ID of the learning outcome.' })
   @RefersTo('LearningOutcome')
   outcomeId: string;
+
+  @Field(() => Int, { description: 'The credential revision this edit is based on; a stale one is refused with CONFLICT.' })
+  @IsInt()
+  expectedRevision: number;
 
   @Field(() => ID, { description: 'Global ID of the competency.' })
   @RefersTo('Competency')

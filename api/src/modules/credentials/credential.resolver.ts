@@ -1,10 +1,11 @@
 import DataLoader from 'dataloader';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { EntityTarget, ObjectLiteral } from 'typeorm';
+import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { Context } from '../../core/context';
-import { containsPattern, crudResolver, filterId } from '../../core/crud';
+import { containsPattern, crudResolver, CrudHooks, filterId } from '../../core/crud';
 import { ErrorCode, UserInputFailure } from '../../core/errors';
 import { groupBy } from '../../core/loaders';
+import { assertRevision, touchRevision } from '../../core/revision';
 import { todayIso } from '../../core/scalars';
 import { loadIssuer, Issuer } from '../institutions/issuer';
 import { Occupation } from '../occupations/occupation.entity';
@@ -57,11 +58,18 @@ export class CredentialResolver extends crudResolver({
   createInput: CredentialCreateInput,
   updateInput: CredentialUpdateInput,
   hooks: {
-    virtualFields: ['prerequisiteIds', 'assessments', 'rubricLevels'],
+    virtualFields: ['prerequisiteIds', 'assessments', 'rubricLevels', 'expectedRevision'],
     async beforeSave(em, credential, _ctx, previous, input) {
+      if (previous) {
+        assertRevision(previous, input.expectedRevision as number, 'credential');
+        credential.revision = previous.revision + 1;
+      }
       assertOneIssuer(credential);
       await assertAssessedIfPublished(em, credential, Array.isArray(input.assessments) ? input.assessments.length : 0);
       await assertNotWithdrawnFromPublishedPathway(em, credential, previous);
+    },
+    async beforeDelete(_em, credential, _ctx, input) {
+      assertRevision(credential, input.expectedRevision, 'credential');
     },
     async afterSave(em, credential, _ctx, input) {
       if (Array.isArray(input.prerequisiteIds)) await replacePrerequisites(em, credential.id, input.prerequisiteIds as number[]);
@@ -77,6 +85,7 @@ export class CredentialResolver extends crudResolver({
       }
     },
   },
+  versionedDelete: true,
   list: {
     name: 'credentials',
     filter: CredentialFilter,
@@ -158,8 +167,39 @@ export class CredentialResolver extends crudResolver({
   }
 }
 
+/**
+ * Outcomes, alignments, assessments and rubric levels are part of the credential: each change
+ * locks the credential, checks the revision it was based on (required to add or remove an
+ * alignment) and counts the change.
+ */
+const touchCredential = (em: EntityManager, credentialId: number, expectedRevision?: unknown) =>
+  touchRevision(em, Credential, credentialId, expectedRevision as number | undefined, 'credential');
+
+function credentialPartHooks<T extends { id: number }>(credentialIdOf: (em: EntityManager, row: T) => Promise<number | null>): CrudHooks<T> {
+  return {
+    virtualFields: ['expectedRevision'],
+    async beforeSave(em, row, _ctx, _previous, input) {
+      const credentialId = await credentialIdOf(em, row);
+      if (credentialId !== null) await touchCredential(em, credentialId, input.expectedRevision);
+    },
+    async beforeDelete(em, row, _ctx, input) {
+      const credentialId = await credentialIdOf(em, row);
+      if (credentialId !== null) await touchCredential(em, credentialId, input.expectedRevision);
+    },
+  };
+}
+
+const ownCredential = async (_em: EntityManager, row: { credentialId: number }) => row.credentialId;
+const outcomeCredential = async (em: EntityManager, row: { outcomeId: number }) =>
+  (await em.getRepository(LearningOutcome).findOneBy({ id: row.outcomeId }))?.credentialId ?? null;
+
 @Resolver(() => LearningOutcome)
-export class LearningOutcomeResolver extends crudResolver({ entity: LearningOutcome, createInput: LearningOutcomeCreateInput, updateInput: LearningOutcomeUpdateInput }) {
+export class LearningOutcomeResolver extends crudResolver({
+  entity: LearningOutcome,
+  createInput: LearningOutcomeCreateInput,
+  updateInput: LearningOutcomeUpdateInput,
+  hooks: credentialPartHooks<LearningOutcome>(ownCredential),
+}) {
   @FieldResolver(() => Credential, { description: 'The credential the outcome belongs to.' })
   credential(@Root() outcome: LearningOutcome, @Ctx() ctx: Context) {
     return ctx.loaders.one(Credential, outcome.credentialId);
@@ -172,7 +212,13 @@ export class LearningOutcomeResolver extends crudResolver({ entity: LearningOutc
 }
 
 @Resolver(() => Alignment)
-export class AlignmentResolver extends crudResolver({ entity: Alignment, createInput: AlignmentCreateInput, updateInput: AlignmentUpdateInput }) {
+export class AlignmentResolver extends crudResolver({
+  entity: Alignment,
+  createInput: AlignmentCreateInput,
+  updateInput: AlignmentUpdateInput,
+  hooks: credentialPartHooks<Alignment>(outcomeCredential),
+  versionedDelete: true,
+}) {
   @FieldResolver(() => LearningOutcome, { description: 'The credential\'s learning outcome.' })
   outcome(@Root() alignment: Alignment, @Ctx() ctx: Context) {
     return ctx.loaders.byId(LearningOutcome).load(alignment.outcomeId);
@@ -190,10 +236,11 @@ export class AssessmentResolver extends crudResolver({
   createInput: AssessmentCreateInput,
   updateInput: AssessmentUpdateInput,
   hooks: {
+    ...credentialPartHooks<Assessment>(ownCredential),
     async beforeDelete(em, assessment) {
       // The credential's row lock is the one a status update takes: a publish running at the same
       // time either sees this delete or is seen by it, and two deletes cannot both leave it bare.
-      const credential = await em.getRepository(Credential).findOneOrFail({ where: { id: assessment.credentialId }, lock: { mode: 'pessimistic_write' } });
+      const credential = (await touchCredential(em, assessment.credentialId))!;
       const assessmentCount = await em.getRepository(Assessment).countBy({ credentialId: assessment.credentialId });
       if (credential.status === CredentialStatus.PUBLISHED && assessmentCount <= 1) {
         throw UserInputFailure.of(['input', 'id'], 'A published credential keeps at least one assessment', ErrorCode.INVALID_STATE);
@@ -208,7 +255,12 @@ export class AssessmentResolver extends crudResolver({
 }
 
 @Resolver(() => RubricLevel)
-export class RubricLevelResolver extends crudResolver({ entity: RubricLevel, createInput: RubricLevelCreateInput, updateInput: RubricLevelUpdateInput }) {
+export class RubricLevelResolver extends crudResolver({
+  entity: RubricLevel,
+  createInput: RubricLevelCreateInput,
+  updateInput: RubricLevelUpdateInput,
+  hooks: credentialPartHooks<RubricLevel>(ownCredential),
+}) {
   @FieldResolver(() => Credential, { description: 'The credential whose rubric this is.' })
   credential(@Root() level: RubricLevel, @Ctx() ctx: Context) {
     return ctx.loaders.one(Credential, level.credentialId);

@@ -568,6 +568,23 @@ async function updateRows(em: EntityManager, kind: BulkImportKind, rows: Planned
   return ids.map((row) => row.id);
 }
 
+/**
+ * The records whose rows an import wrote (the agreement, or each learner) count the change, as an
+ * edit in the console would, so a page opened before the import cannot save over it. The plan
+ * already holds their row locks; the digest stands in for each record's expectedRevision.
+ */
+async function countRevisions(em: EntityManager, kind: BulkImportKind, targetId: number | null, writtenIds: number[]): Promise<void> {
+  if (writtenIds.length === 0) return;
+  if (kind === BulkImportKind.MAPPINGS) {
+    await em.query(`UPDATE articulation_agreement SET revision = revision + 1, updated_at = now() WHERE id = $1`, [targetId]);
+    return;
+  }
+  await em.query(
+    `UPDATE learner SET revision = revision + 1, updated_at = now() WHERE id IN (SELECT learner_id FROM ${SHAPES[kind].table} WHERE id = ANY($1::int[]))`,
+    [writtenIds],
+  );
+}
+
 export interface AppliedImport {
   plan: BulkImportPlan;
   createdIds: number[];
@@ -612,6 +629,7 @@ export async function applyBulkImport(
   }
   // A changed award's signed credential no longer says what the award does: it is signed again on its next request.
   if (kind === BulkImportKind.AWARDS && updatedIds.length > 0) await em.query(`DELETE FROM award_credential WHERE award_id = ANY($1::int[])`, [updatedIds]);
+  await countRevisions(em, kind, targetId, [...createdIds, ...updatedIds]);
   return { plan, createdIds, updatedIds };
 }
 

@@ -1,4 +1,4 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, ObjectType, Int } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseEntity } from '../../core/entity-base';
 import { Node } from '../../core/node';
@@ -7,6 +7,10 @@ import { Institution } from '../institutions/institution.entity';
 @ObjectType({ implements: Node, description: 'A person whose credentials and prior learning an advisor maps onto degree routes.' })
 @Entity()
 export class Learner extends BaseEntity {
+  @Field(() => Int, { description: 'Edit counter of this learner, its own fields and its awards and prior-learning claims; send it back with an edit to detect concurrent ones.' })
+  @Column({ type: 'int', default: 1 })
+  revision: number;
+
   @Index()
   @Column({ type: 'int' })
   institutionId: number;

@@ -39,6 +39,10 @@ export class LearnerUpdateInput extends LearnerFields {
   @Field(() => ID, { description: 'Global ID of the learner to change.' })
   id: string;
 
+  @Field(() => Int, { description: 'The learner revision this edit is based on; a stale one is refused with CONFLICT.' })
+  @IsInt()
+  expectedRevision: number;
+
   @Field(() => String, { nullable: true, description: 'First name, at most 100 characters.' })
   @IsOptional()
   @IsNotEmpty()
@@ -102,6 +106,10 @@ export class AwardCreateInput extends AwardFields {
   @RefersTo('Learner')
   learnerId: string;
 
+  @Field(() => Int, { description: 'The learner revision this edit is based on; a stale one is refused with CONFLICT.' })
+  @IsInt()
+  expectedRevision: number;
+
   @Field(() => ID, { description: 'Global ID of the credential earned.' })
   @RefersTo('Credential')
   credentialId: string;
@@ -140,6 +148,10 @@ export class PriorLearningClaimCreateInput {
   @Field(() => ID, { description: 'Global ID of the learner.' })
   @RefersTo('Learner')
   learnerId: string;
+
+  @Field(() => Int, { description: 'The learner revision this edit is based on; a stale one is refused with CONFLICT.' })
+  @IsInt()
+  expectedRevision: number;
 
   @Field(() => ID, { description: 'Global ID of the program the credit is asked for.' })
   @RefersTo('DegreeProgram')

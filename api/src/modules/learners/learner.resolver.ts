@@ -6,6 +6,7 @@ import { containsPattern, crudResolver, filterId, payloadType } from '../../core
 import { ErrorCode, UserInputFailure } from '../../core/errors';
 import { decodeId, decodeInput } from '../../core/input';
 import { runMutation } from '../../core/mutation';
+import { assertRevision, touchRevision } from '../../core/revision';
 import { todayIso } from '../../core/scalars';
 import { DegreeProgram } from '../articulation/degree-program.entity';
 import { Credential } from '../credentials/credential.entity';
@@ -36,11 +37,19 @@ export class LearnerResolver extends crudResolver({
   createInput: LearnerCreateInput,
   updateInput: LearnerUpdateInput,
   hooks: {
-    async beforeSave(_em, learner) {
+    virtualFields: ['expectedRevision'],
+    async beforeSave(_em, learner, _ctx, previous, input) {
       // One address typed in two cases is one person: lower case lets the unique constraint see that.
       if (learner.email) learner.email = learner.email.toLowerCase();
+      if (!previous) return;
+      assertRevision(previous, input.expectedRevision as number, 'learner');
+      learner.revision = previous.revision + 1;
+    },
+    async beforeDelete(_em, learner, _ctx, input) {
+      assertRevision(learner, input.expectedRevision, 'learner');
     },
   },
+  versionedDelete: true,
   list: {
     name: 'learners',
     filter: LearnerFilter,
@@ -88,6 +97,13 @@ function assertNotFuture(award: Award, previous: Award | null, input: Record<str
   }
 }
 
+/**
+ * Awards and claims are part of the learner's record: each change locks the learner, checks the
+ * revision it was based on (required to add or remove one) and counts the change.
+ */
+const touchLearner = (em: EntityManager, learnerId: number, expectedRevision?: unknown) =>
+  touchRevision(em, Learner, learnerId, expectedRevision as number | undefined, 'learner');
+
 const AwardRevokePayload = payloadType('AwardRevokePayload', 'award', Award);
 
 @Resolver(() => Award)
@@ -99,13 +115,18 @@ export class AwardResolver extends crudResolver({
     beforeSave: async (em, award, _ctx, previous, input) => {
       assertNotFuture(award, previous, input);
       await assertLevelOnRubric(em, award);
+      await touchLearner(em, award.learnerId, input.expectedRevision);
     },
-    virtualFields: ['planned'],
+    beforeDelete: async (em, award, _ctx, input) => {
+      await touchLearner(em, award.learnerId, input.expectedRevision);
+    },
+    virtualFields: ['planned', 'expectedRevision'],
     // Issuing an award signs its Open Badges credential; a changed award gets a new one.
     afterSave: async (em, award) => {
       await issueAwardCredential(em, award, { replace: true });
     },
   },
+  versionedDelete: true,
 }) {
   @Mutation(() => AwardRevokePayload, { description: 'Revokes an award: it stops counting toward routes evaluated on or after revokedOn, and the status list shows it revoked at once.' })
   awardRevoke(@Arg('input', () => AwardRevokeInput, { description: 'Which award, why, and from when.' }) input: AwardRevokeInput, @Ctx() ctx: Context) {
@@ -119,6 +140,7 @@ export class AwardResolver extends crudResolver({
       if (revokedOn < award.awardedOn) throw UserInputFailure.of(['input', 'revokedOn'], `Must not be before the award date ${award.awardedOn}`, ErrorCode.OUT_OF_RANGE);
       if (revokedOn > todayIso()) throw UserInputFailure.of(['input', 'revokedOn'], 'Must not be after today', ErrorCode.OUT_OF_RANGE);
       Object.assign(award, { revokedAt: new Date(), revokedOn, revocationReason: reason });
+      await touchLearner(em, award.learnerId);
       return { value: await em.save(award) };
     }, { value: null });
   }
@@ -150,6 +172,7 @@ async function decide(ctx: Context, em: EntityManager, globalId: string, decisio
   if (!claim) throw UserInputFailure.of(['input', 'id'], 'No prior-learning claim has that ID', ErrorCode.NOT_FOUND);
   if (!(await mayDecideClaim(ctx, em, claim))) throw denial(ctx);
   if (claim.status !== ClaimStatus.SUBMITTED) throw UserInputFailure.of(['input', 'id'], `The claim was already ${claim.status.toLowerCase()}`, ErrorCode.INVALID_STATE);
+  await touchLearner(em, claim.learnerId);
   return em.save(Object.assign(claim, decision, { decidedAt: new Date() }));
 }
 
@@ -159,12 +182,18 @@ export class PriorLearningClaimResolver extends crudResolver({
   createInput: PriorLearningClaimCreateInput,
   updateInput: PriorLearningClaimUpdateInput,
   hooks: {
-    async beforeSave(_em, claim, _ctx, previous) {
+    virtualFields: ['expectedRevision'],
+    async beforeSave(em, claim, _ctx, previous, input) {
       if (previous && previous.status !== ClaimStatus.SUBMITTED) {
         throw UserInputFailure.of(['input', 'id'], 'Only a submitted claim can be changed', ErrorCode.INVALID_STATE);
       }
+      await touchLearner(em, claim.learnerId, input.expectedRevision);
+    },
+    async beforeDelete(em, claim, _ctx, input) {
+      await touchLearner(em, claim.learnerId, input.expectedRevision);
     },
   },
+  versionedDelete: true,
 }) {
   @Mutation(() => ApprovePayload, { description: 'Approves a submitted claim with the credits it is worth; by staff of the program\'s institution.' })
   priorLearningClaimApprove(@Arg('input', () => PriorLearningClaimApproveInput, { description: 'Which claim, the credits granted and why.' }) input: PriorLearningClaimApproveInput, @Ctx() ctx: Context) {
