@@ -93,6 +93,12 @@ describe('direct lane', () => {
     expect(badVariable.body.errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
     const nul = await post(server, OCCUPATION, { id: `${gid(welder)}\u0000` });
     expect(nul.body.errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+    const unnamed = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: OCCUPATION, variables: { id: gid(welder) }, operationName: '' }),
+    });
+    expect(((await unnamed.json()) as Reply['body']).errors).toHaveLength(1);
     expect(server.lane.stats.answers).toBe(before);
   });
 

@@ -80,7 +80,8 @@ export class DirectLane {
     if (!isPlainObject(body) || typeof body.query !== 'string' || !Object.keys(body).every((key) => key === 'query' || key === 'variables' || key === 'operationName')) return false;
     const operationName = body.operationName ?? null;
     const variables = body.variables ?? {};
-    if ((operationName !== null && typeof operationName !== 'string') || !isPlainObject(variables)) return false;
+    // An empty name names no operation (Apollo refuses it), unlike an absent one.
+    if ((operationName !== null && (typeof operationName !== 'string' || operationName === '')) || !isPlainObject(variables)) return false;
     const known = this.known.get(keyOf(body.query, operationName));
     // PostgreSQL text cannot hold U+0000: Apollo refuses it (see textInputPlugin).
     if (!known || JSON.stringify(variables).includes('\\u0000')) return false;
