@@ -14,12 +14,14 @@ import { countStatements, StatementCounter } from './core/sql-counter';
 import { buildPathforgeSchema } from './schema/build';
 import { CompiledExecutor } from './core/compiled-executor';
 import { directAnswer } from './read/install';
+import { DirectLane } from './read/direct-lane';
+import { Loaders } from './core/loaders';
 import { closeProgramCatalogue, programCatalogue } from './modules/advising/program-catalogue';
 import { limits, queryLimitsPlugin, responseJson } from './core/limits';
 import { keepListBoundsMeasured } from './core/list-bounds';
 import { LoginThrottle, loginThrottleDefaults, LoginThrottleOptions } from './core/login-throttle';
 import { uploadLimit, UploadLimitOptions } from './core/limiter';
-import { rateLimitDefaults, rateLimitPlugin, RateLimitOptions, withClientAddress } from './core/rate-limit';
+import { rateCharge, rateLimitDefaults, rateLimitPlugin, RateLimitOptions, withClientAddress } from './core/rate-limit';
 import { DATABASE_BUSY, DATABASE_UNAVAILABLE, isDatabaseUnavailable, isPoolWait, readiness } from './core/availability';
 import { replicaReadsPlugin } from './core/read-routing';
 import { GraphQLError } from 'graphql';
@@ -66,6 +68,8 @@ export interface RunningServer {
   httpServer: http.Server;
   /** Runs the operations: compiled once per document. */
   executor: CompiledExecutor;
+  /** Answers the public's queries that compiled statements answer whole, before Apollo. */
+  lane: DirectLane;
   stop(): Promise<void>;
 }
 
@@ -102,6 +106,24 @@ export async function startServer(
   // Operations run as compiled functions (graphql-jit), one per document, kept in an LRU.
   // A query that compiled statements answer whole goes out as PostgreSQL's JSON text.
   const executor = new CompiledExecutor(schema, (document, operationName, context, variables) => directAnswer(schema, document, operationName, context as Context, variables));
+  const loginThrottle = new LoginThrottle({ ...loginThrottleDefaults(), ...options.loginThrottle });
+  const requestContext = (req: express.Request, res: express.Response, viewer: Viewer): Context => {
+    const context = createContext(db, res.locals.statements as StatementCounter, viewer);
+    context.readFallbacks = res.locals.readFallbacks as Context['readFallbacks'];
+    return Object.assign(withClientAddress(context, req.ip), { session: cookieSession(req, res), loginThrottle });
+  };
+  const charge = rateCharge({ ...rateLimitDefaults(), ...options.rateLimits });
+  const reads = options.reads && options.reads !== db ? options.reads : null;
+  // A public query the compiled statements answer whole skips Apollo's pipeline (see DirectLane).
+  const lane = new DirectLane(
+    schema,
+    (req, res) => {
+      const context = requestContext(req, res, PUBLIC_VIEWER);
+      // As replicaReadsPlugin does for Apollo's query operations.
+      return reads ? Object.assign(context, { db: reads, loaders: new Loaders(reads) }) : context;
+    },
+    charge,
+  );
   const apollo = new ApolloServer<Context>({
     gateway: executor,
     introspection: options.introspection ?? config.introspection,
@@ -133,14 +155,14 @@ export async function startServer(
       ApolloServerPluginCacheControlDisabled(),
       queryLimitsPlugin(),
       textInputPlugin(),
-      ...(options.reads && options.reads !== db ? [replicaReadsPlugin(options.reads)] : []),
-      rateLimitPlugin({ ...rateLimitDefaults(), ...options.rateLimits }),
+      ...(reads ? [replicaReadsPlugin(reads)] : []),
+      rateLimitPlugin({ ...rateLimitDefaults(), ...options.rateLimits }, charge),
       httpCachePlugin(httpCache),
       ...(persisted.mode === 'only' ? [registeredOnlyPlugin(registeredDocuments)] : []),
+      lane.plugin(),
     ],
   });
   await apollo.start();
-  const loginThrottle = new LoginThrottle({ ...loginThrottleDefaults(), ...options.loginThrottle });
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -176,12 +198,9 @@ export async function startServer(
       }) as typeof res.writeHead;
       countStatements(statements, next);
     },
+    lane.middleware(),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const context = createContext(db, res.locals.statements as StatementCounter, await viewerOf(db, authorizationOf(req)));
-        context.readFallbacks = res.locals.readFallbacks as Context['readFallbacks'];
-        return Object.assign(withClientAddress(context, req.ip), { session: cookieSession(req, res), loginThrottle });
-      },
+      context: async ({ req, res }) => requestContext(req, res, await viewerOf(db, authorizationOf(req))),
     }),
   );
 
@@ -212,6 +231,7 @@ export async function startServer(
     port: actualPort,
     httpServer,
     executor,
+    lane,
     stop: async () => {
       stopMeasuringListBounds();
       await apollo.stop();

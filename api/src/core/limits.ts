@@ -276,11 +276,27 @@ const costs = new WeakMap<OperationDefinitionNode, KnownCosts>();
 const requestCosts = new WeakMap<object, number>();
 
 /**
+ * What an operation costs with these variables, kept per operation and keyed by the values of the
+ * variables it depends on (page sizes and ID lists), until the list bounds change: a popular
+ * query is analysed once, not on every request. Throws when the analysis fails.
+ */
+export function variablesCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): number {
+  const key = JSON.stringify(variablesThatCost(document, operation).map((name) => variables[name] ?? null));
+  let known = costs.get(operation);
+  if (!known || known.generation !== listBoundsGeneration() || known.byVariables.size >= COSTS_PER_OPERATION) {
+    known = { generation: listBoundsGeneration(), byVariables: new Map() };
+    costs.set(operation, known);
+  }
+  const cost = known.byVariables.get(key) ?? costOf(schema, document, operation, variables);
+  known.byVariables.set(key, cost);
+  return cost;
+}
+
+/**
  * What an operation costs, for the query limit and the rate limits. Apollo's document store hands
- * back the same parsed document for the same query text, so the cost is kept per operation, keyed
- * by the values of the variables it depends on (page sizes and ID lists), until the list bounds
- * change: a popular query is analysed once, not on every request. An analysis that fails refuses
- * the operation (QUERY_ANALYSIS_FAILED): a limit is never skipped.
+ * back the same parsed document for the same query text, so the cost is kept per operation (see
+ * variablesCost). An analysis that fails refuses the operation (QUERY_ANALYSIS_FAILED): a limit
+ * is never skipped.
  */
 export function operationCost<TContext extends BaseContext>({ request, document, schema, operation }: GraphQLRequestContextDidResolveOperation<TContext>): number {
   const forRequest = requestCosts.get(request);
@@ -288,15 +304,7 @@ export function operationCost<TContext extends BaseContext>({ request, document,
   let cost: number;
   try {
     if (!operation) throw new Error('no operation');
-    const variables = request.variables ?? {};
-    const key = JSON.stringify(variablesThatCost(document, operation).map((name) => variables[name] ?? null));
-    let known = costs.get(operation);
-    if (!known || known.generation !== listBoundsGeneration() || known.byVariables.size >= COSTS_PER_OPERATION) {
-      known = { generation: listBoundsGeneration(), byVariables: new Map() };
-      costs.set(operation, known);
-    }
-    cost = known.byVariables.get(key) ?? costOf(schema, document, operation, variables);
-    known.byVariables.set(key, cost);
+    cost = variablesCost(schema, document, operation, request.variables ?? {});
   } catch {
     throw refused('The query could not be analysed, so it is not run', 'QUERY_ANALYSIS_FAILED');
   }

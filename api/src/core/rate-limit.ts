@@ -16,13 +16,10 @@ export function withClientAddress(context: Context, address: string | undefined)
   return Object.assign(context, { clientAddress: address ?? 'unknown' });
 }
 
-/**
- * Charges each operation's query cost (at least 1) to the viewer's budget and to the client
- * address's budget, and refuses it with RATE_LIMITED, HTTP 429 and Retry-After once either is
- * spent. Apollo runs this beside the query limits, so an operation they refuse is charged too,
- * but never more than the cost limit: one mistaken query does not spend a whole budget.
- */
-export function rateLimitPlugin(options: RateLimitOptions): ApolloServerPlugin<Context> {
+/** Charges one operation's query cost to its viewer's and its client address's budgets; throws RATE_LIMITED once either is spent. */
+export type RateCharge = (context: Context, cost: number) => Promise<void>;
+
+export function rateCharge(options: RateLimitOptions): RateCharge {
   if (!Number.isInteger(options.windowSeconds) || options.windowSeconds < 1) throw new Error('The rate-limit window must be at least 1 second');
   const byAddress = limiterFor(options, 'address', options.pointsPerAddress);
   const byViewer = limiterFor(options, 'viewer', options.pointsPerViewer);
@@ -35,14 +32,26 @@ export function rateLimitPlugin(options: RateLimitOptions): ApolloServerPlugin<C
       throw rateLimited(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)), scope);
     }
   };
+  return async (context, cost) => {
+    const points = Math.min(limits.maxCost, cost);
+    await charge(byAddress, (context as AddressedContext).clientAddress ?? 'unknown', points, 'address');
+    if (context.viewer.userId !== null) await charge(byViewer, String(context.viewer.userId), points, 'viewer');
+  };
+}
+
+/**
+ * Charges each operation's query cost (at least 1) to the viewer's budget and to the client
+ * address's budget, and refuses it with RATE_LIMITED, HTTP 429 and Retry-After once either is
+ * spent. Apollo runs this beside the query limits, so an operation they refuse is charged too,
+ * but never more than the cost limit: one mistaken query does not spend a whole budget. `charge`
+ * is shared with whatever else answers operations (the direct lane), so they spend one budget.
+ */
+export function rateLimitPlugin(options: RateLimitOptions, charge: RateCharge = rateCharge(options)): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation(requestContext) {
-          const points = Math.min(limits.maxCost, operationCost(requestContext));
-          const { contextValue } = requestContext;
-          await charge(byAddress, (contextValue as AddressedContext).clientAddress ?? 'unknown', points, 'address');
-          if (contextValue.viewer.userId !== null) await charge(byViewer, String(contextValue.viewer.userId), points, 'viewer');
+          await charge(requestContext.contextValue, operationCost(requestContext));
         },
       };
     },

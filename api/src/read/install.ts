@@ -193,20 +193,24 @@ function partsOf(document: DocumentNode) {
   return parts;
 }
 
+/** A query operation that compiled statements answer whole, planned but not yet run (see planDirectAnswer). */
+export interface DirectPlan {
+  /** Each root field's JSON text by response key, or null when a row the viewer may not read needs the executor's error. */
+  run(): Promise<Map<string, string | null> | null>;
+}
+
 /**
- * The answer of a query operation straight from PostgreSQL, when compiled statements answer all
- * of it: each root field's JSON text, by response key, to be sent as it is (no JSON.parse, no
- * graphql-jit, no JSON.stringify of the data). Null whenever the executor must answer instead,
- * before any statement runs (a root field or a field inside that is not compiled, variables that
- * do not coerce) or after (a row the viewer may not read, whose error the executor gives).
+ * Plans the answer of a query operation straight from PostgreSQL, when compiled statements
+ * answer all of it: null, before any statement runs, whenever the executor must answer instead
+ * (a root field or a field inside that is not compiled, variables that do not coerce).
  */
-export async function directAnswer(
+export function planDirectAnswer(
   schema: GraphQLSchema,
   document: DocumentNode,
   operationName: string | null | undefined,
   ctx: Context,
   inputs: Record<string, unknown> | undefined,
-): Promise<Map<string, string | null> | null> {
+): DirectPlan | null {
   const { fragments, operations } = partsOf(document);
   const operation = operations.get(operationName ?? '');
   const query = schema.getQueryType();
@@ -229,7 +233,29 @@ export async function directAnswer(
     if (!plan || ('build' in plan && plan.build.indirect)) return null;
     plans.push([key, plan]);
   }
-  const texts = await Promise.all(plans.map(([, plan]) => ('value' in plan ? (plan.value === null ? null : JSON.stringify(plan.value)) : readJson(ctx.db, plan.sql, plan.build.params))));
-  if (texts.some((text) => text !== null && text.includes(DENIED_TEXT))) return null;
-  return new Map(plans.map(([key], i) => [key, texts[i]]));
+  return {
+    async run() {
+      const texts = await Promise.all(plans.map(([, plan]) => ('value' in plan ? (plan.value === null ? null : JSON.stringify(plan.value)) : readJson(ctx.db, plan.sql, plan.build.params))));
+      if (texts.some((text) => text !== null && text.includes(DENIED_TEXT))) return null;
+      return new Map(plans.map(([key], i) => [key, texts[i]]));
+    },
+  };
+}
+
+/**
+ * The answer of a query operation straight from PostgreSQL, when compiled statements answer all
+ * of it: each root field's JSON text, by response key, to be sent as it is (no JSON.parse, no
+ * graphql-jit, no JSON.stringify of the data). Null whenever the executor must answer instead,
+ * before any statement runs (see planDirectAnswer) or after (a row the viewer may not read, whose
+ * error the executor gives).
+ */
+export async function directAnswer(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  ctx: Context,
+  inputs: Record<string, unknown> | undefined,
+): Promise<Map<string, string | null> | null> {
+  const plan = planDirectAnswer(schema, document, operationName, ctx, inputs);
+  return plan ? plan.run() : null;
 }
