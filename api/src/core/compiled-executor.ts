@@ -80,7 +80,14 @@ export class CompiledExecutor implements GatewayInterface {
   private async execute(document: DocumentNode, operationName: string | null, context: unknown, variables: Record<string, unknown> | undefined): Promise<ExecutionResult> {
     const compiled = this.compile(document, operationName);
     if (!isCompiledQuery(compiled)) return { errors: compiled.errors };
-    const texts = this.direct && (await this.direct(document, operationName, context, variables));
+    let texts: Awaited<ReturnType<NonNullable<typeof this.direct>>> | null | undefined = null;
+    try {
+      texts = this.direct && (await this.direct(document, operationName, context, variables));
+    } catch {
+      // The statements failed (the database went away mid-request, say): the resolvers answer
+      // instead, and their errors carry the codes clients know (DATABASE_UNAVAILABLE, …).
+      texts = null;
+    }
     if (texts) {
       this.directAnswers += 1;
       return { data: rawData(texts) };
