@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { createContext, useCallback, useContext, useMemo, useRef, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { useAddUndoableMutation, useNotify } from 'react-admin';
 import { EditRefused, loadDesign, loadViewer, PathwayDesign, Viewer } from './designerApi';
+import { FocusPlace, focusPlace, moveFocusOffRemovedItem, restoreFocus } from './focus';
 import { allowedFor, Allowed } from './permissions';
 
 export interface Designer {
@@ -19,7 +20,7 @@ export interface Designer {
   reload(): Promise<void>;
   /**
    * Removes something at once from view and offers Undo: the removal is only sent when the notice
-   * closes without Undo, so an undone removal never reaches the API.
+   * closes without Undo, so an undone removal never reaches the API. Focus moves to the next item first.
    */
   removeWithUndo(id: string, message: string, action: (revision: number) => Promise<unknown>): void;
 }
@@ -56,6 +57,16 @@ export function useDesignerState(id: string) {
   const pathway = design.data;
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const addUndoable = useAddUndoableMutation();
+  // Controls are disabled while an edit saves, and a disabled control loses focus: once the edit is
+  // done, focus goes back to where it was.
+  const focusBeforeEdit = useRef<FocusPlace | null>(null);
+  const working = busy || design.isFetching;
+  useEffect(() => {
+    const place = focusBeforeEdit.current;
+    if (working || !place) return;
+    focusBeforeEdit.current = null;
+    restoreFocus(place);
+  }, [working]);
 
   const reload = useCallback(async () => {
     await design.refetch();
@@ -65,6 +76,7 @@ export function useDesignerState(id: string) {
   const run = useCallback(
     async (action: (revision: number) => Promise<unknown>, success?: string) => {
       if (!pathway) return false;
+      focusBeforeEdit.current ??= focusPlace();
       setBusy(true);
       setSaveState('saving');
       try {
@@ -91,6 +103,7 @@ export function useDesignerState(id: string) {
   const removeWithUndo = useCallback(
     (id: string, message: string, action: (revision: number) => Promise<unknown>) => {
       const show = () => setHidden((current) => new Set([...current].filter((one) => one !== id)));
+      moveFocusOffRemovedItem();
       setHidden((current) => new Set([...current, id]));
       addUndoable(({ isUndo }) => {
         if (isUndo) show();
@@ -102,6 +115,6 @@ export function useDesignerState(id: string) {
   );
   const shown = useMemo(() => (pathway ? withoutHidden(pathway, hidden) : undefined), [pathway, hidden]);
 
-  const value: Designer | null = pathway && shown ? { pathway: shown, viewer: viewer.data, allowed: allowedFor(viewer.data, shown), busy: busy || design.isFetching, conflict, saveState, run, reload, removeWithUndo } : null;
+  const value: Designer | null = pathway && shown ? { pathway: shown, viewer: viewer.data, allowed: allowedFor(viewer.data, shown), busy: working, conflict, saveState, run, reload, removeWithUndo } : null;
   return { value, error: design.error, isPending: design.isPending || viewer.isPending };
 }
