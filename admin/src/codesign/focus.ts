@@ -48,6 +48,27 @@ export function moveFocusOffRemovedItem(): void {
   headingNear(item)?.focus();
 }
 
+/** The label of the remove control holding focus, to find it again when its removal is undone. */
+export function focusedRemoveLabel(): string | null {
+  const control = document.activeElement;
+  return control instanceof HTMLElement && control.matches('[data-remove]') ? control.getAttribute('aria-label') : null;
+}
+
+/**
+ * After Undo the item is back, while focus is on the Undo button of a notice that is closing: focus
+ * goes back to the remove control it came from, once the item is drawn again.
+ */
+export function focusUndoneRemoval(label: string): void {
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      const current = document.activeElement;
+      if (current && current !== document.body && !current.closest('.MuiSnackbar-root')) return;
+      const control = [...document.querySelectorAll<HTMLElement>('[data-remove]')].find((element) => element.getAttribute('aria-label') === label);
+      if (focusable(control)) control.focus();
+    }),
+  );
+}
+
 /** Where focus was when an edit started, and where to go if that element is gone when the edit ends. */
 export interface FocusPlace {
   element: HTMLElement;

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { useAddUndoableMutation, useNotify } from 'react-admin';
 import { EditRefused, loadDesign, loadViewer, PathwayDesign, Viewer } from './designerApi';
-import { FocusPlace, focusPlace, moveFocusOffRemovedItem, restoreFocus } from './focus';
+import { FocusPlace, focusPlace, focusedRemoveLabel, focusUndoneRemoval, moveFocusOffRemovedItem, restoreFocus } from './focus';
 import { allowedFor, Allowed } from './permissions';
 
 export interface Designer {
@@ -20,7 +20,8 @@ export interface Designer {
   reload(): Promise<void>;
   /**
    * Removes something at once from view and offers Undo: the removal is only sent when the notice
-   * closes without Undo, so an undone removal never reaches the API. Focus moves to the next item first.
+   * closes without Undo, so an undone removal never reaches the API. Focus moves to the next item, and
+   * back to the item if the removal is undone.
    */
   removeWithUndo(id: string, message: string, action: (revision: number) => Promise<unknown>): void;
 }
@@ -103,11 +104,16 @@ export function useDesignerState(id: string) {
   const removeWithUndo = useCallback(
     (id: string, message: string, action: (revision: number) => Promise<unknown>) => {
       const show = () => setHidden((current) => new Set([...current].filter((one) => one !== id)));
+      const removeLabel = focusedRemoveLabel();
       moveFocusOffRemovedItem();
       setHidden((current) => new Set([...current, id]));
       addUndoable(({ isUndo }) => {
-        if (isUndo) show();
-        else void latestRun.current(action).finally(show);
+        if (isUndo) {
+          show();
+          if (removeLabel) focusUndoneRemoval(removeLabel);
+        } else {
+          void latestRun.current(action).finally(show);
+        }
       });
       notify(message, { type: 'info', undoable: true });
     },
