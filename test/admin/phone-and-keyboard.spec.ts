@@ -238,6 +238,7 @@ describe('the console on a phone and by keyboard', () => {
     await page.getByRole('button', { name: 'Undo' }).focus();
     await page.keyboard.press('Enter');
     await stage.getByRole('button', { name: first }).waitFor();
+    expect(await until(async () => (await focused(page)) === first, 5_000)).toBe(true);
 
     const credits = stage.getByRole('spinbutton', { name: 'Minimum credits' });
     await credits.focus();
@@ -247,6 +248,24 @@ describe('the console on a phone and by keyboard', () => {
     await page.getByTestId('save-state').filter({ hasText: 'Saved' }).waitFor();
     expect(await focused(page)).toBe('Minimum credits');
     expect(await page.evaluate<boolean>(`document.querySelector('[data-testid="stage"]').contains(document.activeElement)`)).toBe(true);
+  }, SCENARIO_TIMEOUT);
+
+  it('says a stage’s title and positions, never its ID, while it is moved by keyboard', async () => {
+    const titles = await stageTitles();
+    const live = page.locator('[id^="DndLiveRegion"]');
+    const announced = (text: string) => live.filter({ hasText: text }).waitFor();
+    await person.stages.getByRole('button', { name: `Move stage ${titles[0]}` }).focus();
+    await page.keyboard.press('Space');
+    await announced(`Picked up stage ${titles[0]}, at position 1 of ${titles.length}.`);
+    await page.keyboard.press('ArrowDown');
+    await announced(`Stage ${titles[0]} would move to position 2 of ${titles.length}.`);
+    await page.keyboard.press('Escape');
+    await announced(`Moving stage ${titles[0]} was cancelled; it stays at position 1 of ${titles.length}.`);
+    const ids = (await api.gql(`query($id: ID!) { pathway(id: $id) { stages { id } } }`, { id: itSupportDraft })).data!.pathway.stages.map((stage: { id: string }) => stage.id);
+    const said = await live.innerText();
+    expect(ids.filter((id: string) => said.includes(id))).toEqual([]);
+    expect(await stageTitles()).toEqual(titles);
+    expect(await focused(page)).toBe(`Move stage ${titles[0]}`);
     expect(pageErrors).toEqual([]);
   }, SCENARIO_TIMEOUT);
 });
