@@ -83,6 +83,13 @@ describe('the console on a phone and by keyboard', () => {
   let itSupportDraft: string;
   /** The records of a list page shown as a simple list: links in list items, where a table has rows. */
   const simpleListItems = () => page.locator('#main-content').getByRole('listitem').getByRole('link');
+  /** Each keyboard scenario starts on a freshly loaded designer of the IT Support draft, whatever the one before left behind. */
+  const openDesigner = async () => {
+    await page.goto(`${consoleUrl}/pathways/${encodeURIComponent(itSupportDraft)}/show`);
+    await person.stages.getByRole('textbox', { name: 'New stage' }).waitFor(PAGE_LOAD).catch(async (error: Error) => {
+      throw new Error(`${error.message}\nThe page at ${page.url()} showed: ${(await page.locator('#main-content').innerText().catch(() => '')).slice(0, 600)}`);
+    });
+  };
   const stageTitles = async (): Promise<string[]> =>
     (await api.gql(`query($id: ID!) { pathway(id: $id) { stages { title } } }`, { id: itSupportDraft })).data!.pathway.stages.map((stage: { title: string }) => stage.title);
 
@@ -154,7 +161,14 @@ describe('the console on a phone and by keyboard', () => {
     const route = page.getByRole('region', { name: 'AAS Information Technology' });
     await route.locator('[data-figure="Applied"]').filter({ hasText: '12 of 60' }).waitFor(PAGE_LOAD);
     expect(await sidewaysScroll(page)).toBe(0);
+    await expectFullyVisible([page.getByRole('combobox', { name: 'Learner' }), page.getByLabel('As of')]);
     await expectFullyVisible(await route.locator('[data-figure]').all());
+    // Every line of the route shows whole, its reason included, however the page lays the lines out.
+    await expectFullyVisible([
+      route.getByText('Awarded before 2021-11-22: older than the 5-year limit'),
+      route.getByText('Stage 2 (Network Basics) not satisfied'),
+      route.getByText('Remaining 48; best next step: earn Network Basics again, +6 (4 + block 2)'),
+    ]);
     const rows = route.getByRole('list', { name: 'Credit toward AAS Information Technology' }).getByRole('listitem');
     expect(await rows.count()).toBe(7);
     await expectFullyVisible([rows.filter({ hasText: 'Network Basics' }).getByText('Awarded before 2021-11-22: older than the 5-year limit')]);
@@ -170,7 +184,7 @@ describe('the console on a phone and by keyboard', () => {
     expect(await page.getByRole('textbox', { name: 'As of' }).count()).toBe(1);
 
     await signInAs('staff@demo.test', DESKTOP);
-    await person.open(itSupportDraft);
+    await openDesigner();
     expect(await page.getByRole('combobox', { name: 'After earning' }).count()).toBe(1);
     expect(await person.stages.getByRole('combobox', { name: 'Requirement' }).count()).toBe(await person.stages.getByTestId('stage').count());
     expect(await page.getByRole('combobox', { name: 'Role', exact: true }).count()).toBe(1);
@@ -184,6 +198,7 @@ describe('the console on a phone and by keyboard', () => {
   }, SCENARIO_TIMEOUT);
 
   it('adds a stage with Enter and removes it by keyboard, focus staying on the design and clearly outlined', async () => {
+    await openDesigner();
     const field = person.stages.getByRole('textbox', { name: 'New stage' });
     await field.focus();
     await page.keyboard.type('Capstone project');
@@ -222,6 +237,7 @@ describe('the console on a phone and by keyboard', () => {
   }, SCENARIO_TIMEOUT);
 
   it('removes a credential from a stage by keyboard and keeps focus on the next one; a saved requirement keeps its field focused', async () => {
+    await openDesigner();
     const stage = person.stages.getByTestId('stage').first();
     const stageTitle = (await stage.getByRole('heading').innerText()).replace(/^Stage \d+\s*/, '');
     await person.addCredential(stageTitle, 'Customer Service', 'Customer Service Essentials');
@@ -251,6 +267,7 @@ describe('the console on a phone and by keyboard', () => {
   }, SCENARIO_TIMEOUT);
 
   it('says a stage’s title and positions, never its ID, while it is moved by keyboard', async () => {
+    await openDesigner();
     const titles = await stageTitles();
     const live = page.locator('[id^="DndLiveRegion"]');
     const announced = (text: string) => live.filter({ hasText: text }).waitFor();
