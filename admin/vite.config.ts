@@ -1,6 +1,37 @@
-import { defineConfig } from 'vite';
+import { defineConfig, Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { compression } from 'vite-plugin-compression2';
+
+/**
+ * node-polyglot (react-admin's translations) requires the `object.entries` polyfill, which brings
+ * get-intrinsic, call-bind and a dozen helpers (about 5 kB gzipped) onto the first screen for a
+ * method every browser the console supports has had since 2017.
+ */
+const nativeObjectEntries = (): Plugin => ({
+  name: 'native-object-entries',
+  enforce: 'pre',
+  resolveId: (source) => (source === 'object.entries' ? '\0native-object-entries' : null),
+  load: (id) => (id === '\0native-object-entries' ? 'module.exports = Object.entries;' : null),
+});
+
+/**
+ * The entry's style sheet (the Inter font faces, about 1 kB) is written into index.html instead of
+ * linked from it: a linked sheet blocks the first paint until it has arrived, one more round trip
+ * on a slow phone network. The file stays in the build, as the manifest names it.
+ */
+const inlineEntryCss = (): Plugin => ({
+  name: 'inline-entry-css',
+  apply: 'build',
+  enforce: 'post',
+  generateBundle(_options, bundle) {
+    const html = bundle['index.html'];
+    if (!html || html.type !== 'asset') return;
+    html.source = String(html.source).replace(/<link rel="stylesheet"[^>]*href="\/admin\/(assets\/[^"]+\.css)"[^>]*>/g, (link, file: string) => {
+      const sheet = bundle[file];
+      return sheet && sheet.type === 'asset' ? `<style>${String(sheet.source)}</style>` : link;
+    });
+  },
+});
 
 // The API process serves the build at /admin/; in development Vite serves it there too, with hot
 // reload, and hands GraphQL to an API started with `npm start` on port 4000.
@@ -8,6 +39,8 @@ export default defineConfig({
   base: '/admin/',
   plugins: [
     react(),
+    nativeObjectEntries(),
+    inlineEntryCss(),
     // Brotli and gzip copies of every asset next to it, made once here at the highest levels, so
     // the API sends them as they are instead of compressing on each request.
     compression({ algorithms: ['brotliCompress', 'gzip'], include: /\.(js|css|html|svg)$/, threshold: 1024 }),

@@ -20,6 +20,8 @@ const roleLabel = (role: string) => role.charAt(0) + role.slice(1).toLowerCase()
 /** Signs in through the API's `login` mutation; the account's role becomes react-admin's permissions. */
 export const authProvider: AuthProvider = {
   async login({ email, password }: Credentials) {
+    // A role left from a session that has ended would make the sign-in itself count as that session.
+    session.clear();
     const { login } = await gql<LoginResult>(
       `mutation Login($input: LoginInput!) { login(input: $input) { viewer { role } userErrors { message } } }`,
       { input: { email, password } },

@@ -16,6 +16,15 @@ export const session = {
   },
 };
 
+/**
+ * The header that lets the API read the session cookie: `signed-in` while the console holds a
+ * session, so that a request whose cookie has expired is refused (401, and the sign-in page) rather
+ * than answered as the public; `cookie` before signing in.
+ */
+export function sessionHeaders(): Record<string, string> {
+  return { 'x-pathforge-session': session.role() ? 'signed-in' : 'cookie' };
+}
+
 interface GraphQLResponse<T> {
   data?: T;
   errors?: { message: string; extensions?: { code?: string } }[];
@@ -28,13 +37,20 @@ const STATUS_BY_CODE: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN
  * reject with the HTTP status react-admin's auth provider understands; userErrors are data.
  */
 export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const signedIn = session.role() !== null;
   const response = await fetch('/graphql', {
     method: 'POST',
     credentials: 'same-origin',
     // Asks for, and authenticates by, the session cookie; the API ignores the cookie without it.
-    headers: { 'content-type': 'application/json', 'x-pathforge-session': 'cookie' },
+    headers: { 'content-type': 'application/json', ...sessionHeaders() },
     body: JSON.stringify({ query, variables }),
   });
+  if (response.status === 401 && signedIn) {
+    // The session cookie expired or was cleared: every page, whether its reads go through
+    // react-admin or not, goes back to signing in.
+    session.clear();
+    window.location.assign(`${import.meta.env.BASE_URL}login`);
+  }
   const body = (await response.json().catch(() => ({}))) as GraphQLResponse<T>;
   const error = body.errors?.[0];
   if (error) throw new HttpError(error.message, STATUS_BY_CODE[error.extensions?.code ?? ''] ?? 500, body);

@@ -16,7 +16,8 @@ export const theme: RaThemeOptions = {
     primary: { main: '#0e5a6d', light: '#3d8396', dark: '#083f4d', contrastText: '#ffffff' },
     secondary: { main: '#b45309', contrastText: '#ffffff' },
     success: { main: '#2e7d4f' },
-    warning: { main: '#b7791f' },
+    // Dark enough for warning text and outlined chips on white and on the grey page (5.1:1 and more).
+    warning: { main: '#975a16' },
     info: { main: '#2b6cb0' },
     background: { default: '#f3f6f8', paper: '#ffffff' },
     text: { primary: INK, secondary: '#566573' },
@@ -68,14 +69,16 @@ export const theme: RaThemeOptions = {
     MuiAutocomplete: {
       defaultProps: { fullWidth: true },
     },
+    MuiTypography: {
+      // Subtitles head the parts of a panel, whose title is an h2: h3, not MUI's default h6, keeps
+      // the outline of headings in order for screen readers.
+      defaultProps: { variantMapping: { subtitle1: 'h3', subtitle2: 'h3' } },
+    },
     MuiTab: {
       styleOverrides: { root: { textTransform: 'none', fontWeight: 600, minHeight: 44 } },
     },
     MuiTableCell: {
       styleOverrides: { root: { borderColor: LINE } },
-    },
-    RaLoginForm: {
-      styleOverrides: { root: { '& .RaLoginForm-content': { width: 'auto', paddingLeft: 24, paddingRight: 24 } } },
     },
     RaSimpleForm: {
       styleOverrides: { root: { maxWidth: 720 } },

@@ -18,6 +18,7 @@ import { closeProgramCatalogue, programCatalogue } from './modules/advising/prog
 import { limits, queryLimitsPlugin, responseJson } from './core/limits';
 import { keepListBoundsMeasured } from './core/list-bounds';
 import { LoginThrottle, loginThrottleDefaults, LoginThrottleOptions } from './core/login-throttle';
+import { uploadLimit, UploadLimitOptions } from './core/limiter';
 import { rateLimitDefaults, rateLimitPlugin, RateLimitOptions, withClientAddress } from './core/rate-limit';
 import { DATABASE_BUSY, DATABASE_UNAVAILABLE, isDatabaseUnavailable, isPoolWait, readiness } from './core/availability';
 import { replicaReadsPlugin } from './core/read-routing';
@@ -76,6 +77,7 @@ export async function startServer(
     countSqlStatements?: boolean;
     rateLimits?: Partial<RateLimitOptions>;
     loginThrottle?: Partial<LoginThrottleOptions>;
+    importRateLimit?: Partial<UploadLimitOptions>;
     reads?: DataSource;
     introspection?: boolean;
     httpCache?: Partial<HttpCacheOptions>;
@@ -190,6 +192,7 @@ export async function startServer(
   // Stable URLs of exported Open Badges and CTDL documents and of awards' signed credentials.
   app.use(interopRoutes(db, (authorization) => viewerOf(db, authorization)));
   // Spreadsheets too large for a GraphQL request: the bulk import's preview and apply.
+  app.use('/import', uploadLimit('import', { ...config.importRateLimit, ...options.importRateLimit }));
   app.use(bulkImportRoutes(db, (req) => viewerOf(db, authorizationOf(req))));
 
   const adminDist = path.join(repoRoot, 'admin', 'dist');

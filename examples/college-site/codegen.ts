@@ -13,7 +13,7 @@ export function collegeSiteCodegen(schemaUrl = process.env.PATHFORGE_GRAPHQL_URL
       [`${__dirname}/src/gql/`]: {
         preset: 'client',
         presetConfig: { fragmentMasking: false, persistedDocuments: { mode: 'embedHashInDocument', hashAlgorithm: 'sha256' } },
-        config: { enumsAsTypes: true, useTypeImports: true, scalars: { Date: 'string', DateTimeISO: 'string', JSONObject: 'Record<string, unknown>' } },
+        config: { enumsAsTypes: true, useTypeImports: true, scalars: { Date: 'string', DateTimeISO: 'string', UUID: 'string', JSON: 'unknown', JSONObject: 'Record<string, unknown>' } },
       },
     },
     silent: true,

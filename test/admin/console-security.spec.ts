@@ -87,4 +87,32 @@ describe('the console’s headers and session, in Chromium', () => {
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
     expect((await page.context().cookies(api.url)).find((cookie) => cookie.name === 'pathforge_session')).toBeUndefined();
   });
+
+  it('sends a console whose session cookie has expired to the sign-in page, instead of showing it the public’s data', async () => {
+    const { page } = browser;
+    await signIn(page, `${api.url}/admin/`, EMAIL, PASSWORD);
+    await page.goto(`${api.url}/admin/employers`);
+    await page.getByText('Gil Guard').first().waitFor();
+    // The browser drops a cookie whose expiry has passed: the role the console keeps stays behind.
+    await page.context().clearCookies();
+    expect(await page.evaluate(`localStorage.getItem('pathforge.role')`)).toBe('ADMIN');
+    await page.goto(`${api.url}/admin/auditLog`);
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    expect(await page.evaluate(`localStorage.getItem('pathforge.role')`)).toBeNull();
+
+    // Over HTTP: the console's "signed-in" header without a cookie is refused, not the public.
+    const ended = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-pathforge-session': 'signed-in' },
+      body: JSON.stringify({ query: '{ me { role } }' }),
+    });
+    expect(ended.status).toBe(401);
+    expect(((await ended.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+
+    // Signing in again works though the page still held the old role when it started.
+    await page.evaluate(`localStorage.setItem('pathforge.role', 'ADMIN')`);
+    await signIn(page, `${api.url}/admin/`, EMAIL, PASSWORD);
+    await page.goto(`${api.url}/admin/employers`);
+    await page.getByText('Gil Guard').first().waitFor();
+  });
 });

@@ -106,12 +106,13 @@ describe('delivering the admin console', () => {
     expect(login).not.toContain(manifest['src/dashboard/Dashboard.tsx'].file);
   });
 
-  // What each first screen needs today, as a ceiling that fails on growth: one script of 509 kB
-  // gzipped before the split. The aim is 250 kB; README.md says what stands in the way.
+  // What each first screen needs, as a ceiling that fails on growth: one script of 509 kB gzipped
+  // before the split. The aim is 250 kB, which the sign-in page meets; README.md says what stands in
+  // the way of the others.
   it.each([
-    ['the sign-in page', ['index.html', 'src/layout/LoginPage.tsx'], 265],
-    ['the dashboard', ['index.html', 'src/layout/Layout.tsx', 'src/dashboard/Dashboard.tsx'], 285],
-    ['the designer', ['index.html', 'src/layout/Layout.tsx', 'src/codesign/PathwayDesigner.tsx'], 325],
+    ['the sign-in page', ['index.html', 'src/layout/LoginPage.tsx'], 250],
+    ['the dashboard', ['index.html', 'src/layout/Layout.tsx', 'src/dashboard/Dashboard.tsx'], 275],
+    ['the designer', ['index.html', 'src/layout/Layout.tsx', 'src/codesign/PathwayDesigner.tsx'], 315],
   ])('needs little gzipped code and styles before %s can show', async (_page, keys, budgetKb) => {
     const files = firstScreen(keys as string[]);
     const css = (keys as string[]).flatMap((key) => (manifest[key] as ManifestChunk & { css?: string[] }).css ?? []);

@@ -1,3 +1,4 @@
+import { Locator } from 'playwright-core';
 import { TestApi } from '../support/api';
 import { TestBrowser } from '../support/browser';
 import { openConsoleOnDemoData, screenshotFromTop } from '../support/console';
@@ -9,8 +10,9 @@ const TITLE = 'Help Desk Analyst Track';
 /**
  * A pathway's whole life through the console and nothing else: college staff start it, the lead
  * employer co-designs it on a phone, the validating employer reviews it from their dashboard queue,
- * the lead employer endorses it, the college publishes it, an advisor finds it, and an admin reads
- * who did what in the audit log. No step goes through the API, and no page logs an error.
+ * the lead employer endorses it, the college publishes it and gives block credit for it, an advisor
+ * sees it open a route to a degree for a learner halfway through it, and an admin reads who did
+ * what in the audit log. No step goes through the API, and no page logs an error.
  */
 describe('a pathway from start to advising, all in the console', () => {
   let api: TestApi;
@@ -158,7 +160,18 @@ describe('a pathway from start to advising, all in the console', () => {
     await shot('journey-full-5-published');
   }, SCENARIO_TIMEOUT);
 
-  it('6. an advisor finds the new route among the published pathways and opens it', async () => {
+  /** Priya Nair (demo data) holds IT Support Fundamentals and Network Basics: the new pathway's first stage. */
+  const openPriyasRoute = async () => {
+    await person.page.getByRole('menuitem', { name: 'Advising' }).click();
+    await person.page.getByLabel('Learner').fill('Nair');
+    await person.page.getByRole('option', { name: /Priya Nair/ }).click();
+    const route = person.page.getByRole('region', { name: 'AAS Information Technology' });
+    await route.getByRole('table', { name: 'Credit toward AAS Information Technology' }).locator('tbody tr').first().waitFor(PAGE_LOAD);
+    return route;
+  };
+  const routeSources = async (route: Locator) => route.locator('tbody tr td:first-child').allInnerTexts();
+
+  it('6. an advisor finds it among the published pathways; a learner halfway through it has no route through it yet', async () => {
     await person.signInAs('advisor@demo.test');
     await person.openFromList(TITLE);
     await person.status('Published');
@@ -166,9 +179,48 @@ describe('a pathway from start to advising, all in the console', () => {
     await person.stage('Foundations').getByText('Network Basics', { exact: true }).waitFor();
     expect(await person.lifecycleButtons()).toEqual([]);
     await shot('journey-full-6-advisor');
+
+    const route = await openPriyasRoute();
+    const sources = await routeSources(route);
+    expect(sources).toContain('Block credit: IT Support pathway');
+    expect(sources).not.toContain(`Block credit: ${TITLE} pathway`);
   }, SCENARIO_TIMEOUT);
 
-  it('7. an admin reads in the audit log who did what to it, and follows the link to it', async () => {
+  it('7. the college gives block credit toward its degree for completing the new pathway', async () => {
+    await person.signInAs('staff@demo.test');
+    await person.page.getByRole('menuitem', { name: 'Articulation agreements' }).click();
+    await person.page.getByRole('link', { name: 'Create' }).click();
+    const form = person.page.locator('form').filter({ has: person.page.getByLabel('Block credit for completing') });
+    await form.getByLabel('Title').waitFor(PAGE_LOAD);
+    await form.getByLabel('Title').fill(`${TITLE} into the AAS Information Technology`);
+    await form.getByLabel('Degree program').fill('AAS Information');
+    await person.page.getByRole('option', { name: /^AAS Information Technology/ }).click();
+    await form.getByLabel('Issuer (institution)').fill('Lakeshore');
+    await person.page.getByRole('option', { name: /^Lakeshore Community College/ }).click();
+    await form.getByLabel('Status').click();
+    await person.page.getByRole('option', { name: 'Active' }).click();
+    await form.getByLabel('Effective from').fill('2026-01-01');
+    await form.getByLabel('Block credit for completing').fill('Help Desk');
+    await person.page.getByRole('option', { name: `${TITLE} v1` }).click();
+    await form.getByLabel('Block credits').fill('3');
+    await person.page.getByRole('button', { name: 'Save' }).click();
+    await person.page.getByText(`3 for completing ${TITLE}`).waitFor(PAGE_LOAD);
+    expect(await person.errorNotices()).toEqual([]);
+  }, SCENARIO_TIMEOUT);
+
+  it('8. the advisor now sees that learner\'s route through the new pathway, and what finishes it', async () => {
+    await person.signInAs('advisor@demo.test');
+    const route = await openPriyasRoute();
+    const block = route.locator('tbody tr').filter({ hasText: `Block credit: ${TITLE} pathway` });
+    await block.waitFor();
+    expect(await block.innerText()).toMatch(/0\s+Stage 2 \(Help Desk Practicum\) not satisfied$/);
+    expect(await route.getByText('Missing for block credit').locator('xpath=..').innerText()).toContain('Help Desk Practicum');
+    // Help Desk Practicum: 3 mapped credits, 2 for the IT Support pathway and now 3 for completing the new one.
+    expect(await route.getByRole('list', { name: 'Next steps' }).locator('li').first().innerText()).toMatch(/^Help Desk Practicum: \+8 credits/);
+    await shot('journey-full-8-advisor-route');
+  }, SCENARIO_TIMEOUT);
+
+  it('9. an admin reads in the audit log who did what to it, and follows the link to it', async () => {
     await person.signInAs('admin@demo.test');
     await person.page.getByRole('menuitem', { name: 'Audit log' }).click();
     await person.page.getByLabel('Who (name or email)').fill('Erin');

@@ -104,8 +104,11 @@ describe('starting and shaping a pathway in the console', () => {
     }
     await staff.stages.getByRole('button', { name: 'Remove stage Calculations' }).click();
     await staff.stage('Calculations').waitFor({ state: 'detached' });
-    // The removal is sent when its notice closes without Undo.
-    await staff.page.getByText('Stage Calculations removed').waitFor({ state: 'detached', timeout: 15_000 });
+    // The removal is sent when its notice closes without Undo; the notice may wait behind the
+    // "Stage added" toasts before it shows.
+    const notice = staff.page.getByText('Stage Calculations removed');
+    await notice.waitFor({ timeout: 20_000 });
+    await notice.waitFor({ state: 'detached', timeout: 20_000 });
     await staff.page.getByTestId('save-state').filter({ hasText: /^Saved$/ }).waitFor();
     await newStage.fill('Practicum');
     await newStage.press('Enter');

@@ -8,6 +8,7 @@ const ME = `{ me { role user { email deactivatedAt } } }`;
 const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { token userErrors { code message } } }`;
 const PASSWORD_CHANGE = `mutation($input: PasswordChangeInput!) { passwordChange(input: $input) { token expiresAt userErrors { field code } } }`;
 const DEACTIVATE = `mutation($input: UserDeactivateInput!) { userDeactivate(input: $input) { user { id email deactivatedAt } userErrors { field code } } }`;
+const REACTIVATE = `mutation($input: UserReactivateInput!) { userReactivate(input: $input) { user { deactivatedAt } userErrors { field code } } }`;
 const PASSWORD = 'correct horse battery';
 
 /** A token is good until it expires, and no longer than what it grants stays as it was. */
@@ -99,6 +100,14 @@ describe('tokens follow their account', () => {
     expect(login.data?.login).toEqual({ token: null, userErrors: [{ code: 'INVALID_CREDENTIALS', message: 'This account has been deactivated' }] });
     const again = await api.gql(DEACTIVATE, { input: { id: gid(user) } });
     expect(again.data?.userDeactivate.userErrors).toEqual([{ field: ['input', 'id'], code: 'INVALID_STATE' }]);
+
+    // Reactivated, the account signs in anew; the token from before the deactivation stays ended.
+    expect((await api.gql(REACTIVATE, { input: { id: gid(user) } }, { token: colleagueToken })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await api.gql(REACTIVATE, { input: { id: gid(user) } })).data?.userReactivate).toEqual({ user: { deactivatedAt: null }, userErrors: [] });
+    expect(await refused(token)).toBe(true);
+    const fresh = await tokenFor(api, user.email);
+    expect(await refused(fresh)).toBe(false);
+    expect((await api.gql(REACTIVATE, { input: { id: gid(user) } })).data?.userReactivate.userErrors).toEqual([{ field: ['input', 'id'], code: 'INVALID_STATE' }]);
   });
 
   it('the console\'s cookie session ends with the password change made elsewhere', async () => {

@@ -56,8 +56,10 @@ describe('user errors in the user\'s words', () => {
     const credential = await makeCredential(api.db, college.id, { title: 'Instrument Care' });
     const twice = async (name: string, input: Record<string, unknown>) => {
       const mutation = `mutation($input: ${name[0].toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { ${ERRORS} } }`;
-      await api.gql(mutation, { input });
-      return (await api.gql(mutation, { input })).data?.[name].userErrors.map((error: { message: string }) => error.message);
+      // Each call carries the pathway's current revision, so the second is refused for the duplicate alone.
+      const revision = async () => (await api.db.query('SELECT revision FROM pathway WHERE id = $1', [pathway.id]))[0].revision as number;
+      expect((await api.gql(mutation, { input: { ...input, expectedRevision: await revision() } })).data?.[name].userErrors).toEqual([]);
+      return (await api.gql(mutation, { input: { ...input, expectedRevision: await revision() } })).data?.[name].userErrors.map((error: { message: string }) => error.message);
     };
     expect(await twice('pathwayPartnerCreate', { pathwayId: gid(pathway), employerId: gid(employer), role: 'CONTRIBUTOR' }))
       .toEqual([expect.stringMatching(/^Riverside Surgical is already a partner in Sterile Processing Fast Track$/)]);

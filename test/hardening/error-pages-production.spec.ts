@@ -1,44 +1,5 @@
 import '../support/production-mode';
-import { config } from '../../api/src/core/config';
-import { limits } from '../../api/src/core/limits';
-import { RunningServer, startServer } from '../../api/src/server';
-import { createTestDatabase, TestDatabase } from '../support/db';
+import { describeErrorPages } from './support/error-pages';
 
 /** The same answers as error-pages.spec.ts, with the server run as production runs it. */
-describe('Express’s own error answers in production', () => {
-  let database: TestDatabase;
-  let server: RunningServer;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    server = await startServer(database.db, 0);
-  });
-  afterAll(async () => {
-    await server.stop();
-    await database.drop();
-  });
-
-  const send = async (body: string) => {
-    const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-    const text = await response.text();
-    return { status: response.status, type: response.headers.get('content-type'), powered: response.headers.get('x-powered-by'), text, body: JSON.parse(text) as unknown };
-  };
-
-  it('runs in production mode', () => {
-    expect(config.production).toBe(true);
-  });
-
-  it('answers a body over the limit with 413 and JSON, without a stack', async () => {
-    const answer = await send(JSON.stringify({ query: `{ me { role } }`, pad: 'x'.repeat(limits.maxBodyBytes) }));
-    expect(answer).toMatchObject({ status: 413, powered: null });
-    expect(answer.type).toMatch(/^application\/json/);
-    expect(answer.body).toEqual({ errors: [{ message: `The request body is over the limit of ${limits.maxBodyBytes} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
-  });
-
-  it('answers JSON that does not parse with 400 and JSON, without a stack or file paths', async () => {
-    const answer = await send('{"query": "{ me { role } }"');
-    expect(answer).toMatchObject({ status: 400, powered: null });
-    expect(answer.type).toMatch(/^application\/json/);
-    expect(answer.body).toEqual({ errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
-    expect(answer.text).not.toMatch(/node_modules|at \w+ \(|<pre>|stack/i);
-  });
-});
+describeErrorPages('Express’s own error answers in production', true);

@@ -1,37 +1,3 @@
-import { limits } from '../../api/src/core/limits';
-import { RunningServer, startServer } from '../../api/src/server';
-import { createTestDatabase, TestDatabase } from '../support/db';
+import { describeErrorPages } from './support/error-pages';
 
-describe('Express’s own error answers', () => {
-  let database: TestDatabase;
-  let server: RunningServer;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    server = await startServer(database.db, 0);
-  });
-  afterAll(async () => {
-    await server.stop();
-    await database.drop();
-  });
-
-  const send = async (body: string) => {
-    const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-    const text = await response.text();
-    return { status: response.status, type: response.headers.get('content-type'), text, body: JSON.parse(text) as unknown };
-  };
-
-  it('answers a body over the limit with 413 and JSON, not an HTML page with a stack', async () => {
-    const answer = await send(JSON.stringify({ query: `{ me { role } }`, pad: 'x'.repeat(limits.maxBodyBytes) }));
-    expect(answer.status).toBe(413);
-    expect(answer.type).toMatch(/^application\/json/);
-    expect(answer.body).toEqual({ errors: [{ message: `The request body is over the limit of ${limits.maxBodyBytes} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
-  });
-
-  it('answers JSON that does not parse with 400 and JSON, without a stack or file paths', async () => {
-    const answer = await send('{"query": "{ me { role } }"');
-    expect(answer.status).toBe(400);
-    expect(answer.type).toMatch(/^application\/json/);
-    expect(answer.body).toEqual({ errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
-    expect(answer.text).not.toMatch(/node_modules|at \w+ \(|<pre>|stack/i);
-  });
-});
+describeErrorPages('Express’s own error answers', false);

@@ -5,7 +5,7 @@ import { Role, User } from '../../api/src/modules/accounts/user.entity';
 import { RunningServer, startServer } from '../../api/src/server';
 import { gid, insert, makeCompetency, makeEmployer, makeFramework, makeInstitution } from '../support/factories';
 import { align, makeCredential, makeOutcome } from '../support/factories/credentials';
-import { HoldingProxy } from './support/holding-proxy';
+import { HoldingProxy } from '../support/holding-proxy';
 import { debianPostgresBin, startStreamingPair, StreamingPair } from './support/streaming-replica';
 
 const bin = debianPostgresBin();

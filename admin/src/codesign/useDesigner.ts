@@ -69,21 +69,34 @@ export function useDesignerState(id: string) {
     restoreFocus(place);
   }, [working]);
 
+  // Edits run one after another, each on the revision the one before it left: an add typed while a
+  // removal is being sent (after its Undo notice closed) waits for it instead of racing it into a
+  // false conflict. The revision is the newest this page has seen of this pathway version.
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const revision = useRef<{ id: string; value: number } | undefined>(undefined);
+  if (pathway && (revision.current?.id !== id || pathway.revision > revision.current.value)) revision.current = { id, value: pathway.revision };
+  const remember = (value: number | undefined) => {
+    if (value !== undefined) revision.current = { id, value };
+  };
+
   const reload = useCallback(async () => {
-    await design.refetch();
+    const reloaded = await design.refetch();
+    remember(reloaded.data?.revision);
     setConflict(false);
   }, [design]);
 
-  const run = useCallback(
+  const runNow = useCallback(
     async (action: (revision: number) => Promise<unknown>, success?: string) => {
-      if (!pathway) return false;
+      const current = revision.current;
+      if (current?.id !== id) return false;
       focusBeforeEdit.current ??= focusPlace();
       setBusy(true);
       setSaveState('saving');
       try {
-        await action(pathway.revision);
+        await action(current.value);
+        const reloaded = await design.refetch();
+        remember(reloaded.data?.revision);
         setSaveState('saved');
-        await design.refetch();
         if (success) notify(success, { type: 'success' });
         return true;
       } catch (error) {
@@ -95,7 +108,15 @@ export function useDesignerState(id: string) {
         setBusy(false);
       }
     },
-    [pathway, design, notify],
+    [id, design, notify],
+  );
+  const run = useCallback(
+    (action: (revision: number) => Promise<unknown>, success?: string) => {
+      const next = queue.current.then(() => runNow(action, success));
+      queue.current = next.catch(() => undefined);
+      return next;
+    },
+    [runNow],
   );
 
   // The undoable removal runs seconds later: by then it must use the revision of that moment.

@@ -170,7 +170,8 @@ const PathwayOutcomes = ({ pathway }: { pathway: DashboardData['outcomePathways'
       <Typography variant="subtitle1" sx={{ fontWeight: 700 }}>
         {pathway.title}
       </Typography>
-      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '2fr 3fr' }, gap: 3, alignItems: 'center' }}>
+      {/* minmax(0, …): on a phone the table's width must not widen the chart's column past the screen. */}
+      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: 'minmax(0, 1fr)', md: 'minmax(0, 2fr) minmax(0, 3fr)' }, gap: 3, alignItems: 'center' }}>
         <BarChart
           height={200}
           margin={{ left: 0, right: 8, top: 8, bottom: 0 }}
@@ -188,30 +189,33 @@ const PathwayOutcomes = ({ pathway }: { pathway: DashboardData['outcomePathways'
             * Some counts of this cohort are suppressed (under 10): no bar is drawn for them.
           </Typography>
         )}
-        <Table size="small" aria-label={`Outcome figures of ${pathway.title}`}>
-          <TableHead>
-            <TableRow>
-              <TableCell>Cohort</TableCell>
-              <TableCell align="right">Enrolled</TableCell>
-              <TableCell align="right">Completed</TableCell>
-              <TableCell align="right">Placed</TableCell>
-              <TableCell align="right">Median wage before</TableCell>
-              <TableCell align="right">Median wage after</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {cohorts.map((report) => (
-              <TableRow key={report.id}>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>{report.cohort}</TableCell>
-                <TableCell align="right">{count(report.enrolled, report)}</TableCell>
-                <TableCell align="right">{count(report.completed, report)}</TableCell>
-                <TableCell align="right">{count(report.placed, report)}</TableCell>
-                <TableCell align="right">{wage(report.medianWageBefore, report)}</TableCell>
-                <TableCell align="right">{wage(report.medianWageAfter, report)}</TableCell>
+        {/* Wider than a phone: it scrolls sideways on its own, and can be focused to scroll by keyboard. */}
+        <Box sx={{ overflowX: 'auto' }} tabIndex={0} role="group" aria-label={`${pathway.title} by cohort`}>
+          <Table size="small" aria-label={`Outcome figures of ${pathway.title}`}>
+            <TableHead>
+              <TableRow>
+                <TableCell>Cohort</TableCell>
+                <TableCell align="right">Enrolled</TableCell>
+                <TableCell align="right">Completed</TableCell>
+                <TableCell align="right">Placed</TableCell>
+                <TableCell align="right">Median wage before</TableCell>
+                <TableCell align="right">Median wage after</TableCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHead>
+            <TableBody>
+              {cohorts.map((report) => (
+                <TableRow key={report.id}>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{report.cohort}</TableCell>
+                  <TableCell align="right">{count(report.enrolled, report)}</TableCell>
+                  <TableCell align="right">{count(report.completed, report)}</TableCell>
+                  <TableCell align="right">{count(report.placed, report)}</TableCell>
+                  <TableCell align="right">{wage(report.medianWageBefore, report)}</TableCell>
+                  <TableCell align="right">{wage(report.medianWageAfter, report)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Box>
       </Box>
     </Box>
   );
@@ -220,7 +224,7 @@ const PathwayOutcomes = ({ pathway }: { pathway: DashboardData['outcomePathways'
 const Outcomes = ({ pathways }: { pathways: DashboardData['outcomePathways'] }) => (
   <Panel title="Outcomes by pathway" subtitle="Published pathways. Counts under 10 are suppressed to protect learners' privacy." wide>
     {pathways.length === 0 && <Empty>No outcome reports yet</Empty>}
-    <Box sx={{ display: 'grid', gridTemplateColumns: '1fr', gap: 4 }}>
+    <Box sx={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 4 }}>
       {pathways.map((pathway) => (
         <PathwayOutcomes key={pathway.id} pathway={pathway} />
       ))}
@@ -234,7 +238,7 @@ export const Dashboard = () => {
   return (
     <Box sx={{ mt: 2, mb: 4 }}>
       <Title title="Dashboard" />
-      {isPending && <CircularProgress sx={{ m: 4 }} />}
+      {isPending && <CircularProgress sx={{ m: 4 }} aria-label="Loading the dashboard" />}
       {error && <Alert severity="error">{(error as Error).message}</Alert>}
       {data && (
         <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'repeat(3, 1fr)' }, gap: 2, alignItems: 'start' }}>

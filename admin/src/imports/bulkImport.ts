@@ -1,3 +1,5 @@
+import { sessionHeaders } from '../graphql';
+
 export type BulkImportKind = 'MAPPINGS' | 'AWARDS' | 'CLAIMS';
 
 export interface BulkImportReport {
@@ -46,7 +48,7 @@ export async function postImport(
     const response = await fetch(`/import/${PATHS[kind]}?${query}`, {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { 'content-type': 'application/octet-stream', 'x-pathforge-session': 'cookie' },
+      headers: { 'content-type': 'application/octet-stream', ...sessionHeaders() },
       body: file,
     });
     const body = (await response.json().catch(() => null)) as { report?: BulkImportReport; errors?: { message: string; extensions?: { code?: string } }[] } | null;

@@ -1,13 +1,16 @@
 import SchoolIcon from '@mui/icons-material/School';
-import { ListSubheader } from '@mui/material';
+import ListSubheader from '@mui/material/ListSubheader';
 import { Menu as RaMenu, useCanAccess, useSidebarState } from 'react-admin';
 
-/** Section headings only make sense with the sidebar open; closed, the icons stand alone. */
+/**
+ * Section headings only make sense with the sidebar open; closed, the icons stand alone. A menu
+ * may hold only menu items, so the heading is a presentational block rather than a list item.
+ */
 const Section = ({ title }: { title: string }) => {
   const [open] = useSidebarState();
   if (!open) return null;
   return (
-    <ListSubheader disableSticky sx={{ lineHeight: '32px', mt: 1.5, fontSize: '0.72rem', fontWeight: 700, letterSpacing: '0.08em', textTransform: 'uppercase', bgcolor: 'transparent' }}>
+    <ListSubheader component="div" role="presentation" disableSticky sx={{ lineHeight: '32px', mt: 1.5, fontSize: '0.72rem', fontWeight: 700, letterSpacing: '0.08em', textTransform: 'uppercase', bgcolor: 'transparent' }}>
       {title}
     </ListSubheader>
   );

@@ -66,6 +66,11 @@ export const config = {
     failuresPerAddress: intFromEnv('LOGIN_FAILURES_PER_ADDRESS', 100),
     addressWindowSeconds: intFromEnv('LOGIN_FAILURES_ADDRESS_WINDOW_SECONDS', 24 * 3600),
   },
+  /** Spreadsheet uploads to /import (each up to 20 MB) one client address may send per window; 0 turns it off. */
+  importRateLimit: {
+    requestsPerAddress: intFromEnv('IMPORT_REQUESTS_PER_ADDRESS', 30),
+    windowSeconds: intFromEnv('IMPORT_WINDOW_SECONDS', 60),
+  },
   /** Express's `trust proxy`: which proxies' X-Forwarded-For names the client address (unset: none). */
   trustProxy: process.env.TRUST_PROXY ? (/^\d+$/.test(process.env.TRUST_PROXY) ? Number(process.env.TRUST_PROXY) : process.env.TRUST_PROXY) : undefined,
   /** Streaming replicas of DATABASE_URL (comma-separated URLs) that serve query operations. */

@@ -1,7 +1,7 @@
 import type Redis from 'ioredis';
 import { RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 import { config } from './config';
-import { limiterFor, rateLimited, rateLimitDefaults } from './rate-limit';
+import { limiterFor, rateLimited, rateLimitDefaults } from './limiter';
 
 export interface LoginThrottleOptions {
   /** Consecutive failed sign-ins of one account from one address; 0 turns the limit off. */

@@ -1,46 +1,11 @@
-import { ApolloServerPlugin, HeaderMap } from '@apollo/server';
-import { GraphQLError } from 'graphql';
-import type Redis from 'ioredis';
-import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import { config } from './config';
+import { ApolloServerPlugin } from '@apollo/server';
+import { RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 import { Context } from './context';
 import { limits, operationCost } from './limits';
-import { sharedRedis } from './redis';
+import { limiterFor, rateLimited, RateLimitOptions } from './limiter';
 
-export interface RateLimitOptions {
-  /** Query cost one signed-in viewer may spend per window; 0 turns the limit off. */
-  pointsPerViewer: number;
-  /** Query cost one client address may spend per window, whoever signs in; 0 turns it off. */
-  pointsPerAddress: number;
-  windowSeconds: number;
-  /** Prefix of the Redis keys, so that the API processes sharing a budget use the same keys. */
-  keyPrefix: string;
-  /** Where budgets are kept across processes; null keeps them in this process. */
-  redis: Redis | null;
-}
-
-export function rateLimitDefaults(): RateLimitOptions {
-  return { ...config.rateLimit, redis: sharedRedis() };
-}
-
-export function limiterFor(options: Pick<RateLimitOptions, 'windowSeconds' | 'keyPrefix' | 'redis'>, scope: string, points: number): RateLimiterAbstract | null {
-  if (points === 0) return null;
-  const common = { points, duration: options.windowSeconds, keyPrefix: `${options.keyPrefix}:${scope}` };
-  if (!options.redis) return new RateLimiterMemory(common);
-  // While Redis is away each process counts on its own instead of refusing everyone.
-  return new RateLimiterRedis({ ...common, storeClient: options.redis, rejectIfRedisNotReady: true, insuranceLimiter: new RateLimiterMemory(common) });
-}
-
-export function rateLimited(retryAfterSeconds: number, scope: string): GraphQLError {
-  return new GraphQLError(`Too many requests: try again in ${retryAfterSeconds} s`, {
-    extensions: {
-      code: 'RATE_LIMITED',
-      scope,
-      retryAfterSeconds,
-      http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) },
-    },
-  });
-}
+export { rateLimitDefaults } from './limiter';
+export type { RateLimitOptions } from './limiter';
 
 /** A request's context with the address it came from (Apollo copies contexts, so it travels inside). */
 export interface AddressedContext extends Context {

@@ -10,6 +10,14 @@ export const SESSION_COOKIE = 'pathforge_session';
  * one without a CORS preflight this API never answers (with SameSite=Strict on top).
  */
 export const SESSION_HEADER = 'x-pathforge-session';
+/**
+ * The header's values: `cookie` asks for the cookie (signing in sends it), `signed-in` says the
+ * console holds a session, so a request without the cookie (it expired, or was cleared) is refused
+ * as UNAUTHENTICATED instead of quietly running as the public.
+ */
+const SESSION_VALUES = new Set(['cookie', 'signed-in']);
+/** What authorizationOf gives for a console session whose cookie is gone: no token, so a 401. */
+export const ENDED_SESSION = 'Session ended';
 
 /** Security headers for everything, with a content security policy fit for the built console. */
 export function securityHeaders(app: express.Express): void {
@@ -71,7 +79,7 @@ export interface CookieSession {
 export function cookieSession(req: Request, res: Response): CookieSession {
   const options = { httpOnly: true, sameSite: 'strict' as const, secure: req.secure, path: '/' };
   return {
-    wanted: req.headers[SESSION_HEADER] === 'cookie',
+    wanted: SESSION_VALUES.has(String(req.headers[SESSION_HEADER])),
     set: (token, expiresAt) => res.append('Set-Cookie', serialize(SESSION_COOKIE, token, { ...options, expires: expiresAt })),
     clear: () => res.append('Set-Cookie', serialize(SESSION_COOKIE, '', { ...options, expires: new Date(0) })),
   };
@@ -84,9 +92,11 @@ export function cookieSession(req: Request, res: Response): CookieSession {
  */
 export function authorizationOf(req: Request): string | undefined {
   if (req.headers.authorization) return req.headers.authorization;
-  if (req.headers[SESSION_HEADER] !== 'cookie' || !req.headers.cookie) return undefined;
-  const token = parseCookies(req.headers.cookie)[SESSION_COOKIE];
-  return token ? `Bearer ${token}` : undefined;
+  const header = String(req.headers[SESSION_HEADER]);
+  if (!SESSION_VALUES.has(header)) return undefined;
+  const token = req.headers.cookie ? parseCookies(req.headers.cookie)[SESSION_COOKIE] : undefined;
+  if (token) return `Bearer ${token}`;
+  return header === 'signed-in' ? ENDED_SESSION : undefined;
 }
 
 /**

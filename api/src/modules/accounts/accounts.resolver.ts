@@ -53,6 +53,21 @@ export class UserDeactivatePayload {
   userErrors: UserError[];
 }
 
+@InputType({ description: 'The deactivated account to let sign in again.' })
+export class UserReactivateInput {
+  @Field(() => String, { description: 'Global ID of the User.' })
+  id: string;
+}
+
+@ObjectType({ description: 'What userReactivate answers.' })
+export class UserReactivatePayload {
+  @Field(() => User, { nullable: true, description: 'The account, with deactivatedAt null again; null when refused.' })
+  user: User | null;
+
+  @Field(() => [UserError], { description: 'Why it was refused (NOT_FOUND, INVALID_STATE for an account that is not deactivated); empty on success.' })
+  userErrors: UserError[];
+}
+
 @InputType({ description: 'The signed-in account\'s current password and the one to replace it.' })
 export class PasswordChangeInput {
   @Field(() => String, { description: 'The password the account signs in with now.' })
@@ -128,6 +143,19 @@ export class AccountsResolver {
       if (user.id === ctx.viewer.userId) throw UserInputFailure.of(['input', 'id'], 'You cannot deactivate your own account', ErrorCode.INVALID_STATE);
       if (user.deactivatedAt !== null) throw UserInputFailure.of(['input', 'id'], 'This account is already deactivated', ErrorCode.INVALID_STATE);
       await em.getRepository(User).update(user.id, { deactivatedAt: () => 'now()' });
+      return { user: await em.getRepository(User).findOneByOrFail({ id: user.id }) };
+    }, { user: null });
+  }
+
+  @Mutation(() => UserReactivatePayload, { description: 'Lets a deactivated account sign in again (administrators only). Tokens and sessions from before the deactivation stay ended: the account signs in anew.' })
+  userReactivate(@Arg('input', () => UserReactivateInput, { description: 'The account to reactivate.' }) input: UserReactivateInput, @Ctx() ctx: Context): Promise<UserReactivatePayload> {
+    return runMutation<UserReactivatePayload>(ctx, async (em) => {
+      const id = decodeId(input.id, ['User'], ['input', 'id']);
+      const user = await em.getRepository(User).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw UserInputFailure.of(['input', 'id'], 'No account has that ID', ErrorCode.NOT_FOUND);
+      await assertCanWrite(ctx, em, user);
+      if (user.deactivatedAt === null) throw UserInputFailure.of(['input', 'id'], 'This account is not deactivated', ErrorCode.INVALID_STATE);
+      await em.getRepository(User).update(user.id, { deactivatedAt: null });
       return { user: await em.getRepository(User).findOneByOrFail({ id: user.id }) };
     }, { user: null });
   }

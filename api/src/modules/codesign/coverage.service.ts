@@ -26,7 +26,8 @@ const COUNTS = new Set<string>([AlignmentStrength.EXACT, AlignmentStrength.PARTI
 /**
  * Coverage of DOMAIN.md for many pathway versions in one statement: the core competencies of
  * their destination occupations, each with the outcomes of the pathway's credentials aligned to
- * it. EXACT and PARTIAL cover; RELATED is shown but does not count.
+ * it. EXACT and PARTIAL cover; RELATED is shown but does not count. Competencies come in the
+ * order of their codes, as people read them (AH-5.2 before AH-5.10).
  */
 export async function coverage(em: EntityManager, pathwayIds: readonly number[]): Promise<Map<number, CoverageResult>> {
   const rows: { pathway_id: number; competency_id: number; credential_id: number | null; outcome_id: number | null; strength: AlignmentStrength | null }[] =
@@ -43,8 +44,9 @@ export async function coverage(em: EntityManager, pathwayIds: readonly number[])
            JOIN alignment a ON a.outcome_id = lo.id
           WHERE s.pathway_id = ANY($1))
        SELECT core.pathway_id, core.competency_id, src.credential_id, src.outcome_id, src.strength
-         FROM core LEFT JOIN sources src ON src.pathway_id = core.pathway_id AND src.competency_id = core.competency_id
-        ORDER BY core.pathway_id, core.competency_id, src.strength, src.credential_id, src.outcome_id`,
+         FROM core JOIN competency c ON c.id = core.competency_id
+         LEFT JOIN sources src ON src.pathway_id = core.pathway_id AND src.competency_id = core.competency_id
+        ORDER BY core.pathway_id, c.code, core.competency_id, src.strength, src.credential_id, src.outcome_id`,
       [[...pathwayIds]],
     );
   const result = new Map<number, CoverageResult>();

@@ -3,24 +3,25 @@ import net from 'node:net';
 /**
  * A TCP proxy to a PostgreSQL server that can hold back the server's answers (a statement then
  * seems to run for as long as it holds) and be cut, as a server that dies does: every connection
- * through it is dropped at once, and new ones are refused.
+ * through it is dropped at once, and new ones are refused; or be silenced, as a server that hangs:
+ * every connection is dropped and new ones are accepted but never answered.
  */
 export class HoldingProxy {
   holding = false;
   private cut = false;
+  private silent = false;
   private readonly sockets = new Set<net.Socket>();
   private readonly held: { socket: net.Socket; chunk: Buffer }[] = [];
   private readonly server = net.createServer((socket) => {
     socket.on('error', () => {});
     if (this.cut) return void socket.destroy();
     this.sockets.add(socket);
+    socket.on('close', () => this.sockets.delete(socket));
+    if (this.silent) return;
     const upstream = net.connect(Number(this.target.port), this.target.hostname);
     this.sockets.add(upstream);
     upstream.on('error', () => socket.destroy());
-    socket.on('close', () => {
-      this.sockets.delete(socket);
-      upstream.destroy();
-    });
+    socket.on('close', () => upstream.destroy());
     upstream.on('close', () => {
       this.sockets.delete(upstream);
       socket.destroy();
@@ -42,6 +43,13 @@ export class HoldingProxy {
   /** Drops every connection, with whatever answers were held, and refuses new ones. */
   cutAll(): void {
     this.cut = true;
+    this.held.splice(0);
+    for (const socket of this.sockets) socket.destroy();
+  }
+
+  /** Drops every connection and leaves new ones unanswered: connecting then times out. */
+  silence(): void {
+    this.silent = true;
     this.held.splice(0);
     for (const socket of this.sockets) socket.destroy();
   }
