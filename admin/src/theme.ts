@@ -2,6 +2,8 @@ import { RaThemeOptions } from 'react-admin';
 
 const INK = '#1b2a35';
 const LINE = '#dde3e8';
+/** The keyboard focus ring: 7.5:1 against white, 6.9:1 against the page background. */
+const FOCUS = '#0e5a6d';
 
 /**
  * A calm, readable theme for college staff and their employer partners: deep teal for the
@@ -30,6 +32,24 @@ export const theme: RaThemeOptions = {
   shape: { borderRadius: 8 },
   sidebar: { width: 264, closedWidth: 56 },
   components: {
+    MuiCssBaseline: {
+      styleOverrides: {
+        // Wherever focus lands by keyboard, a ring of 3px with a white gap inside it, so it shows on
+        // white cards, on the grey page and on teal buttons alike. Material UI removes outlines on
+        // its buttons and inputs (one class); this selector outranks them.
+        'body :focus-visible': {
+          outline: `3px solid ${FOCUS}`,
+          outlineOffset: 2,
+          boxShadow: '0 0 0 2px #ffffff',
+        },
+        // A text field already shows focus with its thicker border; the ring goes round the whole field.
+        'body .MuiInputBase-input:focus-visible': { outline: 'none', boxShadow: 'none' },
+        'body .MuiInputBase-root:has(> .MuiInputBase-input:focus-visible)': {
+          outline: `3px solid ${FOCUS}`,
+          outlineOffset: 2,
+        },
+      },
+    },
     MuiPaper: {
       defaultProps: { elevation: 0 },
       styleOverrides: { outlined: { borderColor: LINE } },

@@ -22,7 +22,7 @@ const LearnerPicker = ({ value, onChange }: { value: LearnerOption | null; onCha
   const { data = [], isPending } = useGetList<LearnerOption>('learners', { filter: { q: search }, pagination: { page: 1, perPage: 20 }, sort: { field: 'familyName', order: 'ASC' } });
   return (
     <Autocomplete
-      sx={{ width: 360, flex: 'none' }}
+      sx={{ width: { xs: '100%', sm: 360 }, flex: 'none' }}
       options={value && !data.some((learner) => learner.id === value.id) ? [value, ...data] : data}
       value={value}
       loading={isPending}
@@ -75,7 +75,7 @@ export const AdvisorPage = () => {
           <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
             Pick a learner to see how their credentials and prior learning count toward each degree program, what is missing and what to earn next.
           </Typography>
-          <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+          <Stack direction={{ xs: 'column', sm: 'row' }} sx={{ alignItems: { xs: 'stretch', sm: 'center' }, gap: { xs: 1, sm: 2 } }}>
             <LearnerPicker value={learnerId && learner ? learner : null} onChange={(picked) => update({ learner: picked?.id ?? null })} />
             <TextField
               type="date"
@@ -83,10 +83,10 @@ export const AdvisorPage = () => {
               value={asOf}
               onChange={(event) => update({ asOf: event.target.value || null })}
               slotProps={{ inputLabel: { shrink: true } }}
-              sx={{ width: 190, flex: 'none' }}
+              sx={{ width: { xs: '100%', sm: 190 }, flex: 'none' }}
             />
             {learner && learnerId && (
-              <Typography variant="body2" color="text.secondary">
+              <Typography variant="body2" color="text.secondary" sx={{ overflowWrap: 'anywhere' }}>
                 {learner.email}
               </Typography>
             )}

@@ -1,6 +1,6 @@
-import { Alert, Box, Card, CardContent, Checkbox, Chip, FormControlLabel, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Alert, Box, Card, CardContent, Checkbox, Chip, FormControlLabel, Stack, Table, TableBody, TableCell, TableHead, TableRow, Theme, Typography, useMediaQuery } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { ReactNode, useState } from 'react';
 import { humanize } from '../common/choices';
 import { formatDate } from '../common/dates';
 import { CreditBar } from './CreditBar';
@@ -29,6 +29,40 @@ const Figure = ({ label, value, strong }: { label: string; value: string; strong
   </Box>
 );
 
+/** The figures of a route side by side, as many to a line as fit. */
+const Figures = ({ children }: { children: ReactNode }) => <Stack direction="row" sx={{ mb: 1, flexWrap: 'wrap', columnGap: 4, rowGap: 1 }}>{children}</Stack>;
+
+const StatusChip = ({ status }: { status: RouteItemStatus }) => <Chip size="small" variant="outlined" color={STATUS_TONES[status]} label={humanize(status)} sx={{ fontWeight: 600 }} />;
+
+/** On a phone the four columns do not fit: each line of the route is a small card, its credits beside its source. */
+const RouteList = ({ route }: { route: Route }) => (
+  <Box component="ul" aria-label={`Credit toward ${route.degreeProgram.title}`} sx={{ listStyle: 'none', p: 0, m: 0 }}>
+    {routeRows(route).map((row) => (
+      <Box component="li" key={row.key} sx={{ py: 1, px: 1, borderTop: '1px solid', borderColor: 'divider', ...(row.kind === 'applied' ? { bgcolor: 'action.hover', fontWeight: 700 } : {}) }}>
+        <Stack direction="row" sx={{ justifyContent: 'space-between', gap: 1, alignItems: 'baseline' }}>
+          <Typography variant="body2" sx={{ fontWeight: 600, minWidth: 0, overflowWrap: 'anywhere' }}>
+            {row.source}
+          </Typography>
+          <Typography variant="body2" sx={{ fontWeight: 700, whiteSpace: 'nowrap' }} data-testid="route-row-credits">
+            {creditsText(row.credits)}
+          </Typography>
+        </Stack>
+        {row.awardedOn && (
+          <Typography variant="caption" color="text.secondary" component="div">
+            Awarded {formatDate(row.awardedOn)}
+          </Typography>
+        )}
+        <Stack direction="row" sx={{ gap: 1, alignItems: 'center', flexWrap: 'wrap', mt: 0.5 }}>
+          {row.status && <StatusChip status={row.status} />}
+          <Typography variant="body2" sx={{ minWidth: 0, overflowWrap: 'anywhere' }}>
+            {row.why}
+          </Typography>
+        </Stack>
+      </Box>
+    ))}
+  </Box>
+);
+
 const RouteTable = ({ route }: { route: Route }) => (
   <Table size="small" aria-label={`Credit toward ${route.degreeProgram.title}`}>
     <TableHead>
@@ -49,7 +83,7 @@ const RouteTable = ({ route }: { route: Route }) => (
             <TableCell align="right">{formatCredits(row.credits)}</TableCell>
             <TableCell>
               <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-                {row.status && <Chip size="small" variant="outlined" color={STATUS_TONES[row.status]} label={humanize(row.status)} sx={{ fontWeight: 600 }} />}
+                {row.status && <StatusChip status={row.status} />}
                 <span>{row.why}</span>
               </Stack>
             </TableCell>
@@ -109,13 +143,13 @@ const WhatIf = ({ route, learnerId }: { route: Route; learnerId: string }) => {
       {error ? <Alert severity="error">{(error as Error).message}</Alert> : null}
       {ticked.length > 0 && result && !isFetching && (
         <Box sx={{ mt: 1 }} data-testid="what-if-result">
-          <Stack direction="row" spacing={4} sx={{ mb: 1 }}>
+          <Figures>
             <Figure label="Applied with these" value={`${formatCredits(result.appliedCredits)} (${difference(result.appliedCredits, route.appliedCredits)})`} strong />
             <Figure label="Remaining with these" value={`${formatCredits(result.remainingCredits)} (${difference(result.remainingCredits, route.remainingCredits)})`} strong />
             <Figure label="Articulated" value={formatCredits(result.articulatedCredits)} />
             <Figure label="Block credit" value={formatCredits(result.blockCredits)} />
             <Figure label="Cut by limits" value={formatCredits(result.creditsCutByLimits)} />
-          </Stack>
+          </Figures>
           <CreditBar bars={[{ label: 'Now', figures: route }, { label: 'With ticked', figures: result }]} />
         </Box>
       )}
@@ -125,6 +159,7 @@ const WhatIf = ({ route, learnerId }: { route: Route; learnerId: string }) => {
 
 export const RouteCard = ({ route, learnerId }: { route: Route; learnerId: string }) => {
   const program = route.degreeProgram;
+  const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'), { noSsr: true });
   return (
     <Card variant="outlined" sx={{ mb: 3 }} component="section" aria-label={program.title}>
       <CardContent>
@@ -135,16 +170,16 @@ export const RouteCard = ({ route, learnerId }: { route: Route; learnerId: strin
           {program.institution.name} · {program.totalCredits} credits, {program.residencyCredits} in residence · prior learning up to{' '}
           {Math.round(program.priorLearningCap * 100)}% · as of {route.asOf}
         </Typography>
-        <Stack direction="row" spacing={4} sx={{ mb: 1, flexWrap: 'wrap' }}>
+        <Figures>
           <Figure label="Applied" value={`${formatCredits(route.appliedCredits)} of ${program.totalCredits}`} strong />
           <Figure label="Remaining" value={formatCredits(route.remainingCredits)} strong />
           <Figure label="Articulated" value={formatCredits(route.articulatedCredits)} />
           <Figure label="Block credit" value={formatCredits(route.blockCredits)} />
           <Figure label="Prior learning" value={formatCredits(route.priorLearningCredits)} />
           <Figure label="Cut by limits" value={formatCredits(route.creditsCutByLimits)} />
-        </Stack>
+        </Figures>
         <CreditBar bars={[{ label: 'Credit', figures: route }]} />
-        <RouteTable route={route} />
+        {phone ? <RouteList route={route} /> : <RouteTable route={route} />}
         <Stack direction={{ xs: 'column', md: 'row' }} spacing={4} sx={{ mt: 3 }}>
           <Box sx={{ flex: 1 }}>
             <Typography variant="subtitle1" sx={{ fontWeight: 700 }}>

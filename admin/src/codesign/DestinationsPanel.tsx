@@ -26,7 +26,7 @@ function AddOffRamp() {
   };
   return (
     <Stack direction="row" sx={{ gap: 1, alignItems: 'center', mt: 1, flexWrap: 'wrap' }}>
-      <TextField select label="After earning" value={credentialId} onChange={(event) => setCredentialId(event.target.value)} margin="none" sx={{ width: 230 }}>
+      <TextField select label="After earning" value={credentialId} onChange={(event) => setCredentialId(event.target.value)} margin="none" sx={{ width: { xs: '100%', sm: 230 } }}>
         {credentials.map((credential) => (
           <MenuItem key={credential.id} value={credential.id}>
             {credential.title}
@@ -59,7 +59,7 @@ export function DestinationsPanel() {
     <Panel title="Destinations and off-ramps" testId="destinations">
       <Typography variant="subtitle2">Leads to</Typography>
       {pathway.destinationLinks.map((link) => (
-        <Stack key={link.id} direction="row" sx={{ alignItems: 'center', gap: 1, py: 0.6, borderTop: '1px solid', borderColor: 'divider' }}>
+        <Stack key={link.id} data-item="destination" direction="row" sx={{ alignItems: 'center', gap: 1, py: 0.6, borderTop: '1px solid', borderColor: 'divider' }}>
           <Typography variant="body2" sx={{ flex: 1 }}>
             <strong>{link.occupation.title}</strong>{' '}
             <Box component="span" sx={{ color: 'text.secondary' }}>
@@ -68,7 +68,7 @@ export function DestinationsPanel() {
             </Box>
           </Typography>
           {allowed.edit && (
-            <IconButton size="small" aria-label={`Remove destination ${link.occupation.title}`} disabled={busy} onClick={() => removeWithUndo(link.id, `Destination ${link.occupation.title} removed`, (revision) => edit('pathwayDestinationDelete', 'PathwayDestinationDeleteInput', { id: link.id, expectedRevision: revision }))}>
+            <IconButton size="small" aria-label={`Remove destination ${link.occupation.title}`} data-remove disabled={busy} onClick={() => removeWithUndo(link.id, `Destination ${link.occupation.title} removed`, (revision) => edit('pathwayDestinationDelete', 'PathwayDestinationDeleteInput', { id: link.id, expectedRevision: revision }))}>
               <CloseIcon fontSize="small" />
             </IconButton>
           )}
@@ -95,12 +95,12 @@ export function DestinationsPanel() {
         Off-ramps
       </Typography>
       {pathway.offRamps.map((ramp) => (
-        <Stack key={ramp.id} direction="row" sx={{ alignItems: 'center', gap: 1, py: 0.6, borderTop: '1px solid', borderColor: 'divider' }}>
+        <Stack key={ramp.id} data-item="offRamp" direction="row" sx={{ alignItems: 'center', gap: 1, py: 0.6, borderTop: '1px solid', borderColor: 'divider' }}>
           <Typography variant="body2" sx={{ flex: 1 }}>
             After <strong>{ramp.credential.title}</strong>, a learner can work as {ramp.occupation.title} (SOC {ramp.occupation.socCode})
           </Typography>
           {allowed.edit && (
-            <IconButton size="small" aria-label={`Remove off-ramp after ${ramp.credential.title}`} disabled={busy} onClick={() => removeWithUndo(ramp.id, `Off-ramp after ${ramp.credential.title} removed`, (revision) => edit('pathwayOffRampDelete', 'PathwayOffRampDeleteInput', { id: ramp.id, expectedRevision: revision }))}>
+            <IconButton size="small" aria-label={`Remove off-ramp after ${ramp.credential.title}`} data-remove disabled={busy} onClick={() => removeWithUndo(ramp.id, `Off-ramp after ${ramp.credential.title} removed`, (revision) => edit('pathwayOffRampDelete', 'PathwayOffRampDeleteInput', { id: ramp.id, expectedRevision: revision }))}>
               <CloseIcon fontSize="small" />
             </IconButton>
           )}

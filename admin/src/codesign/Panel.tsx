@@ -7,7 +7,7 @@ export const Panel = ({ title, subtitle, action, children, testId }: { title: st
     <CardContent sx={{ '&:last-child': { pb: 2 } }}>
       <Stack direction="row" sx={{ alignItems: 'flex-start', justifyContent: 'space-between', mb: 1.5, gap: 2 }}>
         <div>
-          <Typography variant="h6" component="h2" sx={{ fontSize: '1.02rem' }}>
+          <Typography variant="h6" component="h2" tabIndex={-1} sx={{ fontSize: '1.02rem' }}>
             {title}
           </Typography>
           {subtitle && (

@@ -3,6 +3,7 @@ import { Box, Button, Chip, IconButton, MenuItem, Stack, TextField, Typography }
 import { FormEvent, useState } from 'react';
 import { humanize } from '../common/choices';
 import { edit, Option, PartnerRole, searchEmployers } from './designerApi';
+import { moveFocusOffRemovedItem } from './focus';
 import { Panel } from './Panel';
 import { SearchAutocomplete } from './SearchAutocomplete';
 import { useDesigner } from './useDesigner';
@@ -32,8 +33,8 @@ export function PartnersPanel() {
   return (
     <Panel title="Partners" subtitle={`Co-designed with ${pathway.ownerInstitution.name}`} testId="partners">
       {pathway.partners.map((partner) => (
-        <Stack key={partner.id} direction="row" sx={{ alignItems: 'center', gap: 1, py: 0.6, borderTop: '1px solid', borderColor: 'divider' }}>
-          <Typography variant="body2" sx={{ flex: 1 }}>
+        <Stack key={partner.id} data-item="partner" direction="row" sx={{ alignItems: 'center', gap: 1, py: 0.6, borderTop: '1px solid', borderColor: 'divider', flexWrap: { xs: 'wrap', sm: 'nowrap' } }}>
+          <Typography variant="body2" sx={{ flex: 1, flexBasis: { xs: '100%', sm: 0 }, minWidth: 0 }}>
             <strong>{partner.employer.name}</strong>{' '}
             <Box component="span" sx={{ color: 'text.secondary' }}>
               {ROLE_HELP[partner.role]}
@@ -58,7 +59,16 @@ export function PartnersPanel() {
             <Chip size="small" variant="outlined" label={humanize(partner.role)} color={partner.role === 'VALIDATOR' ? 'secondary' : 'default'} />
           )}
           {allowed.managePartners && (
-            <IconButton size="small" aria-label={`Remove partner ${partner.employer.name}`} disabled={busy} onClick={() => run((revision) => edit('pathwayPartnerDelete', 'PathwayPartnerDeleteInput', { id: partner.id, expectedRevision: revision }), 'Partner removed')}>
+            <IconButton
+              size="small"
+              aria-label={`Remove partner ${partner.employer.name}`}
+              data-remove
+              disabled={busy}
+              onClick={() => {
+                moveFocusOffRemovedItem();
+                void run((revision) => edit('pathwayPartnerDelete', 'PathwayPartnerDeleteInput', { id: partner.id, expectedRevision: revision }), 'Partner removed');
+              }}
+            >
               <CloseIcon fontSize="small" />
             </IconButton>
           )}

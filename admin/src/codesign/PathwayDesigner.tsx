@@ -144,14 +144,14 @@ export const PathwayDesigner = () => {
       <Box sx={{ pt: 2 }}>
         <ConflictNotice />
         <Header />
-        <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 7fr) minmax(0, 5fr)' }, gap: 2, alignItems: 'start' }}>
-          <Box>
+        <Box sx={{ display: 'grid', gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 7fr) minmax(0, 5fr)' }, gap: 2, alignItems: 'start' }}>
+          <Box sx={{ minWidth: 0 }}>
             <StageBoard />
             <DestinationsPanel />
             <PartnersPanel />
             <EndorsementPanel />
           </Box>
-          <Box>
+          <Box sx={{ minWidth: 0 }}>
             <CoverageChart />
             <ReadinessChecklist />
             <Discussion />

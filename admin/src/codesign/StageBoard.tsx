@@ -7,7 +7,7 @@ import CloseIcon from '@mui/icons-material/Close';
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
 import DragIndicatorIcon from '@mui/icons-material/DragIndicator';
 import { Box, Button, Chip, IconButton, MenuItem, Paper, Stack, TextField, Tooltip, Typography } from '@mui/material';
-import { FormEvent, useEffect, useState } from 'react';
+import { FormEvent, useEffect, useRef, useState } from 'react';
 import { edit, searchCredentials, Stage } from './designerApi';
 import { Panel } from './Panel';
 import { SearchAutocomplete } from './SearchAutocomplete';
@@ -115,6 +115,7 @@ function StageCard({ stage, index }: { stage: Stage; index: number }) {
       ref={setNodeRef}
       variant="outlined"
       data-testid="stage"
+      data-item="stage"
       aria-label={`Stage ${index + 1}: ${stage.title}`}
       style={{ transform: CSS.Transform.toString(transform), transition }}
       sx={{ p: 1.5, mb: 1.5, display: 'flex', gap: 1, bgcolor: isDragging ? '#f1f7f9' : 'background.paper', boxShadow: isDragging ? 3 : 0, position: 'relative', zIndex: isDragging ? 2 : 'auto' }}
@@ -127,8 +128,8 @@ function StageCard({ stage, index }: { stage: Stage; index: number }) {
         </Tooltip>
       )}
       <Box sx={{ flex: 1, minWidth: 0 }}>
-        <Stack direction="row" sx={{ alignItems: 'baseline', gap: 1, justifyContent: 'space-between' }}>
-          <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>
+        <Stack direction="row" sx={{ alignItems: 'baseline', gap: 1, justifyContent: 'space-between', flexWrap: 'wrap' }}>
+          <Typography variant="subtitle1" component="h3" tabIndex={-1} data-item-heading sx={{ fontWeight: 600, minWidth: 0, overflowWrap: 'anywhere' }}>
             <Box component="span" sx={{ color: 'primary.main', mr: 1 }}>
               Stage {index + 1}
             </Box>
@@ -140,7 +141,7 @@ function StageCard({ stage, index }: { stage: Stage; index: number }) {
             </Typography>
             {allowed.edit && stage.entries.length === 0 && (
               <Tooltip title="Remove this empty stage">
-                <IconButton size="small" aria-label={`Remove stage ${stage.title}`} disabled={busy} onClick={() => removeWithUndo(stage.id, `Stage ${stage.title} removed`, (revision) => edit('pathwayStageDelete', 'PathwayStageDeleteInput', { id: stage.id, expectedRevision: revision }))}>
+                <IconButton size="small" aria-label={`Remove stage ${stage.title}`} data-remove disabled={busy} onClick={() => removeWithUndo(stage.id, `Stage ${stage.title} removed`, (revision) => edit('pathwayStageDelete', 'PathwayStageDeleteInput', { id: stage.id, expectedRevision: revision }))}>
                   <DeleteOutlineIcon fontSize="small" />
                 </IconButton>
               </Tooltip>
@@ -149,21 +150,23 @@ function StageCard({ stage, index }: { stage: Stage; index: number }) {
         </Stack>
         <Box component="ul" sx={{ listStyle: 'none', p: 0, m: 0, mt: 1 }}>
           {stage.entries.map((entry) => (
-            <Box component="li" key={entry.id} sx={{ display: 'flex', alignItems: 'center', gap: 1, py: 0.6, borderTop: '1px solid', borderColor: 'divider' }}>
-              <Typography variant="body2" sx={{ flex: 1 }}>
+            <Box component="li" key={entry.id} data-item="entry" sx={{ display: 'flex', flexWrap: { xs: 'wrap', sm: 'nowrap' }, alignItems: 'center', columnGap: 1, py: 0.6, borderTop: '1px solid', borderColor: 'divider' }}>
+              <Typography variant="body2" sx={{ flex: 1, flexBasis: { xs: 'calc(100% - 42px)', sm: 0 }, minWidth: 0, overflowWrap: 'anywhere' }}>
                 {entry.credential.title}
               </Typography>
               {(entry.credential.status !== 'PUBLISHED' || !entry.credential.assessed) && (
-                <Chip size="small" color="warning" variant="outlined" label={entry.credential.status === 'PUBLISHED' ? 'Not assessed' : `Credential ${entry.credential.status.toLowerCase()}`} />
+                <Chip size="small" color="warning" variant="outlined" sx={{ order: { xs: 2, sm: 0 } }} label={entry.credential.status === 'PUBLISHED' ? 'Not assessed' : `Credential ${entry.credential.status.toLowerCase()}`} />
               )}
-              <Typography variant="caption" color="text.secondary" sx={{ width: 130, textAlign: 'right' }}>
+              <Typography variant="caption" color="text.secondary" sx={{ width: { sm: 130 }, flexShrink: 0, textAlign: 'right', order: { xs: 3, sm: 0 }, ml: { xs: 'auto', sm: 0 } }}>
                 Level {entry.credential.level} · {creditsText(entry.credential.creditValue)}
               </Typography>
               {allowed.edit && (
                 <IconButton
                   size="small"
                   aria-label={`Remove ${entry.credential.title} from ${stage.title}`}
+                  data-remove
                   disabled={busy}
+                  sx={{ order: { xs: 1, sm: 0 } }}
                   onClick={() => removeWithUndo(entry.id, `${entry.credential.title} removed from ${stage.title}`, (revision) => edit('stageCredentialDelete', 'StageCredentialDeleteInput', { id: entry.id, expectedRevision: revision }))}
                 >
                   <CloseIcon fontSize="small" />
@@ -202,17 +205,21 @@ function StageCard({ stage, index }: { stage: Stage; index: number }) {
 function AddStage() {
   const { pathway, run, busy } = useDesigner();
   const [title, setTitle] = useState('');
+  const field = useRef<HTMLInputElement>(null);
   // No position: the API puts the stage after the last one, whatever gaps deletes left before.
   const add = async (event: FormEvent) => {
     event.preventDefault();
     const name = title.trim();
     if (!name || busy) return;
     const added = await run((revision) => edit('pathwayStageCreate', 'PathwayStageCreateInput', { pathwayId: pathway.id, title: name, requirement: 'ALL', expectedRevision: revision }), `Stage ${name} added`);
-    if (added) setTitle('');
+    if (!added) return;
+    setTitle('');
+    // Ready for the next stage, whether it was added with Enter or with the button (disabled now the field is empty).
+    field.current?.focus();
   };
   return (
     <Stack component="form" onSubmit={add} direction="row" sx={{ gap: 1, alignItems: 'center', mt: 1 }} aria-label="Add a stage">
-      <TextField label="New stage" value={title} onChange={(event) => setTitle(event.target.value)} margin="none" sx={{ maxWidth: 320, flex: 1 }} />
+      <TextField label="New stage" value={title} onChange={(event) => setTitle(event.target.value)} inputRef={field} margin="none" sx={{ maxWidth: 320, flex: 1 }} />
       <Button type="submit" startIcon={<AddIcon />} disabled={busy || !title.trim()}>
         Add stage
       </Button>

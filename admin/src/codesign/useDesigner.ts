@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { createContext, useCallback, useContext, useMemo, useRef, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { useAddUndoableMutation, useNotify } from 'react-admin';
 import { EditRefused, loadDesign, loadViewer, PathwayDesign, Viewer } from './designerApi';
+import { FocusPlace, focusPlace, focusedRemoveLabel, focusUndoneRemoval, moveFocusOffRemovedItem, restoreFocus } from './focus';
 import { allowedFor, Allowed } from './permissions';
 
 export interface Designer {
@@ -19,7 +20,8 @@ export interface Designer {
   reload(): Promise<void>;
   /**
    * Removes something at once from view and offers Undo: the removal is only sent when the notice
-   * closes without Undo, so an undone removal never reaches the API.
+   * closes without Undo, so an undone removal never reaches the API. Focus moves to the next item, and
+   * back to the item if the removal is undone.
    */
   removeWithUndo(id: string, message: string, action: (revision: number) => Promise<unknown>): void;
 }
@@ -56,6 +58,16 @@ export function useDesignerState(id: string) {
   const pathway = design.data;
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const addUndoable = useAddUndoableMutation();
+  // Controls are disabled while an edit saves, and a disabled control loses focus: once the edit is
+  // done, focus goes back to where it was.
+  const focusBeforeEdit = useRef<FocusPlace | null>(null);
+  const working = busy || design.isFetching;
+  useEffect(() => {
+    const place = focusBeforeEdit.current;
+    if (working || !place) return;
+    focusBeforeEdit.current = null;
+    restoreFocus(place);
+  }, [working]);
 
   // Edits run one after another, each on the revision the one before it left: an add typed while a
   // removal is being sent (after its Undo notice closed) waits for it instead of racing it into a
@@ -77,6 +89,7 @@ export function useDesignerState(id: string) {
     async (action: (revision: number) => Promise<unknown>, success?: string) => {
       const current = revision.current;
       if (current?.id !== id) return false;
+      focusBeforeEdit.current ??= focusPlace();
       setBusy(true);
       setSaveState('saving');
       try {
@@ -112,10 +125,16 @@ export function useDesignerState(id: string) {
   const removeWithUndo = useCallback(
     (id: string, message: string, action: (revision: number) => Promise<unknown>) => {
       const show = () => setHidden((current) => new Set([...current].filter((one) => one !== id)));
+      const removeLabel = focusedRemoveLabel();
+      moveFocusOffRemovedItem();
       setHidden((current) => new Set([...current, id]));
       addUndoable(({ isUndo }) => {
-        if (isUndo) show();
-        else void latestRun.current(action).finally(show);
+        if (isUndo) {
+          show();
+          if (removeLabel) focusUndoneRemoval(removeLabel);
+        } else {
+          void latestRun.current(action).finally(show);
+        }
       });
       notify(message, { type: 'info', undoable: true });
     },
@@ -123,6 +142,6 @@ export function useDesignerState(id: string) {
   );
   const shown = useMemo(() => (pathway ? withoutHidden(pathway, hidden) : undefined), [pathway, hidden]);
 
-  const value: Designer | null = pathway && shown ? { pathway: shown, viewer: viewer.data, allowed: allowedFor(viewer.data, shown), busy: busy || design.isFetching, conflict, saveState, run, reload, removeWithUndo } : null;
+  const value: Designer | null = pathway && shown ? { pathway: shown, viewer: viewer.data, allowed: allowedFor(viewer.data, shown), busy: working, conflict, saveState, run, reload, removeWithUndo } : null;
   return { value, error: design.error, isPending: design.isPending || viewer.isPending };
 }

@@ -1,6 +1,7 @@
-import { AutocompleteInput, BooleanInput, DataTable, List, ReferenceInput, SearchInput, SelectInput } from 'react-admin';
+import { AutocompleteInput, BooleanInput, DataTable, List, RaRecord, ReferenceInput, SearchInput, SelectInput } from 'react-admin';
 import { humanize } from '../common/choices';
 import { COMPETENCY_TYPES } from './types';
+import { line, ResponsiveTable } from '../common/ResponsiveTable';
 
 const filters = [
   <SearchInput key="q" source="q" placeholder="Search by code or statement" alwaysOn />,
@@ -14,13 +15,18 @@ const filters = [
   <BooleanInput key="coreOnly" source="coreOnly" label="Core for an occupation" />,
 ];
 
+interface CompetencyRow extends RaRecord {
+  code: string;
+  statement: string;
+}
+
 export const CompetencyList = () => (
   <List filters={filters} sort={{ field: 'code', order: 'ASC' }}>
-    <DataTable rowClick="show" bulkActionButtons={false}>
+    <ResponsiveTable<CompetencyRow> primaryText={(competency) => competency.code} secondaryText={(competency) => competency.statement}>
       <DataTable.Col source="code" />
       <DataTable.Col source="statement" disableSort />
       <DataTable.Col source="type" disableSort render={(competency: { type: string }) => humanize(competency.type)} />
       <DataTable.Col source="framework.name" label="Framework" disableSort />
-    </DataTable>
+    </ResponsiveTable>
   </List>
 );

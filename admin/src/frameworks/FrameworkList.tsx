@@ -1,4 +1,5 @@
-import { DataTable, List, SearchInput, TextInput } from 'react-admin';
+import { DataTable, List, RaRecord, SearchInput, TextInput } from 'react-admin';
+import { line, ResponsiveTable } from '../common/ResponsiveTable';
 
 const filters = [
   <SearchInput key="q" source="q" placeholder="Search by name" alwaysOn />,
@@ -6,14 +7,20 @@ const filters = [
   <TextInput key="jurisdiction" source="jurisdiction" />,
 ];
 
+interface FrameworkRow extends RaRecord {
+  name: string;
+  publisher: string | null;
+  version: string | null;
+}
+
 export const FrameworkList = () => (
   <List filters={filters} sort={{ field: 'name', order: 'ASC' }}>
-    <DataTable rowClick="show" bulkActionButtons={false}>
+    <ResponsiveTable<FrameworkRow> primaryText={(framework) => framework.name} secondaryText={(framework) => line(framework.publisher, framework.version && `version ${framework.version}`)}>
       <DataTable.Col source="name" />
       <DataTable.Col source="publisher" />
       <DataTable.Col source="version" disableSort />
       <DataTable.Col source="jurisdiction" disableSort />
       <DataTable.NumberCol source="competencyCount" label="Competencies" disableSort />
-    </DataTable>
+    </ResponsiveTable>
   </List>
 );

@@ -1,5 +1,6 @@
-import { DataTable, List, NumberField, SearchInput, SelectInput, TextInput } from 'react-admin';
+import { DataTable, List, NumberField, RaRecord, SearchInput, SelectInput, TextInput } from 'react-admin';
 import { JOB_ZONES, WAGE_FORMAT } from './format';
+import { line, ResponsiveTable } from '../common/ResponsiveTable';
 
 const filters = [
   <SearchInput key="q" source="q" placeholder="Search by title or code" alwaysOn />,
@@ -9,14 +10,20 @@ const filters = [
 
 const WageField = ({ source }: { source: string }) => <NumberField source={source} options={WAGE_FORMAT} />;
 
+interface OccupationRow extends RaRecord {
+  title: string;
+  socCode: string;
+  medianAnnualWage: number | null;
+}
+
 export const OccupationList = () => (
   <List filters={filters} sort={{ field: 'socCode', order: 'ASC' }}>
-    <DataTable rowClick="show" bulkActionButtons={false}>
+    <ResponsiveTable<OccupationRow> primaryText={(occupation) => occupation.title} secondaryText={(occupation) => line(`SOC ${occupation.socCode}`, occupation.medianAnnualWage !== null && `median ${occupation.medianAnnualWage.toLocaleString('en-US', WAGE_FORMAT)}`)}>
       <DataTable.Col source="socCode" label="SOC code" />
       <DataTable.Col source="title" />
       <DataTable.NumberCol source="medianAnnualWage" label="Median wage" field={WageField} />
       <DataTable.Col source="typicalEducation" label="Typical education" disableSort />
       <DataTable.NumberCol source="jobZone" label="Job zone" disableSort />
-    </DataTable>
+    </ResponsiveTable>
   </List>
 );

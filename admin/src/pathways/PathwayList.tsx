@@ -1,8 +1,9 @@
-import { BooleanInput, CreateButton, DataTable, ExportButton, FilterButton, List, SearchInput, SelectInput, TopToolbar } from 'react-admin';
-import { enumChoices } from '../common/choices';
+import { BooleanInput, CreateButton, DataTable, ExportButton, FilterButton, List, RaRecord, SearchInput, SelectInput, TopToolbar } from 'react-admin';
+import { enumChoices, humanize } from '../common/choices';
 import { CoverageBar } from './CoverageBar';
 import { PathwayStatusField } from './PathwayStatusField';
 import { DayField } from '../common/DayField';
+import { line, ResponsiveTable } from '../common/ResponsiveTable';
 
 const PATHWAY_STATUSES = enumChoices(['DRAFT', 'IN_REVIEW', 'CHANGES_REQUESTED', 'APPROVED', 'PUBLISHED', 'RETIRED']);
 
@@ -20,15 +21,22 @@ const Actions = () => (
   </TopToolbar>
 );
 
+interface PathwayRow extends RaRecord {
+  title: string;
+  status: string;
+  version: number;
+  ownerInstitution?: { name: string };
+}
+
 export const PathwayList = () => (
   <List filters={filters} actions={<Actions />} sort={{ field: 'title', order: 'ASC' }}>
-    <DataTable rowClick="show" bulkActionButtons={false}>
+    <ResponsiveTable<PathwayRow> primaryText={(pathway) => pathway.title} secondaryText={(pathway) => line(humanize(pathway.status), `version ${pathway.version}`, pathway.ownerInstitution?.name)}>
       <DataTable.Col source="title" />
       <DataTable.NumberCol source="version" disableSort />
       <DataTable.Col source="status" disableSort field={PathwayStatusField} />
       <DataTable.Col source="ownerInstitution.name" label="Owner" disableSort />
       <DataTable.Col label="Coverage" disableSort render={() => <CoverageBar />} />
       <DataTable.Col source="reviewDueOn" label="Review due" field={DayField} />
-    </DataTable>
+    </ResponsiveTable>
   </List>
 );
