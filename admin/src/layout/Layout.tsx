@@ -1,10 +1,11 @@
 import { styled } from '@mui/material/styles';
 import { ErrorInfo, ReactNode, Suspense, useState } from 'react';
-import { Loading, Sidebar, SkipNavigationButton } from 'react-admin';
+import { Loading, Sidebar } from 'react-admin';
 import { ErrorBoundary } from 'react-error-boundary';
 import { lazyPage } from '../common/lazyPage';
 import { AppBar } from './AppBar';
 import { Menu } from './Menu';
+import { SkipNavigationButton } from './SkipNavigationButton';
 
 /** Shown only when a page fails, and react-admin's brings its page title and accordions. */
 const ErrorPage = lazyPage(() => import('./ErrorPages'), 'Error');
