@@ -7,7 +7,7 @@ import { AppBar } from './AppBar';
 import { Menu } from './Menu';
 import { SkipNavigationButton } from './SkipNavigationButton';
 
-/** Shown only when a page fails, and react-admin's brings its page title and accordions. */
+/** Shown only when a page fails: react-admin's error page brings its own title (with the title editor's form controls) and accordions. */
 const ErrorPage = lazyPage(() => import('./ErrorPages'), 'Error');
 
 const PREFIX = 'RaLayout';

@@ -9,9 +9,10 @@ import { DashboardMenuItem, MenuItemLink, ResourceMenuItem } from './MenuItemLin
 
 const PREFIX = 'RaMenu';
 
-/** react-admin's `<Menu>` list, class names and widths included, holding the lighter items of MenuItemLink.tsx. */
+/** The sidebar's widths that theme.ts sets, which react-admin reads from the theme too. */
 const sidebar = (theme: Theme) => (theme as Theme & { sidebar?: { width?: number; closedWidth?: number } }).sidebar;
 
+/** react-admin's `<Menu>` list, class names and widths included, holding the lighter items of MenuItemLink.tsx. */
 const Root = styled(MenuList, { name: PREFIX, overridesResolver: (_props, styles) => styles.root })(({ theme }) => ({
   display: 'flex',
   flexDirection: 'column',
