@@ -1,19 +1,25 @@
 import EditIcon from '@mui/icons-material/Edit';
 import { Alert, Box, Button, Card, CardContent, Chip, CircularProgress, Stack, Typography } from '@mui/material';
-import { HttpError, Link as RaLink, Title, useAuthenticated, useCreatePath } from 'react-admin';
+import { HttpError, Link as RaLink, useAuthenticated, useCreatePath } from 'react-admin';
+import { PageTitle } from '../common/PageTitle';
 import { useParams } from 'react-router';
 import { humanize } from '../common/choices';
-import { CoverageChart } from './CoverageChart';
-import { DestinationsPanel } from './DestinationsPanel';
-import { Discussion } from './Discussion';
-import { EndorsementPanel } from './EndorsementPanel';
-import { LifecycleActions } from './LifecycleActions';
-import { PartnersPanel } from './PartnersPanel';
+import { lazyPanel } from '../common/lazyPanel';
 import { ReadinessChecklist } from './ReadinessChecklist';
-import { StageBoard } from './StageBoard';
 import { DesignerContext, SaveState, useDesigner, useDesignerState } from './useDesigner';
-import { VersionHistory } from './VersionHistory';
 import { formatDate } from '../common/dates';
+
+// Each panel's code is its own chunk, so the designer shows without the form controls, drag and
+// drop and charts of panels further down. The stage board and the lifecycle buttons are on the
+// first screen: their code is fetched at once, while the pathway itself loads.
+const StageBoard = lazyPanel(() => import('./StageBoard'), 'StageBoard', { height: 360, preload: true });
+const LifecycleActions = lazyPanel(() => import('./LifecycleActions'), 'LifecycleActions', { height: 36, preload: true });
+const DestinationsPanel = lazyPanel(() => import('./DestinationsPanel'), 'DestinationsPanel', { height: 180 });
+const PartnersPanel = lazyPanel(() => import('./PartnersPanel'), 'PartnersPanel', { height: 220 });
+const EndorsementPanel = lazyPanel(() => import('./EndorsementPanel'), 'EndorsementPanel', { height: 200 });
+const CoverageChart = lazyPanel(() => import('./CoverageChart'), 'CoverageChart', { height: 360 });
+const Discussion = lazyPanel(() => import('./Discussion'), 'Discussion', { height: 300 });
+const VersionHistory = lazyPanel(() => import('./VersionHistory'), 'VersionHistory', { height: 200 });
 
 const TONES: Record<string, 'default' | 'info' | 'warning' | 'primary' | 'success'> = {
   DRAFT: 'default', IN_REVIEW: 'info', CHANGES_REQUESTED: 'warning', APPROVED: 'primary', PUBLISHED: 'success', RETIRED: 'default',
@@ -127,7 +133,7 @@ export const PathwayDesigner = () => {
     const forbidden = error instanceof HttpError && error.status === 403;
     return (
       <Centered>
-        <Title title="Pathway" />
+        <PageTitle title="Pathway" />
         <Typography variant="h6">{forbidden || !error ? 'This pathway is not shared with you' : 'The pathway could not be loaded'}</Typography>
         <Typography variant="body2" color="text.secondary">
           {forbidden || !error ? 'Drafts are visible to the owning college and its employer partners only.' : String(error)}
@@ -140,7 +146,7 @@ export const PathwayDesigner = () => {
   }
   return (
     <DesignerContext.Provider value={value}>
-      <Title title={`${value.pathway.title} · v${value.pathway.version}`} />
+      <PageTitle title={`${value.pathway.title} · v${value.pathway.version}`} />
       <Box sx={{ pt: 2 }}>
         <ConflictNotice />
         <Header />

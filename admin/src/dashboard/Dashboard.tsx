@@ -3,7 +3,8 @@ import { Alert, Box, Card, CardContent, Chip, CircularProgress, List, ListItem, 
 import { BarChart } from '../common/charts';
 import { useQuery } from '@tanstack/react-query';
 import { ReactNode } from 'react';
-import { Link, Title, useCanAccess } from 'react-admin';
+import { Link, useCanAccess } from 'react-admin';
+import { PageTitle } from '../common/PageTitle';
 import { humanize } from '../common/choices';
 import { daysBetween, formatDate, todayIso } from '../common/dates';
 import { DashboardData, EXPIRY_WINDOW_DAYS, fetchDashboard, fetchExpiryImpacts, OutcomeReport, PATHWAY_STATUSES } from './queries';
@@ -237,7 +238,7 @@ export const Dashboard = () => {
   const { data, error, isPending } = useQuery({ queryKey: ['dashboard'], queryFn: fetchDashboard });
   return (
     <Box sx={{ mt: 2, mb: 4 }}>
-      <Title title="Dashboard" />
+      <PageTitle title="Dashboard" />
       {isPending && <CircularProgress sx={{ m: 4 }} aria-label="Loading the dashboard" />}
       {error && <Alert severity="error">{(error as Error).message}</Alert>}
       {data && (

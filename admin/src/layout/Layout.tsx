@@ -1,9 +1,14 @@
 import { styled } from '@mui/material/styles';
 import { ErrorInfo, ReactNode, Suspense, useState } from 'react';
-import { Error, Loading, Sidebar, SkipNavigationButton } from 'react-admin';
+import { Loading, Sidebar } from 'react-admin';
 import { ErrorBoundary } from 'react-error-boundary';
+import { lazyPage } from '../common/lazyPage';
 import { AppBar } from './AppBar';
 import { Menu } from './Menu';
+import { SkipNavigationButton } from './SkipNavigationButton';
+
+/** Shown only when a page fails: react-admin's error page brings its own title (with the title editor's form controls) and accordions. */
+const ErrorPage = lazyPage(() => import('./ErrorPages'), 'Error');
 
 const PREFIX = 'RaLayout';
 const classes = { appFrame: `${PREFIX}-appFrame`, contentWithSidebar: `${PREFIX}-contentWithSidebar`, content: `${PREFIX}-content` };
@@ -56,7 +61,11 @@ export const Layout = ({ children }: { children: ReactNode }) => {
           <div id="main-content" className={classes.content}>
             <ErrorBoundary
               onError={(_error, info) => setErrorInfo(info)}
-              fallbackRender={({ error, resetErrorBoundary }) => <Error error={error} errorInfo={errorInfo} resetErrorBoundary={resetErrorBoundary} />}
+              fallbackRender={({ error, resetErrorBoundary }) => (
+                <Suspense fallback={<Loading />}>
+                  <ErrorPage error={error} errorInfo={errorInfo} resetErrorBoundary={resetErrorBoundary} />
+                </Suspense>
+              )}
             >
               <Suspense fallback={<Loading />}>{children}</Suspense>
             </ErrorBoundary>

@@ -1,6 +1,32 @@
+import DashboardIcon from '@mui/icons-material/Dashboard';
 import SchoolIcon from '@mui/icons-material/School';
 import ListSubheader from '@mui/material/ListSubheader';
-import { Menu as RaMenu, useCanAccess, useSidebarState } from 'react-admin';
+import MenuList from '@mui/material/MenuList';
+import { styled, Theme } from '@mui/material/styles';
+import { ReactNode } from 'react';
+import { CLOSED_DRAWER_WIDTH, DRAWER_WIDTH, useCanAccess, useSidebarState } from 'react-admin';
+import { DashboardMenuItem, MenuItemLink, ResourceMenuItem } from './MenuItemLink';
+
+const PREFIX = 'RaMenu';
+
+/** The sidebar's widths that theme.ts sets, which react-admin reads from the theme too. */
+const sidebar = (theme: Theme) => (theme as Theme & { sidebar?: { width?: number; closedWidth?: number } }).sidebar;
+
+/** react-admin's `<Menu>` list, class names and widths included, holding the lighter items of MenuItemLink.tsx. */
+const Root = styled(MenuList, { name: PREFIX, overridesResolver: (_props, styles) => styles.root })(({ theme }) => ({
+  display: 'flex',
+  flexDirection: 'column',
+  justifyContent: 'flex-start',
+  [theme.breakpoints.only('xs')]: { marginTop: 0 },
+  transition: theme.transitions.create('width', { easing: theme.transitions.easing.sharp, duration: theme.transitions.duration.leavingScreen }),
+  [`&.${PREFIX}-open`]: { width: sidebar(theme)?.width ?? DRAWER_WIDTH },
+  [`&.${PREFIX}-closed`]: { width: sidebar(theme)?.closedWidth ?? CLOSED_DRAWER_WIDTH },
+}));
+
+const MenuRoot = ({ children }: { children: ReactNode }) => {
+  const [open] = useSidebarState();
+  return <Root className={open ? `${PREFIX}-open` : `${PREFIX}-closed`}>{children}</Root>;
+};
 
 /**
  * Section headings only make sense with the sidebar open; closed, the icons stand alone. A menu
@@ -19,32 +45,32 @@ const Section = ({ title }: { title: string }) => {
 /** Advising is a page of its own rather than a resource, so its menu item checks the role itself. */
 const AdvisingItem = () => {
   const { canAccess } = useCanAccess({ resource: 'advising', action: 'use' });
-  return canAccess ? <RaMenu.Item to="/advising" primaryText="Advising" leftIcon={<SchoolIcon />} /> : null;
+  return canAccess ? <MenuItemLink to="/advising" primaryText="Advising" leftIcon={<SchoolIcon />} /> : null;
 };
 
 /** The audit log is the admins' alone: the item shows when the role may list it. */
 const AuditItem = () => {
   const { canAccess } = useCanAccess({ resource: 'auditLog', action: 'list' });
-  return canAccess ? <RaMenu.ResourceItem name="auditLog" /> : null;
+  return canAccess ? <ResourceMenuItem name="auditLog" /> : null;
 };
 
 export const Menu = () => (
-  <RaMenu>
-    <RaMenu.DashboardItem />
+  <MenuRoot>
+    <DashboardMenuItem icon={<DashboardIcon />} />
     <Section title="Design" />
-    <RaMenu.ResourceItem name="pathways" />
-    <RaMenu.ResourceItem name="credentials" />
-    <RaMenu.ResourceItem name="occupations" />
-    <RaMenu.ResourceItem name="competencyFrameworks" />
-    <RaMenu.ResourceItem name="competencies" />
+    <ResourceMenuItem name="pathways" />
+    <ResourceMenuItem name="credentials" />
+    <ResourceMenuItem name="occupations" />
+    <ResourceMenuItem name="competencyFrameworks" />
+    <ResourceMenuItem name="competencies" />
     <Section title="Partners" />
-    <RaMenu.ResourceItem name="employers" />
-    <RaMenu.ResourceItem name="institutions" />
+    <ResourceMenuItem name="employers" />
+    <ResourceMenuItem name="institutions" />
     <Section title="Credit" />
-    <RaMenu.ResourceItem name="degreePrograms" />
-    <RaMenu.ResourceItem name="articulationAgreements" />
-    <RaMenu.ResourceItem name="learners" />
+    <ResourceMenuItem name="degreePrograms" />
+    <ResourceMenuItem name="articulationAgreements" />
+    <ResourceMenuItem name="learners" />
     <AdvisingItem />
     <AuditItem />
-  </RaMenu>
+  </MenuRoot>
 );
