@@ -44,7 +44,7 @@ async function main(): Promise<void> {
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
     }
-    const [user] = await bench.db.query(`SELECT id, role, institution_id AS "institutionId", employer_id AS "employerId" FROM app_user WHERE email = 'bench@bench.test'`);
+    const [user] = await bench.db.query(`SELECT id, role, institution_id AS "institutionId", employer_id AS "employerId", token_version AS "tokenVersion" FROM app_user WHERE email = 'bench@bench.test'`);
     const { token } = await issueToken(Object.assign(new User(), user, { role: Role.ADMIN }));
     const requests = Number(values.requests);
     for (const query of benchQueries(SIZES[sizeName]).filter((q) => !values.only || values.only.split(',').includes(q.key))) {

@@ -132,7 +132,7 @@ async function main(): Promise<void> {
   try {
     const [user] = await bench.db.query(
       `INSERT INTO app_user (email, display_name, role, password_hash) VALUES ('bench@bench.test', 'Bench', 'ADMIN', 'unused')
-        ON CONFLICT (email) DO UPDATE SET role = 'ADMIN' RETURNING id, role, institution_id AS "institutionId", employer_id AS "employerId"`,
+        ON CONFLICT (email) DO UPDATE SET role = 'ADMIN' RETURNING id, role, institution_id AS "institutionId", employer_id AS "employerId", token_version AS "tokenVersion"`,
     );
     const { token } = await issueToken(Object.assign(new User(), user, { role: Role.ADMIN }));
     const postgraphileCli = ensurePostGraphile();
