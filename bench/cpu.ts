@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   const bench = await prepareBenchDatabase({ size: sizeName, url: process.env.DATABASE_URL, reuse: true, log: () => undefined });
   const port = await freePort();
   const api = spawn(process.env.BENCH_NODE ?? process.execPath, [values.api ?? path.join(repoRoot, 'dist', 'bench', 'serve-api.js')], {
-    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: bench.url, PORT: String(port), PATHFORGE_COUNT_SQL: '0', RATE_LIMIT_VIEWER_POINTS: '0', RATE_LIMIT_ADDRESS_POINTS: '0', REFERENCE_ROWS_MAX: '0', PATHWAY_CACHE_MAX_VERSIONS: '0' },
+    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: bench.url, PORT: String(port), PATHFORGE_COUNT_SQL: '0', RATE_LIMIT_VIEWER_POINTS: '0', RATE_LIMIT_ADDRESS_POINTS: '0' },
     stdio: 'inherit',
   });
   try {

@@ -145,8 +145,6 @@ async function main(): Promise<void> {
       RATE_LIMIT_VIEWER_POINTS: '0',
       RATE_LIMIT_ADDRESS_POINTS: '0',
       // Every query is measured uncached: each request draws a fresh record, and the process caches are off.
-      REFERENCE_ROWS_MAX: '0',
-      PATHWAY_CACHE_MAX_VERSIONS: '0',
     });
     const apiEntry = path.join(repoRoot, 'dist', 'bench', 'serve-api.js');
     const graphqlRequest = (query: BenchQuery, n: number) => ({
