@@ -3,7 +3,7 @@ import { Role } from '../../api/src/modules/accounts/user.entity';
 import { startTestApi, TestApi } from '../support/api';
 import { gid, makeInstitution, makeUser } from '../support/factories';
 import { makeAgreement, makeProgram } from '../support/factories/articulation';
-import { APPLY, fileInput, PREVIEW, runCli, xlsx } from './bulk-import-support';
+import { APPLY, fileInput, PREVIEW, runCli, xlsx, expectExitedZero } from './bulk-import-support';
 
 const ROWS = 10_000;
 /** The target: a 10,000-row XLSX of mappings previews and applies in under 30 s. */
@@ -66,7 +66,7 @@ describe('bulk import of 10,000 mapping rows from XLSX', () => {
     const again = await timed('re-import (GraphQL apply)', () => api.gql(APPLY, fileInput('MAPPINGS', gid(agreement), file), { token }));
     expect(again.data?.bulkImportApply.report).toMatchObject({ created: 0, updated: 0, unchanged: ROWS });
     const cli = await timed('CLI preview', () => runCli(api, ['mappings', '--agreement', String(agreement.id)], { name: 'mappings.xlsx', content: file }));
-    expect(cli.code).toBe(0);
+    expectExitedZero(cli);
 
     const total = figures[0][1] + figures[1][1];
     console.log(

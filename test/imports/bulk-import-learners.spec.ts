@@ -9,7 +9,7 @@ import { todayIso } from '../../api/src/core/scalars';
 import { startTestApi, TestApi } from '../support/api';
 import { gid, makeEmployer, makeInstitution, makeUser } from '../support/factories';
 import { insertCredential, insertRubric, makeAward, makeClaim, makeLearner, makeProgram } from '../support/factories/articulation';
-import { APPLY, csv, fileInput, PREVIEW, runCli, snapshot, xlsx } from './bulk-import-support';
+import { APPLY, csv, fileInput, PREVIEW, runCli, snapshot, xlsx, expectExitedZero } from './bulk-import-support';
 
 describe('bulk import of awards and prior-learning claims', () => {
   let api: TestApi;
@@ -193,7 +193,7 @@ describe('bulk import of awards and prior-learning claims', () => {
         content: csv([['program', 'title', 'evidence', 'credits_requested'], ['AAS Information Technology', 'Help desk lead', 'Letter', 6]]),
       });
       expect(result.stdout).toMatch(/^Applied: created 1, updated 0, unchanged 0, rejected 0\n/);
-      expect(result.code).toBe(0);
+      expectExitedZero(result);
     });
   });
 });

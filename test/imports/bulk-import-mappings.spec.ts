@@ -6,7 +6,7 @@ import { Institution } from '../../api/src/modules/institutions/institution.enti
 import { startTestApi, TestApi } from '../support/api';
 import { gid, makeInstitution, makeUser } from '../support/factories';
 import { insertCredential, makeAgreement, makeAward, makeLearner, makeMapping, makeProgram } from '../support/factories/articulation';
-import { APPLY, csv, fileInput, lyingZipBomb, PREVIEW, runCli, snapshot, upload, xlsx } from './bulk-import-support';
+import { APPLY, csv, fileInput, lyingZipBomb, PREVIEW, runCli, snapshot, upload, xlsx, expectExitedZero } from './bulk-import-support';
 
 const HEADER = ['credential', 'credits', 'course_equivalent', 'min_mastery_level'];
 
@@ -258,13 +258,13 @@ describe('bulk import of credit mappings', () => {
     const file = { name: 'mappings.xlsx', content: await xlsx(goodRows()) };
     const before = await snapshot(api);
     const preview = await runCli(api, ['mappings', '--agreement', gid(agreement)], file);
-    expect(preview.code).toBe(0);
+    expectExitedZero(preview);
     expect(preview.stdout).toMatch(/^Preview \(nothing written\): created 1, updated 1, unchanged 1, rejected 0\n/);
     expect(preview.stdout).toContain('mappings.xlsx:3  Network Basics → 5 credits (CIS-120), level 2 or above: credits 4 → 5, minimum level — → 2');
     expect(await snapshot(api)).toEqual(before);
 
     const applied = await runCli(api, ['mappings', '--agreement', String(agreement.id), '--apply'], file);
-    expect(applied.code).toBe(0);
+    expectExitedZero(applied);
     expect(applied.stdout).toMatch(/^Applied: created 1, updated 1, unchanged 1, rejected 0\n/);
     expect(applied.stderr).toMatch(/Writing +\[#+\] 100% \| 2\/2 rows/);
     expect(applied.stderr).toMatch(/Checking +\[#+\] 100% \| 3\/3 rows/);

@@ -128,3 +128,8 @@ export async function lyingZipBomb(unpackedBytes: number): Promise<Buffer> {
   end.writeUInt32LE(directoryOffset, 16);
   return Buffer.concat([local, name, data, central, name, end]);
 }
+
+/** The command succeeded; when it did not, the failure shows what it printed. */
+export function expectExitedZero(result: { code: number; stdout: string; stderr: string }): void {
+  expect({ code: result.code, printed: result.code === 0 ? '' : `${result.stdout}${result.stderr}` }).toEqual({ code: 0, printed: '' });
+}
