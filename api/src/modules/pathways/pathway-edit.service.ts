@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { ErrorCode, UserInputFailure } from '../../core/errors';
+import { assertRevision } from '../../core/revision';
 import { Pathway, PathwayStatus } from './pathway.entity';
 
 const EDITABLE = new Set([PathwayStatus.DRAFT, PathwayStatus.CHANGES_REQUESTED]);
@@ -15,17 +16,6 @@ export function assertEditable(pathway: Pathway): void {
   }
 }
 
-/** Two people editing the same draft: the second save names the newer revision instead of overwriting. */
-export function assertRevision(pathway: Pathway, expectedRevision: number | undefined | null): void {
-  if (expectedRevision !== undefined && expectedRevision !== null && expectedRevision !== pathway.revision) {
-    throw UserInputFailure.of(
-      ['input', 'expectedRevision'],
-      `Someone else changed this pathway: it is at revision ${pathway.revision}, your edit was based on ${expectedRevision}`,
-      ErrorCode.CONFLICT,
-    );
-  }
-}
-
 /**
  * Every change to a version or to its stages, credentials, destinations, off-ramps and partners
  * goes through here: the version row is locked for the transaction, checked, and its revision
@@ -35,7 +25,7 @@ export async function touchPathway(em: EntityManager, pathwayId: number, expecte
   const pathway = await em.getRepository(Pathway).findOne({ where: { id: pathwayId }, lock: { mode: 'pessimistic_write' } });
   if (!pathway) return null;
   assertEditable(pathway);
-  assertRevision(pathway, expectedRevision);
+  assertRevision(pathway, expectedRevision, 'pathway');
   pathway.revision += 1;
   return em.save(pathway);
 }

@@ -16,7 +16,8 @@ import { OutcomeReport } from '../outcomes/outcome-report.entity';
 import { Endorsement } from './endorsement.entity';
 import { Pathway, PathwayStatus } from './pathway.entity';
 import { PathwayDestination } from './pathway-destination.entity';
-import { assertEditable, assertRevision, touchPathway } from './pathway-edit.service';
+import { assertRevision } from '../../core/revision';
+import { assertEditable, touchPathway } from './pathway-edit.service';
 import { assertRequiredCountFits, closeGapAfter, placeStage } from './stage-order.service';
 import {
   EndorsementCreateInput,
@@ -94,12 +95,12 @@ export class PathwayResolver extends crudResolver({
     async beforeSave(_em, pathway, _ctx, previous, input) {
       if (!previous) return;
       assertEditable(previous);
-      assertRevision(previous, input.expectedRevision as number);
+      assertRevision(previous, input.expectedRevision as number, 'pathway');
       pathway.revision = previous.revision + 1;
     },
     async beforeDelete(_em, pathway, _ctx, input) {
       assertEditable(pathway);
-      assertRevision(pathway, input.expectedRevision);
+      assertRevision(pathway, input.expectedRevision, 'pathway');
     },
   },
   versionedDelete: true,
