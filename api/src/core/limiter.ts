@@ -63,8 +63,9 @@ export function uploadLimit(scope: string, options: UploadLimitOptions): Request
       (refusal: unknown) => {
         if (!(refusal instanceof RateLimiterRes)) return next(refusal);
         const retryAfter = Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
-        const error = rateLimited(retryAfter, scope);
-        res.status(429).set('retry-after', String(retryAfter)).json({ errors: [{ message: error.message, extensions: { code: 'RATE_LIMITED', scope, retryAfterSeconds: retryAfter } }] });
+        // GraphQL's own RATE_LIMITED answer, its HTTP status and header set on the response instead.
+        const { message, extensions: { http: _http, ...extensions } } = rateLimited(retryAfter, scope);
+        res.status(429).set('retry-after', String(retryAfter)).json({ errors: [{ message, extensions }] });
       },
     );
   };
