@@ -1,7 +1,6 @@
 import { config } from '../../../api/src/core/config';
 import { limits } from '../../../api/src/core/limits';
-import { RunningServer, startServer } from '../../../api/src/server';
-import { createTestDatabase, TestDatabase } from '../../support/db';
+import { startTestApi, TestApi } from '../../support/api';
 
 /**
  * Express's own error answers (a body over the limit, JSON that does not parse): JSON in our error
@@ -10,19 +9,14 @@ import { createTestDatabase, TestDatabase } from '../../support/db';
  */
 export function describeErrorPages(title: string, production: boolean): void {
   describe(title, () => {
-    let database: TestDatabase;
-    let server: RunningServer;
+    let api: TestApi;
     beforeAll(async () => {
-      database = await createTestDatabase();
-      server = await startServer(database.db, 0);
+      api = await startTestApi();
     });
-    afterAll(async () => {
-      await server.stop();
-      await database.drop();
-    });
+    afterAll(() => api.close());
 
     const send = async (body: string) => {
-      const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const response = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
       const text = await response.text();
       return { status: response.status, type: response.headers.get('content-type'), powered: response.headers.get('x-powered-by'), text, body: JSON.parse(text) as unknown };
     };
