@@ -66,6 +66,22 @@ function postmasterPid(dataDir: string): number {
   return Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
 }
 
+/** The processes a postmaster started (its backends and helpers), read from /proc. */
+function childrenOf(pid: number): number[] {
+  const children: number[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // Field 4 of /proc/<pid>/stat, after the command name in parentheses, is the parent's pid.
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) children.push(Number(entry));
+    } catch {
+      // The process ended while the list was read.
+    }
+  }
+  return children;
+}
+
 function port(dataDir: string): number {
   return Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[3]);
 }
@@ -145,8 +161,17 @@ describe('the embedded PostgreSQL', () => {
       const before = await api.gql(COUNT, {}, token);
       expect(before.status).toBe(200);
       const killed = postmasterPid(dataDir);
+      // The whole server dies at once, as when the machine kills it: a backend left running would
+      // answer the pool's idle connections for a moment and hide the outage from the first requests.
+      const backends = childrenOf(killed);
       process.kill(killed, 'SIGKILL');
-      // The pool's idle connections may still be served for a moment by backends that outlive their postmaster.
+      for (const backend of backends) {
+        try {
+          process.kill(backend, 'SIGKILL');
+        } catch {
+          // Already gone.
+        }
+      }
       const readyMeanwhile = new Set<string>();
 
       const gap: { status: number; codes: string[] }[] = [];
