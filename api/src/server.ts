@@ -14,7 +14,8 @@ import { countStatements, StatementCounter } from './core/sql-counter';
 import { buildPathforgeSchema } from './schema/build';
 import { CompiledExecutor } from './core/compiled-executor';
 import { directAnswer } from './read/install';
-import { DirectLane } from './read/direct-lane';
+import { DirectLane, refuseUnreadBody } from './read/direct-lane';
+import proxyaddr from 'proxy-addr';
 import { Loaders } from './core/loaders';
 import { closeProgramCatalogue, programCatalogue } from './modules/advising/program-catalogue';
 import { limits, queryLimitsPlugin, responseJson } from './core/limits';
@@ -100,7 +101,9 @@ export async function startServer(
   const app = express();
   securityHeaders(app);
   if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
-  const httpServer = http.createServer(app);
+  // The direct lane answers what it can before Express sees the request (see DirectLane).
+  let listener: http.RequestListener = app;
+  const httpServer = http.createServer((req, res) => listener(req, res));
   httpServer.requestTimeout = config.requestTimeoutMs;
   const schema = await buildPathforgeSchema();
   // Operations run as compiled functions (graphql-jit), one per document, kept in an LRU.
@@ -114,16 +117,19 @@ export async function startServer(
   };
   const charge = rateCharge({ ...rateLimitDefaults(), ...options.rateLimits });
   const reads = options.reads && options.reads !== db ? options.reads : null;
-  // A public query the compiled statements answer whole skips Apollo's pipeline (see DirectLane).
-  const lane = new DirectLane(
-    schema,
-    (req, res) => {
-      const context = requestContext(req, res, PUBLIC_VIEWER);
+  // A public query the compiled statements answer whole skips Express and Apollo (see DirectLane).
+  const trust = app.get('trust proxy fn') as Parameters<typeof proxyaddr>[1];
+  const directLane = new DirectLane(schema, {
+    context: (req, counters) => {
+      const context = withClientAddress(createContext(db, counters.statements, PUBLIC_VIEWER), proxyaddr(req, trust));
+      context.readFallbacks = counters.readFallbacks;
       // As replicaReadsPlugin does for Apollo's query operations.
       return reads ? Object.assign(context, { db: reads, loaders: new Loaders(reads) }) : context;
     },
     charge,
-  );
+    httpCache,
+    countSqlStatements: options.countSqlStatements ?? false,
+  });
   const apollo = new ApolloServer<Context>({
     gateway: executor,
     introspection: options.introspection ?? config.introspection,
@@ -159,7 +165,7 @@ export async function startServer(
       rateLimitPlugin({ ...rateLimitDefaults(), ...options.rateLimits }, charge),
       httpCachePlugin(httpCache),
       ...(persisted.mode === 'only' ? [registeredOnlyPlugin(registeredDocuments)] : []),
-      lane.plugin(),
+      directLane.plugin(),
     ],
   });
   await apollo.start();
@@ -180,6 +186,7 @@ export async function startServer(
     '/graphql',
     graphqlPreflight,
     graphqlResponses(httpCache),
+    refuseUnreadBody,
     express.json({ limit: limits.maxBodyBytes }),
     (_req, res, next) => {
       const statements: StatementCounter = { count: 0 };
@@ -198,7 +205,6 @@ export async function startServer(
       }) as typeof res.writeHead;
       countStatements(statements, next);
     },
-    lane.middleware(),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => requestContext(req, res, await viewerOf(db, authorizationOf(req))),
     }),
@@ -223,6 +229,7 @@ export async function startServer(
   programCatalogue(db).start();
   // The query cost multiplies each plain list by the most items one parent has in the data.
   const stopMeasuringListBounds = await keepListBoundsMeasured(db);
+  listener = directLane.listener(app);
   await new Promise<void>((resolve) => httpServer.listen(port, resolve));
   const address = httpServer.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
@@ -231,7 +238,7 @@ export async function startServer(
     port: actualPort,
     httpServer,
     executor,
-    lane,
+    lane: directLane,
     stop: async () => {
       stopMeasuringListBounds();
       await apollo.stop();

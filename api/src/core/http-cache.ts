@@ -3,6 +3,8 @@ import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { ApolloServerPlugin } from '@apollo/server';
 import compression from 'compression';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import accepts from 'accepts';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { Context } from './context';
 import { dataVerdict } from './public-data';
@@ -80,27 +82,32 @@ export function graphqlResponses(options: HttpCacheOptions): RequestHandler {
     const send = res.send.bind(res);
     res.send = ((body: unknown) => {
       if (typeof body !== 'string') return send(body);
-      void finish(req, res, body, options).catch((error: unknown) => {
-        if (!res.headersSent) res.status(500);
-        res.end();
-        console.error('could not finish a GraphQL response', error);
-      });
+      finishGraphQLResponse(req, res, body, options);
       return res;
     }) as Response['send'];
     next();
   };
 }
 
-async function finish(req: Request, res: Response, body: string, options: HttpCacheOptions): Promise<void> {
+/** Sends a /graphql answer's body as graphqlResponses describes; on plain Node objects, so the direct lane sends through it too. */
+export function finishGraphQLResponse(req: IncomingMessage, res: ServerResponse, body: string, options: HttpCacheOptions): void {
+  finish(req, res, body, options).catch((error: unknown) => {
+    if (!res.headersSent) res.statusCode = 500;
+    res.end();
+    console.error('could not finish a GraphQL response', error);
+  });
+}
+
+async function finish(req: IncomingMessage, res: ServerResponse, body: string, options: HttpCacheOptions): Promise<void> {
   const contentType = String(res.getHeader('content-type') ?? '');
-  if (res.statusCode === 400 && contentType.startsWith('application/json') && isGraphQLRequestError(body)) res.status(200);
+  if (res.statusCode === 400 && contentType.startsWith('application/json') && isGraphQLRequestError(body)) res.statusCode = 200;
   if (!res.getHeader('cache-control')) res.setHeader('cache-control', PRIVATE);
   // The console's cookie session counts only with its header, so the header is what varies.
   res.setHeader('vary', 'Accept, Accept-Encoding, Authorization, X-Pathforge-Session');
 
   let bytes = Buffer.from(body, 'utf8');
   // Brotli whenever the client takes it (it is smaller), whatever order the header lists them in.
-  const encoding = bytes.length < options.compressionThresholdBytes ? false : req.acceptsEncodings('br') ? 'br' : req.acceptsEncodings('gzip') ? 'gzip' : false;
+  const encoding = bytes.length < options.compressionThresholdBytes ? false : accepts(req).encodings('br') ? 'br' : accepts(req).encodings('gzip') ? 'gzip' : false;
   if (encoding === 'br') {
     bytes = await brotli(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } });
     res.setHeader('content-encoding', 'br');
@@ -117,7 +124,8 @@ async function finish(req: Request, res: Response, body: string, options: HttpCa
     if (matches(req.headers['if-none-match'], etag)) {
       res.removeHeader('content-encoding');
       res.removeHeader('content-type');
-      res.status(304).end();
+      res.statusCode = 304;
+      res.end();
       return;
     }
   }

@@ -49,12 +49,16 @@ export function securityHeaders(app: express.Express): void {
   // The API, the embeddable finder and the document URLs are meant for other sites' pages, so their
   // resources may be loaded cross-origin (a <script> of the finder is a no-cors load).
   // They do not depend on the request: helmet computes them once, and each response gets them in one step.
-  const headers = headersOf(helmet({ contentSecurityPolicy: false, referrerPolicy: { policy: 'same-origin' }, crossOriginResourcePolicy: { policy: 'cross-origin' } }));
   app.use((_req, res, next) => {
-    for (const [name, value] of headers) res.setHeader(name, value);
+    for (const [name, value] of API_HEADERS) res.setHeader(name, value);
     next();
   });
 }
+
+/** The security headers of every response outside the console, as securityHeaders sets them (the direct lane sets them too). */
+export const API_HEADERS: readonly [string, string][] = headersOf(
+  helmet({ contentSecurityPolicy: false, referrerPolicy: { policy: 'same-origin' }, crossOriginResourcePolicy: { policy: 'cross-origin' } }),
+);
 
 /** The headers a middleware that only sets fixed headers sets, read by running it once. */
 function headersOf(middleware: (req: Request, res: Response, next: (error?: unknown) => void) => void): [string, string][] {
