@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { TextDecoder } from 'node:util';
 import { createInflateRaw } from 'node:zlib';
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 
 /** What a bulk import reads at most; a file past them is refused whole, with nothing written. */
 export const SPREADSHEET_LIMITS = {
@@ -247,7 +247,10 @@ function cellText(value: ExcelJS.CellValue): string {
 async function readXlsx(content: Buffer, options: ReadOptions): Promise<Sheet> {
   await checkUnpackedSize(content, checkZipDirectory(content));
   // The streaming reader: rows are read one by one, so the row limit stops a large sheet early.
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([content]), {
+  // Loaded on the first spreadsheet: about 28 MB of a process that may never read one.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const excel = require('exceljs') as typeof ExcelJS;
+  const reader = new excel.stream.xlsx.WorkbookReader(Readable.from([content]), {
     sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'ignore',
   });
   let columns: string[] | null = null;
