@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import '../api/src/modules';
 import { createDataSource } from '../api/src/core/database';
 import { config } from '../api/src/core/config';
+import { limitHeapGrowth } from '../api/src/core/memory';
 import { startServer } from '../api/src/server';
 
 /**
@@ -10,6 +11,8 @@ import { startServer } from '../api/src/server';
  * once it takes requests.
  */
 async function main(): Promise<void> {
+  // As the API's own entry point (api/src/main.ts) does.
+  limitHeapGrowth();
   const db = createDataSource({ url: process.env.DATABASE_URL!, poolSize: config.poolSize, applicationName: 'pathforge-bench-api' });
   await db.initialize();
   const server = await startServer(db, config.port, { countSqlStatements: config.countSqlStatements });

@@ -1,9 +1,11 @@
 import 'reflect-metadata';
 import cluster from 'node:cluster';
+import { limitHeapGrowth } from './core/memory';
 import { assertSecretsConfigured } from './core/secrets';
 import { prepareDatabase, processCount, runPrimary, runWorker, serve } from './cluster';
 
 async function main(): Promise<void> {
+  limitHeapGrowth();
   // A missing or guessable secret would let the API start and then fail every login, or sign tokens anyone can forge.
   assertSecretsConfigured();
   if (cluster.isWorker) {

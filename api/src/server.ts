@@ -14,7 +14,7 @@ import { countStatements, StatementCounter } from './core/sql-counter';
 import { buildPathforgeSchema } from './schema/build';
 import { CompiledExecutor } from './core/compiled-executor';
 import { directAnswer } from './read/install';
-import { DirectLane, refuseUnreadBody } from './read/direct-lane';
+import { chargedByLane, DirectLane, refuseUnreadBody } from './read/direct-lane';
 import proxyaddr from 'proxy-addr';
 import { Loaders } from './core/loaders';
 import { closeProgramCatalogue, programCatalogue } from './modules/advising/program-catalogue';
@@ -113,7 +113,7 @@ export async function startServer(
   const requestContext = (req: express.Request, res: express.Response, viewer: Viewer): Context => {
     const context = createContext(db, res.locals.statements as StatementCounter, viewer);
     context.readFallbacks = res.locals.readFallbacks as Context['readFallbacks'];
-    return Object.assign(withClientAddress(context, req.ip), { session: cookieSession(req, res), loginThrottle });
+    return Object.assign(withClientAddress(context, req.ip), { session: cookieSession(req, res), loginThrottle, chargedCost: chargedByLane(req) });
   };
   const charge = rateCharge({ ...rateLimitDefaults(), ...options.rateLimits });
   const reads = options.reads && options.reads !== db ? options.reads : null;

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { limits } from '../../api/src/core/limits';
+import { OperationDefinitionNode, parse } from 'graphql';
+import { limits, variablesCost } from '../../api/src/core/limits';
+import { buildPathforgeSchema } from '../../api/src/schema/build';
 import { PathwayStatus } from '../../api/src/modules/pathways/pathway.entity';
 import { RunningServer, startServer } from '../../api/src/server';
 import { createTestDatabase, TestDatabase } from '../support/db';
@@ -127,5 +129,56 @@ describe('direct lane', () => {
     expect(limited.lane.stats.answers).toBe(1);
     const refused = await post(limited, OCCUPATION, { id: gid(welder) });
     expect([refused.status, refused.body.errors?.[0].extensions?.code, Number(refused.headers['retry-after']) > 0]).toEqual([429, 'RATE_LIMITED', true]);
+  });
+
+  it('charges a request it passes on to Apollo once', async () => {
+    const college = await makeInstitution(database.db);
+    const published = await makePathway(database.db, college.id, { title: 'Published', status: PathwayStatus.PUBLISHED });
+    const draft = await makePathway(database.db, college.id, { title: 'Draft' });
+    const document = parse(PATHWAY);
+    const cost = variablesCost(await buildPathforgeSchema(), document, document.definitions[0] as OperationDefinitionNode, { id: gid(draft) });
+    const limited = await serve({ rateLimits: { keyPrefix: `test:${randomUUID()}`, redis: null, pointsPerAddress: 3 * cost, pointsPerViewer: 0 } });
+    expect((await post(limited, PATHWAY, { id: gid(published) })).status).toBe(200);
+    // The lane charges each, finds the draft out of the public's reach and passes it on; Apollo answers without charging again.
+    for (let i = 0; i < 2; i += 1) {
+      const refused = await post(limited, PATHWAY, { id: gid(draft) });
+      expect([refused.status, refused.body.errors?.map((error) => error.extensions?.code)]).toEqual([200, ['UNAUTHENTICATED']]);
+    }
+    const spent = await post(limited, PATHWAY, { id: gid(draft) });
+    expect([spent.status, spent.body.errors?.[0].extensions?.code]).toEqual([429, 'RATE_LIMITED']);
+  });
+
+  it('charges the client address Express would see, whatever X-Forwarded-For says', async () => {
+    const limited = await serve({ rateLimits: { keyPrefix: `test:${randomUUID()}`, redis: null, pointsPerAddress: 7, pointsPerViewer: 0 } });
+    const welder = await makeOccupation(database.db, { title: 'Welder' });
+    const statuses: number[] = [];
+    for (const forwarded of ['203.0.113.1', '203.0.113.2', '203.0.113.3']) {
+      statuses.push((await post(limited, OCCUPATION, { id: gid(welder) }, { 'x-forwarded-for': forwarded })).status);
+    }
+    expect(statuses).toEqual([200, 200, 429]);
+    expect(limited.lane.stats.answers).toBe(1);
+  });
+
+  it('refuses a body that is not JSON as Express does, whichever of them reads it', async () => {
+    const welder = await makeOccupation(database.db, { title: 'Welder' });
+    await post(server, OCCUPATION, { id: gid(welder) });
+    const raw = async (body: string, headers: Record<string, string> = {}) => {
+      const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+      return { status: response.status, body: await response.text() };
+    };
+    for (const body of ['{"query": ', ' 42', '', '[]', `{"query": ${JSON.stringify(OCCUPATION)}, "variables": {"id": ${JSON.stringify(gid(welder))}}, "extra": 1}`]) {
+      // The session header keeps a request out of the lane: Express reads that one.
+      const byExpress = await raw(body, { 'x-pathforge-session': 'cookie' });
+      const byLane = await raw(body);
+      expect(byLane).toEqual(byExpress);
+      // Apollo reads a body with members it does not know, and answers it.
+      expect(byLane.status >= 400).toBe(!body.includes('"extra"'));
+    }
+    expect(JSON.parse((await raw('{"query": ')).body)).toEqual({ errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+    // Still answered by the lane afterwards, in UTF-8 with its charset named.
+    const before = server.lane.stats.answers;
+    const named = await raw(JSON.stringify({ query: OCCUPATION, variables: { id: gid(welder) } }), { 'content-type': 'application/json; charset=utf-8' });
+    expect(JSON.parse(named.body)).toEqual({ data: { occupation: { title: 'Welder', socCode: welder.socCode } } });
+    expect(server.lane.stats.answers).toBe(before + 1);
   });
 });

@@ -20,6 +20,8 @@ export interface Context {
   loginThrottle?: LoginThrottle;
   /** The address the request came from, on requests that came over HTTP. */
   clientAddress?: string;
+  /** The query cost the direct lane charged before it passed the request on (see DirectLane): not charged again. */
+  chargedCost?: number;
 }
 
 export function createContext(db: DataSource, statements: StatementCounter = { count: 0 }, viewer: Viewer = PUBLIC_VIEWER): Context {

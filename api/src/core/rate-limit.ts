@@ -51,7 +51,10 @@ export function rateLimitPlugin(options: RateLimitOptions, charge: RateCharge = 
     async requestDidStart() {
       return {
         async didResolveOperation(requestContext) {
-          await charge(requestContext.contextValue, operationCost(requestContext));
+          const cost = operationCost(requestContext);
+          // The direct lane charged this very operation before it passed the request on.
+          if (requestContext.contextValue.chargedCost === cost) return;
+          await charge(requestContext.contextValue, cost);
         },
       };
     },

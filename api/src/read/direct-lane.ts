@@ -42,6 +42,11 @@ export interface DirectLaneOptions {
 
 /** A request body the lane read but that Express must refuse, as its JSON parser would have. */
 const unreadable = new WeakMap<IncomingMessage, Error>();
+/** The query cost the lane charged for a request it then passed on. */
+const charged = new WeakMap<IncomingMessage, number>();
+
+/** The query cost the direct lane already charged for this request, which Apollo's rate-limit plugin does not charge again. */
+export const chargedByLane = (req: IncomingMessage): number | undefined => charged.get(req);
 
 /**
  * The direct lane: a public POST of a query that compiled statements answer whole goes from the
@@ -103,7 +108,9 @@ export class DirectLane {
           }
           (req as IncomingMessage & { body?: unknown }).body = body;
           const counters: RequestCounters = { statements: { count: 0 }, readFallbacks: { count: 0 } };
-          countStatements(counters.statements, () => this.answer(req, res, body, contentType, counters)).then(
+          // Counting needs AsyncLocalStorage, whose hooks cost every request: only when asked for.
+          const answering = () => this.answer(req, res, body, contentType, counters);
+          (this.options.countSqlStatements ? countStatements(counters.statements, answering) : answering()).then(
             (answered) => answered || next(req, res),
             (error: unknown) => {
               console.error('the direct lane failed before answering', error);
@@ -159,6 +166,7 @@ export class DirectLane {
       // Spent: Apollo refuses the request, with its Retry-After.
       return false;
     }
+    charged.set(req, cost);
     // A database that fails or is busy is Apollo's to report (DATABASE_UNAVAILABLE, DATABASE_BUSY).
     const texts = await plan.run().catch(() => null);
     if (!texts) return false;
