@@ -12,7 +12,7 @@ export function sharedRedis(): Redis | null {
   const url = process.env.REDIS_URL;
   // Loaded only when configured: about 19 MB of a process that has no Redis.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  client = url ? new (require('ioredis') as typeof import('ioredis')).default(url, { lazyConnect: false, enableOfflineQueue: false, maxRetriesPerRequest: 1 }) : null;
+  client = url ? new (require('ioredis') as typeof Redis)(url, { lazyConnect: false, enableOfflineQueue: false, maxRetriesPerRequest: 1 }) : null;
   // Errors surface on the commands that fail; unhandled 'error' events would crash the process.
   client?.on('error', () => {});
   return client;
