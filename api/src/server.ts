@@ -10,11 +10,11 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { DataSource } from 'typeorm';
 import { config, repoRoot } from './core/config';
 import { Context, createContext } from './core/context';
-import { countStatements, StatementCounter } from './core/sql-counter';
+import { countStatements } from './core/sql-counter';
 import { buildPathforgeSchema } from './schema/build';
 import { CompiledExecutor } from './core/compiled-executor';
 import { directAnswer } from './read/install';
-import { chargedByLane, DirectLane, refuseUnreadBody } from './read/direct-lane';
+import { chargedByLane, DirectLane, refuseUnreadBody, RequestCounters } from './read/direct-lane';
 import proxyaddr from 'proxy-addr';
 import { Loaders } from './core/loaders';
 import { closeProgramCatalogue, programCatalogue } from './modules/advising/program-catalogue';
@@ -101,28 +101,23 @@ export async function startServer(
   const app = express();
   securityHeaders(app);
   if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
-  // The direct lane answers what it can before Express sees the request (see DirectLane).
-  let listener: http.RequestListener = app;
-  const httpServer = http.createServer((req, res) => listener(req, res));
-  httpServer.requestTimeout = config.requestTimeoutMs;
   const schema = await buildPathforgeSchema();
   // Operations run as compiled functions (graphql-jit), one per document, kept in an LRU.
   // A query that compiled statements answer whole goes out as PostgreSQL's JSON text.
   const executor = new CompiledExecutor(schema, (document, operationName, context, variables) => directAnswer(schema, document, operationName, context as Context, variables));
   const loginThrottle = new LoginThrottle({ ...loginThrottleDefaults(), ...options.loginThrottle });
-  const requestContext = (req: express.Request, res: express.Response, viewer: Viewer): Context => {
-    const context = createContext(db, res.locals.statements as StatementCounter, viewer);
-    context.readFallbacks = res.locals.readFallbacks as Context['readFallbacks'];
-    return Object.assign(withClientAddress(context, req.ip), { session: cookieSession(req, res), loginThrottle, chargedCost: chargedByLane(req) });
-  };
+  /** A request's context, on the Express path and the direct lane alike, counting into the request's counters. */
+  const contextOf = (counters: RequestCounters, viewer: Viewer, clientAddress: string | undefined): Context =>
+    Object.assign(withClientAddress(createContext(db, counters.statements, viewer), clientAddress), { readFallbacks: counters.readFallbacks });
+  const requestContext = (req: express.Request, res: express.Response, viewer: Viewer): Context =>
+    Object.assign(contextOf(res.locals.counters as RequestCounters, viewer, req.ip), { session: cookieSession(req, res), loginThrottle, chargedCost: chargedByLane(req) });
   const charge = rateCharge({ ...rateLimitDefaults(), ...options.rateLimits });
   const reads = options.reads && options.reads !== db ? options.reads : null;
   // A public query the compiled statements answer whole skips Express and Apollo (see DirectLane).
   const trust = app.get('trust proxy fn') as Parameters<typeof proxyaddr>[1];
   const directLane = new DirectLane(schema, {
     context: (req, counters) => {
-      const context = withClientAddress(createContext(db, counters.statements, PUBLIC_VIEWER), proxyaddr(req, trust));
-      context.readFallbacks = counters.readFallbacks;
+      const context = contextOf(counters, PUBLIC_VIEWER, proxyaddr(req, trust));
       // As replicaReadsPlugin does for Apollo's query operations.
       return reads ? Object.assign(context, { db: reads, loaders: new Loaders(reads) }) : context;
     },
@@ -130,6 +125,9 @@ export async function startServer(
     httpCache,
     countSqlStatements: options.countSqlStatements ?? false,
   });
+  // The direct lane answers what it can before Express sees the request.
+  const httpServer = http.createServer(directLane.listener(app));
+  httpServer.requestTimeout = config.requestTimeoutMs;
   const apollo = new ApolloServer<Context>({
     gateway: executor,
     introspection: options.introspection ?? config.introspection,
@@ -189,10 +187,9 @@ export async function startServer(
     refuseUnreadBody,
     express.json({ limit: limits.maxBodyBytes }),
     (_req, res, next) => {
-      const statements: StatementCounter = { count: 0 };
-      res.locals.statements = statements;
-      const readFallbacks = { count: 0 };
-      res.locals.readFallbacks = readFallbacks;
+      const counters: RequestCounters = { statements: { count: 0 }, readFallbacks: { count: 0 } };
+      res.locals.counters = counters;
+      const { statements, readFallbacks } = counters;
       if (!options.countSqlStatements) return next();
       // Report the statement count when the response goes out; headers must be set before.
       const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => http.ServerResponse;
@@ -229,7 +226,6 @@ export async function startServer(
   programCatalogue(db).start();
   // The query cost multiplies each plain list by the most items one parent has in the data.
   const stopMeasuringListBounds = await keepListBoundsMeasured(db);
-  listener = directLane.listener(app);
   await new Promise<void>((resolve) => httpServer.listen(port, resolve));
   const address = httpServer.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;

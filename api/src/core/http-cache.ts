@@ -107,7 +107,8 @@ async function finish(req: IncomingMessage, res: ServerResponse, body: string, o
 
   let bytes = Buffer.from(body, 'utf8');
   // Brotli whenever the client takes it (it is smaller), whatever order the header lists them in.
-  const encoding = bytes.length < options.compressionThresholdBytes ? false : accepts(req).encodings('br') ? 'br' : accepts(req).encodings('gzip') ? 'gzip' : false;
+  const accepted = bytes.length < options.compressionThresholdBytes ? null : accepts(req);
+  const encoding = !accepted ? false : accepted.encodings('br') ? 'br' : accepted.encodings('gzip') ? 'gzip' : false;
   if (encoding === 'br') {
     bytes = await brotli(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } });
     res.setHeader('content-encoding', 'br');
