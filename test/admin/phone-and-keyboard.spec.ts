@@ -266,6 +266,40 @@ describe('the console on a phone and by keyboard', () => {
     expect(await page.evaluate<boolean>(`document.querySelector('[data-testid="stage"]').contains(document.activeElement)`)).toBe(true);
   }, SCENARIO_TIMEOUT);
 
+  it('resolves a comment by keyboard: focus goes into the form, back to Resolve on Escape or Cancel, and onto the resolution once saved', async () => {
+    await openDesigner();
+    const body = `Could stage 1 name the ticketing tool? (${Date.now()})`;
+    await person.comment(body);
+    const comment = page.getByTestId('discussion').getByTestId('comment').filter({ hasText: body });
+    const resolve = comment.getByRole('button', { name: 'Resolve' });
+    await resolve.focus();
+    await page.keyboard.press('Enter');
+    await comment.getByRole('combobox', { name: 'Resolution' }).waitFor();
+    expect(await focused(page)).toBe('Done');
+    expect(await page.evaluate<string | null>(`document.activeElement.getAttribute('aria-labelledby')`)).toMatch(/\S/);
+
+    await page.keyboard.press('Escape');
+    await resolve.waitFor();
+    expect(await focused(page)).toBe('Resolve');
+
+    await page.keyboard.press('Enter');
+    await tabTo(page, 'Cancel');
+    await page.keyboard.press('Enter');
+    await resolve.waitFor();
+    expect(await focused(page)).toBe('Resolve');
+
+    await page.keyboard.press('Enter');
+    await tabTo(page, 'Note');
+    await page.keyboard.type('Named in the stage description.');
+    await tabTo(page, 'Save');
+    await page.keyboard.press('Enter');
+    const resolution = comment.getByText('Done: Named in the stage description.');
+    await resolution.waitFor(PAGE_LOAD);
+    expect(await until(async () => (await focused(page)) === 'Done: Named in the stage description.', 5_000)).toBe(true);
+    const saved = await api.gql(`query($id: ID!) { pathway(id: $id) { comments { body resolution resolutionNote } } }`, { id: itSupportDraft });
+    expect(saved.data!.pathway.comments).toContainEqual({ body, resolution: 'DONE', resolutionNote: 'Named in the stage description.' });
+  }, SCENARIO_TIMEOUT);
+
   it('says a stage’s title and positions, never its ID, while it is moved by keyboard', async () => {
     await openDesigner();
     const titles = await stageTitles();

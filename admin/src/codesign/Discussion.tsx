@@ -1,5 +1,5 @@
 import { Box, Button, Chip, MenuItem, Stack, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { humanize } from '../common/choices';
 import { Comment, edit } from './designerApi';
 import { Panel } from './Panel';
@@ -10,25 +10,49 @@ const WHOLE_PATHWAY = 'whole-pathway';
 
 const when = formatDateTime;
 
-function Resolve({ comment }: { comment: Comment }) {
+/**
+ * A comment's Resolve button, which opens a small form in its place. Focus follows the form: into
+ * its first field when it opens, back to the button when it is cancelled, and onto the comment's
+ * new resolution once saved (`onResolved`), so a keyboard user is never sent back to the page top.
+ */
+function Resolve({ comment, onResolved }: { comment: Comment; onResolved: (commentId: string) => void }) {
   const { run, busy } = useDesigner();
   const [open, setOpen] = useState(false);
   const [resolution, setResolution] = useState<'DONE' | 'ANSWERED' | 'WONT_DO'>('DONE');
   const [note, setNote] = useState('');
+  const button = useRef<HTMLButtonElement>(null);
+  const cancelled = useRef(false);
+  useEffect(() => {
+    if (open || !cancelled.current) return;
+    cancelled.current = false;
+    button.current?.focus();
+  }, [open]);
   if (!open) {
     return (
-      <Button size="small" onClick={() => setOpen(true)}>
+      <Button size="small" ref={button} onClick={() => setOpen(true)}>
         Resolve
       </Button>
     );
   }
   const save = async () => {
     const done = await run(() => edit('pathwayCommentResolve', 'PathwayCommentResolveInput', { id: comment.id, resolution, note: note.trim() || null }), 'Resolved');
-    if (done) setOpen(false);
+    if (!done) return;
+    setOpen(false);
+    onResolved(comment.id);
+  };
+  const cancel = () => {
+    cancelled.current = true;
+    setOpen(false);
   };
   return (
-    <Stack direction="row" sx={{ gap: 1, mt: 1, alignItems: 'center', flexWrap: 'wrap' }}>
-      <TextField select label="Resolution" value={resolution} onChange={(event) => setResolution(event.target.value as typeof resolution)} margin="none" sx={{ width: 140 }}>
+    <Stack
+      direction="row"
+      sx={{ gap: 1, mt: 1, alignItems: 'center', flexWrap: 'wrap' }}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && !event.defaultPrevented) cancel();
+      }}
+    >
+      <TextField select autoFocus label="Resolution" value={resolution} onChange={(event) => setResolution(event.target.value as typeof resolution)} margin="none" sx={{ width: 140 }}>
         <MenuItem value="DONE">Done</MenuItem>
         <MenuItem value="ANSWERED">Answered</MenuItem>
         <MenuItem value="WONT_DO">Won't do</MenuItem>
@@ -37,7 +61,7 @@ function Resolve({ comment }: { comment: Comment }) {
       <Button size="small" variant="contained" onClick={save} disabled={busy}>
         Save
       </Button>
-      <Button size="small" onClick={() => setOpen(false)}>
+      <Button size="small" onClick={cancel}>
         Cancel
       </Button>
     </Stack>
@@ -52,6 +76,13 @@ export function Discussion() {
   const [about, setAbout] = useState(WHOLE_PATHWAY);
   const open = pathway.comments.filter((comment) => !comment.resolution);
   const closed = pathway.comments.filter((comment) => comment.resolution);
+  /** The comment whose resolution is being saved: its resolution takes focus once it shows. */
+  const [resolving, setResolving] = useState<string | null>(null);
+  const focusResolution = (element: HTMLElement | null) => {
+    if (!element) return;
+    element.focus();
+    setResolving(null);
+  };
 
   const add = async () => {
     const added = await run(
@@ -79,12 +110,18 @@ export function Discussion() {
             {comment.body}
           </Typography>
           {comment.resolution ? (
-            <Typography variant="caption" color="success.main">
+            <Typography
+              variant="caption"
+              color="success.main"
+              tabIndex={-1}
+              ref={comment.id === resolving ? focusResolution : undefined}
+              sx={{ display: 'inline-block', '&:focus-visible': { outlineOffset: 2 } }}
+            >
               {humanize(comment.resolution)}
               {comment.resolutionNote && `: ${comment.resolutionNote}`}
             </Typography>
           ) : (
-            allowed.comment && <Resolve comment={comment} />
+            allowed.comment && <Resolve comment={comment} onResolved={setResolving} />
           )}
         </Box>
       ))}
