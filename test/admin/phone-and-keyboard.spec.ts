@@ -135,6 +135,29 @@ describe('the console on a phone and by keyboard', () => {
     }
   }, SCENARIO_TIMEOUT);
 
+  it('lists the audit log as one line per change at phone width, each opening the record it names', async () => {
+    const created = await api.gql(`mutation($input: EmployerCreateInput!) { employerCreate(input: $input) { employer { id } userErrors { code } } }`, {
+      input: { name: 'Harbor Point Logistics', region: 'Michigan' },
+    });
+    expect(created.data?.employerCreate.userErrors).toEqual([]);
+    await signInAs('admin@demo.test', PHONE);
+    await page.goto(`${consoleUrl}/auditLog`);
+    await simpleListItems().first().waitFor(PAGE_LOAD).catch(async (error: Error) => {
+      throw new Error(`${error.message}\nThe page at ${page.url()} showed: ${(await page.locator('#main-content').innerText()).slice(0, 600)}`);
+    });
+    expect(await page.locator('#main-content table').count()).toBe(0);
+    expect(await sidewaysScroll(page)).toBe(0);
+    await expectFullyVisible((await simpleListItems().all()).slice(0, 5));
+    await expectFullyVisible([page.getByRole('textbox', { name: 'Who (name or email)' }), page.getByRole('combobox', { name: 'Record type' }), page.getByRole('textbox', { name: 'To', exact: true })]);
+    const first = simpleListItems().first();
+    expect(await first.innerText()).toBe('Employer: Harbor Point Logistics');
+    expect(await page.locator('#main-content').getByRole('listitem').first().innerText()).toMatch(/^Created · Employer: Harbor Point Logistics\b[^]*Test admin · employerCreate/);
+    await first.click();
+    await page.waitForURL(`${consoleUrl}/employers/${encodeURIComponent(created.data!.employerCreate.employer.id)}/show`, PAGE_LOAD);
+    await page.getByText('Harbor Point Logistics').first().waitFor(PAGE_LOAD);
+    await signInAs('staff@demo.test', PHONE);
+  }, SCENARIO_TIMEOUT);
+
   it('shows the designer at phone width with its badge, credits and requirement fields on the screen', async () => {
     await page.goto(`${consoleUrl}/pathways`);
     await page.getByPlaceholder('Search by title').fill('Network Support Technician');

@@ -1,7 +1,8 @@
-import { Link as MuiLink, Typography } from '@mui/material';
-import { DataTable, DateInput, List, SelectInput, TextInput, useCreatePath, useRecordContext } from 'react-admin';
+import { Link as MuiLink, Theme, Typography, useMediaQuery } from '@mui/material';
+import { DataTable, DateInput, List, SelectInput, SimpleList, TextInput, useCreatePath, useRecordContext } from 'react-admin';
 import { Link } from 'react-router';
 import { humanize } from '../common/choices';
+import { line } from '../common/ResponsiveTable';
 import { addDays, formatDateTime, localDay, startOfLocalDay } from '../common/dates';
 import { AuditedRecord, RECORD_TYPE_CHOICES, recordLink, recordTitle } from './recordLink';
 
@@ -29,12 +30,15 @@ const filters = [
   <DateInput key="before" source="before" label="To" alwaysOn parse={(day: string) => (day ? startOfLocalDay(addDays(day, 1)) : null)} format={(instant?: string | null) => (instant ? addDays(localDay(instant), -1) : '')} />,
 ];
 
+const actionName = (entry: Entry) => ACTIONS.find((action) => action.id === entry.action)?.name ?? humanize(entry.action);
+const whoName = (entry: Entry) => entry.authorName ?? (entry.role === 'ADMIN' ? 'An administrator' : 'A deleted account');
+
 const Who = () => {
   const entry = useRecordContext<Entry>();
   if (!entry) return null;
   return (
     <>
-      {entry.authorName ?? (entry.role === 'ADMIN' ? 'An administrator' : 'A deleted account')}
+      {whoName(entry)}
       {entry.authorOrganization && (
         <Typography component="span" variant="body2" color="text.secondary" sx={{ display: 'block' }}>
           {entry.authorOrganization}
@@ -58,16 +62,42 @@ const What = () => {
   );
 };
 
-/** Who changed what and when, newest first: every change made through the API, for admins. */
-export const AuditLogList = () => (
-  <List filters={filters} title="Audit log" exporter={false} actions={false} perPage={25} empty={false}>
-    <DataTable bulkActionButtons={false} rowClick={false}>
-      <DataTable.Col source="at" label="When" disableSort render={(entry: Entry) => formatDateTime(entry.at)} />
-      <DataTable.Col label="Who" disableSort render={() => <Who />} />
-      <DataTable.Col source="action" label="Action" disableSort render={(entry: Entry) => ACTIONS.find((action) => action.id === entry.action)?.name ?? humanize(entry.action)} />
-      <DataTable.Col label="Record" disableSort render={() => <What />} />
-      <DataTable.Col source="mutation" label="Through" disableSort />
-    </DataTable>
-  </List>
-);
+/**
+ * On a phone, where five columns cannot fit, each change is one line: how and what changed (a link
+ * to the record's page where there is one), who made it and through what, and when.
+ */
+function PhoneEntries() {
+  return (
+    <SimpleList<Entry>
+      primaryText={(entry) => (
+        <>
+          {actionName(entry)} · <What />
+        </>
+      )}
+      secondaryText={(entry) => line(whoName(entry), entry.authorOrganization, entry.mutation)}
+      tertiaryText={(entry) => formatDateTime(entry.at)}
+      rowClick={false}
+    />
+  );
+}
 
+/** Who changed what and when, newest first: every change made through the API, for admins. */
+export const AuditLogList = () => {
+  // noSsr: the first render already knows the width, so a phone never draws the table first.
+  const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'), { noSsr: true });
+  return (
+    <List filters={filters} title="Audit log" exporter={false} actions={false} perPage={25} empty={false}>
+      {phone ? (
+        <PhoneEntries />
+      ) : (
+        <DataTable bulkActionButtons={false} rowClick={false}>
+          <DataTable.Col source="at" label="When" disableSort render={(entry: Entry) => formatDateTime(entry.at)} />
+          <DataTable.Col label="Who" disableSort render={() => <Who />} />
+          <DataTable.Col source="action" label="Action" disableSort render={actionName} />
+          <DataTable.Col label="Record" disableSort render={() => <What />} />
+          <DataTable.Col source="mutation" label="Through" disableSort />
+        </DataTable>
+      )}
+    </List>
+  );
+};
