@@ -135,6 +135,20 @@ describe('the console on a phone and by keyboard', () => {
     }
   }, SCENARIO_TIMEOUT);
 
+  it('shows the dashboard’s pathway counts at phone width each on one line, status beside its count', async () => {
+    await page.goto(`${consoleUrl}/`);
+    const counts = page.getByRole('definition');
+    await counts.first().waitFor(PAGE_LOAD);
+    const rows = await page.evaluate<{ status: string; oneLine: boolean }[]>(`[...document.querySelectorAll('[aria-label="Pathway counts"] [data-status]')].map((box) => {
+      const [term, value] = [box.querySelector('dt'), box.querySelector('dd')].map((element) => element.getBoundingClientRect());
+      return { status: box.getAttribute('data-status'), oneLine: Math.abs(term.top - value.top) < 2 && term.height < 1.6 * parseFloat(getComputedStyle(box).lineHeight) };
+    })`);
+    expect(rows).toHaveLength(6);
+    expect(rows.filter((row) => !row.oneLine)).toEqual([]);
+    expect(await sidewaysScroll(page)).toBe(0);
+    await expectFullyVisible(await page.locator('[aria-label="Pathway counts"] [data-status]').all());
+  }, SCENARIO_TIMEOUT);
+
   it('lists the audit log as one line per change at phone width, each opening the record it names', async () => {
     const created = await api.gql(`mutation($input: EmployerCreateInput!) { employerCreate(input: $input) { employer { id } userErrors { code } } }`, {
       input: { name: 'Harbor Point Logistics', region: 'Michigan' },

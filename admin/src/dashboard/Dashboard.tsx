@@ -53,9 +53,10 @@ const PathwaysByStatus = ({ counts }: { counts: DashboardData['statusCounts'] })
         series={[{ data: PATHWAY_STATUSES.map((status) => counts[status]), label: 'Pathway versions', barLabel: 'value' }]}
         hideLegend
       />
-      <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'repeat(3, 1fr)', gap: 0.5, m: 0, fontSize: '0.85rem' }} aria-label="Pathway counts">
+      {/* Two columns on a phone, three wider: a status and its count stay on one line. */}
+      <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: { xs: 'repeat(2, minmax(0, 1fr))', sm: 'repeat(3, minmax(0, 1fr))' }, gap: 0.5, m: 0, fontSize: '0.85rem' }} aria-label="Pathway counts">
         {PATHWAY_STATUSES.map((status) => (
-          <Box key={status} sx={{ display: 'flex', gap: 0.75 }} data-status={status}>
+          <Box key={status} sx={{ display: 'flex', gap: 0.75, whiteSpace: 'nowrap' }} data-status={status}>
             <dt style={{ color: '#5b6b78' }}>{humanize(status)}</dt>
             <dd style={{ margin: 0, fontWeight: 700 }}>{counts[status]}</dd>
           </Box>
