@@ -1,6 +1,7 @@
 import EditIcon from '@mui/icons-material/Edit';
 import { Alert, Box, Button, Card, CardContent, Chip, CircularProgress, Stack, Typography } from '@mui/material';
 import { HttpError, Link as RaLink, useAuthenticated, useCreatePath } from 'react-admin';
+import { DeferredMount } from '../common/DeferredMount';
 import { PageTitle } from '../common/PageTitle';
 import { useParams } from 'react-router';
 import { humanize } from '../common/choices';
@@ -116,19 +117,19 @@ function ConflictNotice() {
 
 const Centered = ({ children }: { children: React.ReactNode }) => <Box sx={{ py: 8, textAlign: 'center' }}>{children}</Box>;
 
+const loading = (
+  <Centered>
+    <CircularProgress />
+  </Centered>
+);
+
 /** The co-design page of one pathway version: the design on the left, what to act on at the right. */
 export const PathwayDesigner = () => {
   useAuthenticated();
   const createPath = useCreatePath();
   const { id = '' } = useParams();
   const { value, error, isPending } = useDesignerState(decodeURIComponent(id));
-  if (isPending) {
-    return (
-      <Centered>
-        <CircularProgress />
-      </Centered>
-    );
-  }
+  if (isPending) return loading;
   if (!value) {
     const forbidden = error instanceof HttpError && error.status === 403;
     return (
@@ -144,27 +145,30 @@ export const PathwayDesigner = () => {
       </Centered>
     );
   }
+  // The page's frame commits first; the design renders in slices after it (see DeferredMount).
   return (
-    <DesignerContext.Provider value={value}>
-      <PageTitle title={`${value.pathway.title} · v${value.pathway.version}`} />
-      <Box sx={{ pt: 2 }}>
-        <ConflictNotice />
-        <Header />
-        <Box sx={{ display: 'grid', gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 7fr) minmax(0, 5fr)' }, gap: 2, alignItems: 'start' }}>
-          <Box sx={{ minWidth: 0 }}>
-            <StageBoard />
-            <DestinationsPanel />
-            <PartnersPanel />
-            <EndorsementPanel />
-          </Box>
-          <Box sx={{ minWidth: 0 }}>
-            <CoverageChart />
-            <ReadinessChecklist />
-            <Discussion />
-            <VersionHistory />
+    <DeferredMount fallback={loading}>
+      <DesignerContext.Provider value={value}>
+        <PageTitle title={`${value.pathway.title} · v${value.pathway.version}`} />
+        <Box sx={{ pt: 2 }}>
+          <ConflictNotice />
+          <Header />
+          <Box sx={{ display: 'grid', gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 7fr) minmax(0, 5fr)' }, gap: 2, alignItems: 'start' }}>
+            <Box sx={{ minWidth: 0 }}>
+              <StageBoard />
+              <DestinationsPanel />
+              <PartnersPanel />
+              <EndorsementPanel />
+            </Box>
+            <Box sx={{ minWidth: 0 }}>
+              <CoverageChart />
+              <ReadinessChecklist />
+              <Discussion />
+              <VersionHistory />
+            </Box>
           </Box>
         </Box>
-      </Box>
-    </DesignerContext.Provider>
+      </DesignerContext.Provider>
+    </DeferredMount>
   );
 };

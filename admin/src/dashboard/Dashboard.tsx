@@ -4,6 +4,7 @@ import { BarChart } from '../common/charts';
 import { useQuery } from '@tanstack/react-query';
 import { ReactNode } from 'react';
 import { Link, useCanAccess } from 'react-admin';
+import { DeferredMount } from '../common/DeferredMount';
 import { PageTitle } from '../common/PageTitle';
 import { humanize } from '../common/choices';
 import { daysBetween, formatDate, todayIso } from '../common/dates';
@@ -242,13 +243,15 @@ export const Dashboard = () => {
       {isPending && <CircularProgress sx={{ m: 4 }} aria-label="Loading the dashboard" />}
       {error && <Alert severity="error">{(error as Error).message}</Alert>}
       {data && (
-        <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'repeat(3, 1fr)' }, gap: 2, alignItems: 'start' }}>
-          {data.reviewQueue.length > 0 && <ReviewQueue pathways={data.reviewQueue} />}
-          <PathwaysByStatus counts={data.statusCounts} />
-          <OverdueReviews pathways={data.overduePathways} credentials={data.overdueCredentials} />
-          <ExpiringAgreements agreements={data.expiringAgreements} />
-          <Outcomes pathways={data.outcomePathways} />
-        </Box>
+        <DeferredMount fallback={<CircularProgress sx={{ m: 4 }} aria-label="Loading the dashboard" />}>
+          <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'repeat(3, 1fr)' }, gap: 2, alignItems: 'start' }}>
+            {data.reviewQueue.length > 0 && <ReviewQueue pathways={data.reviewQueue} />}
+            <PathwaysByStatus counts={data.statusCounts} />
+            <OverdueReviews pathways={data.overduePathways} credentials={data.overdueCredentials} />
+            <ExpiringAgreements agreements={data.expiringAgreements} />
+            <Outcomes pathways={data.outcomePathways} />
+          </Box>
+        </DeferredMount>
       )}
     </Box>
   );
