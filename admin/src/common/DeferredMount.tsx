@@ -1,4 +1,4 @@
-import { ReactNode, useDeferredValue } from 'react';
+import { ReactNode, startTransition, useDeferredValue, useEffect, useState } from 'react';
 
 /**
  * Renders `children` the first time in a render of its own that React may interrupt, instead of
@@ -11,4 +11,16 @@ import { ReactNode, useDeferredValue } from 'react';
 export function DeferredMount({ children, fallback = null }: { children: ReactNode; fallback?: ReactNode }) {
   const ready = useDeferredValue(true, false);
   return ready ? children : fallback;
+}
+
+/**
+ * Renders `children` only after the content around it has been committed and painted, in a
+ * render and commit of their own: for a large section low on the page (tables, charts), so that
+ * committing the page is two shorter tasks instead of one long one. Put it where nothing follows
+ * it, so nothing moves when it appears.
+ */
+export function AfterFirstCommit({ children }: { children: ReactNode }) {
+  const [ready, setReady] = useState(false);
+  useEffect(() => startTransition(() => setReady(true)), []);
+  return ready ? children : null;
 }
