@@ -60,6 +60,9 @@ export default defineConfig({
           // the charts use too, stays with the first screen's code.
           includeDependenciesRecursively: false,
           groups: [
+            // The first page's query and what sends it, without a library: the entry imports it first,
+            // so it runs before React's chunk is evaluated (see src/earlyRequests.ts).
+            { name: 'early', test: /src[\\/](earlyRequests|session|dashboard[\\/]document|codesign[\\/]documents)\.ts$/, priority: 4 },
             // React and the router change least: one chunk that stays cached across releases.
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 3 },
             // Charts (MUI X and d3) only on pages that draw them, after their first paint.

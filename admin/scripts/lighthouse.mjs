@@ -1,8 +1,8 @@
 // Lighthouse's mobile profile (simulated slow 4G and a 4× slower CPU) against the built console:
 // the sign-in page, the dashboard and the designer of the IT Support pathway, signed in as college
 // staff. Prints the performance and accessibility scores and what Lighthouse says costs the most.
-// `npm run lighthouse` (LIGHTHOUSE_RUNS=3 for the median of three runs; CONSOLE_URL to audit a
-// running server instead of starting one).
+// `npm run lighthouse` (LIGHTHOUSE_RUNS=3 for the median of three runs; LIGHTHOUSE_REPORTS for
+// another reports folder; CONSOLE_URL to audit a running server instead of starting one).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,7 +13,7 @@ import { DEMO_PASSWORD, startDemoServer } from './demo-server.mjs';
 
 const CHROMIUM = process.env.CHROME_PATH || '/usr/bin/chromium';
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS || 1);
-const REPORTS = path.join(os.tmpdir(), 'pathforge-lighthouse');
+const REPORTS = process.env.LIGHTHOUSE_REPORTS || path.join(os.tmpdir(), 'pathforge-lighthouse');
 
 async function signIn(port, url) {
   const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);

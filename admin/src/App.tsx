@@ -37,6 +37,9 @@ const ErrorPage = lazyPage(() => import('./layout/ErrorPages'), 'Error');
 
 const store = localStorageStore();
 
+/** While index.html's first paint is still up, it is the loading page: nothing is drawn over it. */
+const Loading = () => (document.querySelector('.pf-shell') ? null : <LoadingPage />);
+
 /**
  * Real paths under /admin/ rather than hash URLs: the API serves index.html for every one of them.
  * Every page still checks the session and sends anonymous visitors to sign in; `requireAuth` is
@@ -49,7 +52,7 @@ export const App = () => (
   <BrowserRouter basename="/admin">
     <AdminContext dataProvider={dataProvider} authProvider={authProvider} i18nProvider={i18nProvider} store={store} theme={theme}>
       <CssBaseline enableColorScheme>
-        <Suspense fallback={<LoadingPage />}>
+        <Suspense fallback={<Loading />}>
           <CoreAdminUI
             title="Pathforge"
             layout={Layout}
@@ -59,7 +62,7 @@ export const App = () => (
             accessDenied={AccessDenied}
             authenticationError={AuthenticationError}
             error={ErrorPage}
-            loading={LoadingPage}
+            loading={Loading}
             disableTelemetry
           >
             <Resource name="pathways" {...pathways} />

@@ -106,6 +106,26 @@ describe('delivering the admin console', () => {
     expect(login).not.toContain(manifest['src/dashboard/Dashboard.tsx'].file);
   });
 
+  it('paints a static first screen: the sign-in card on the sign-in page, the app bar and a loading card elsewhere', async () => {
+    const shellOf = (html: string) => /<div class="pf-shell[^"]*" aria-hidden="true" inert>[\s\S]*?<!--\/shell-->/.exec(html)?.[0] ?? '';
+    const login = (await get(`${api.url}/admin/login`, 'identity')).body.toString();
+    expect(shellOf(login)).toContain('class="pf-shell pf-shell-login"');
+    expect(shellOf(login)).toContain('Design micropathways with employer partners');
+    expect(shellOf(login)).not.toContain('Loading…');
+    for (const address of ['/admin/', '/admin/pathways/UGF0aHdheTox/show', '/admin/employers']) {
+      const page = (await get(`${api.url}${address}`, 'identity')).body.toString();
+      expect([address, shellOf(page)]).toEqual([address, expect.stringContaining('Loading…')]);
+      expect([address, shellOf(page)]).not.toEqual([address, expect.stringContaining('pf-shell-login')]);
+      expect([address, page]).not.toEqual([address, expect.stringContaining('Design micropathways')]);
+    }
+    // The template is the server's to use: no page carries it, and the shell has no form controls,
+    // headings or landmarks of its own.
+    for (const page of [login, (await get(`${api.url}/admin/`, 'identity')).body.toString()]) {
+      expect(page).not.toContain('<template');
+      expect(shellOf(page)).not.toMatch(/<(input|button|a|h[1-6]|main|nav|header|form)\b|\bid=/);
+    }
+  });
+
   // What each first screen needs, as a ceiling that fails on growth: one script of 509 kB gzipped
   // before the split, and the 250 kB every first screen now stays under.
   it.each([

@@ -1,6 +1,7 @@
 import EditIcon from '@mui/icons-material/Edit';
 import { Alert, Box, Button, Card, CardContent, Chip, CircularProgress, Stack, Typography } from '@mui/material';
 import { HttpError, Link as RaLink, useAuthenticated, useCreatePath } from 'react-admin';
+import { DeferredMount } from '../common/DeferredMount';
 import { PageTitle } from '../common/PageTitle';
 import { useParams } from 'react-router';
 import { humanize } from '../common/choices';
@@ -10,13 +11,15 @@ import { DesignerContext, SaveState, useDesigner, useDesignerState } from './use
 import { formatDate } from '../common/dates';
 
 // Each panel's code is its own chunk, so the designer shows without the form controls, drag and
-// drop and charts of panels further down. The stage board and the lifecycle buttons are on the
-// first screen: their code is fetched at once, while the pathway itself loads.
+// drop and charts of panels further down. The design itself (the stage board, the lifecycle
+// buttons, destinations, partners and endorsements) has its code fetched at once, while the
+// pathway loads: the pathway's query starts before the console's code runs (earlyRequests.ts), and
+// fetched only once shown, these panels came in one by one after the stage board.
 const StageBoard = lazyPanel(() => import('./StageBoard'), 'StageBoard', { height: 360, preload: true });
 const LifecycleActions = lazyPanel(() => import('./LifecycleActions'), 'LifecycleActions', { height: 36, preload: true });
-const DestinationsPanel = lazyPanel(() => import('./DestinationsPanel'), 'DestinationsPanel', { height: 180 });
-const PartnersPanel = lazyPanel(() => import('./PartnersPanel'), 'PartnersPanel', { height: 220 });
-const EndorsementPanel = lazyPanel(() => import('./EndorsementPanel'), 'EndorsementPanel', { height: 200 });
+const DestinationsPanel = lazyPanel(() => import('./DestinationsPanel'), 'DestinationsPanel', { height: 180, preload: true });
+const PartnersPanel = lazyPanel(() => import('./PartnersPanel'), 'PartnersPanel', { height: 220, preload: true });
+const EndorsementPanel = lazyPanel(() => import('./EndorsementPanel'), 'EndorsementPanel', { height: 200, preload: true });
 const CoverageChart = lazyPanel(() => import('./CoverageChart'), 'CoverageChart', { height: 360 });
 const Discussion = lazyPanel(() => import('./Discussion'), 'Discussion', { height: 300 });
 const VersionHistory = lazyPanel(() => import('./VersionHistory'), 'VersionHistory', { height: 200 });
@@ -116,19 +119,19 @@ function ConflictNotice() {
 
 const Centered = ({ children }: { children: React.ReactNode }) => <Box sx={{ py: 8, textAlign: 'center' }}>{children}</Box>;
 
+const loading = (
+  <Centered>
+    <CircularProgress />
+  </Centered>
+);
+
 /** The co-design page of one pathway version: the design on the left, what to act on at the right. */
 export const PathwayDesigner = () => {
   useAuthenticated();
   const createPath = useCreatePath();
   const { id = '' } = useParams();
   const { value, error, isPending } = useDesignerState(decodeURIComponent(id));
-  if (isPending) {
-    return (
-      <Centered>
-        <CircularProgress />
-      </Centered>
-    );
-  }
+  if (isPending) return loading;
   if (!value) {
     const forbidden = error instanceof HttpError && error.status === 403;
     return (
@@ -144,27 +147,30 @@ export const PathwayDesigner = () => {
       </Centered>
     );
   }
+  // The page's frame commits first; the design renders in slices after it (see DeferredMount).
   return (
-    <DesignerContext.Provider value={value}>
-      <PageTitle title={`${value.pathway.title} · v${value.pathway.version}`} />
-      <Box sx={{ pt: 2 }}>
-        <ConflictNotice />
-        <Header />
-        <Box sx={{ display: 'grid', gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 7fr) minmax(0, 5fr)' }, gap: 2, alignItems: 'start' }}>
-          <Box sx={{ minWidth: 0 }}>
-            <StageBoard />
-            <DestinationsPanel />
-            <PartnersPanel />
-            <EndorsementPanel />
-          </Box>
-          <Box sx={{ minWidth: 0 }}>
-            <CoverageChart />
-            <ReadinessChecklist />
-            <Discussion />
-            <VersionHistory />
+    <DeferredMount fallback={loading}>
+      <DesignerContext.Provider value={value}>
+        <PageTitle title={`${value.pathway.title} · v${value.pathway.version}`} />
+        <Box sx={{ pt: 2 }}>
+          <ConflictNotice />
+          <Header />
+          <Box sx={{ display: 'grid', gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 7fr) minmax(0, 5fr)' }, gap: 2, alignItems: 'start' }}>
+            <Box sx={{ minWidth: 0 }}>
+              <StageBoard />
+              <DestinationsPanel />
+              <PartnersPanel />
+              <EndorsementPanel />
+            </Box>
+            <Box sx={{ minWidth: 0 }}>
+              <CoverageChart />
+              <ReadinessChecklist />
+              <Discussion />
+              <VersionHistory />
+            </Box>
           </Box>
         </Box>
-      </Box>
-    </DesignerContext.Provider>
+      </DesignerContext.Provider>
+    </DeferredMount>
   );
 };

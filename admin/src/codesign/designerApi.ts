@@ -1,6 +1,7 @@
 import { creditsText } from '../advising/routeRows';
 import { CONFLICT, conflictMessage, UserError } from '../dataProvider';
 import { gql } from '../graphql';
+import { DESIGN, DESIGN_SELECTION, VIEWER } from './documents';
 
 export type PathwayStatus = 'DRAFT' | 'IN_REVIEW' | 'CHANGES_REQUESTED' | 'APPROVED' | 'PUBLISHED' | 'RETIRED';
 export type Strength = 'EXACT' | 'PARTIAL' | 'RELATED';
@@ -73,26 +74,10 @@ export interface PathwayDesign {
   versions: { id: string; version: number; status: PathwayStatus; publishedAt: string | null; createdAt: string; updatedAt: string }[];
 }
 
-/** Everything the designer shows, in one request: it is fetched again after every edit. */
-export const DESIGN_SELECTION = `id title description status version revision reviewDueOn publishedAt approvedBy createdAt updatedAt
-  ownerInstitution { id name }
-  stages { id position title requirement requiredCount minCredits entries { id credential { id title level creditValue status assessed } } }
-  destinationLinks { id occupation { id socCode title medianAnnualWage } }
-  offRamps { id credential { id title } occupation { id socCode title } }
-  partners { id role employer { id name } }
-  coverage {
-    coreCount coveredCount ratio
-    covered { competency { id code statement } by { strength credential { id title } } }
-    relatedOnly { competency { id code statement } by { strength credential { id title } } }
-    uncovered { id code statement }
-  }
-  publishReadiness { ready checks { check passed message } }
-  comments { id kind body authorName authorOrganization createdAt resolution resolutionNote resolvedAt stage { id title } }
-  endorsements { id statement commitment signatoryName signatoryTitle endorsedOn current employer { id name } }
-  versions { id version status publishedAt createdAt updatedAt }`;
+export { DESIGN_SELECTION };
 
 export async function loadDesign(id: string): Promise<PathwayDesign | null> {
-  const data = await gql<{ pathway: PathwayDesign | null }>(`query PathwayDesign($id: ID!) { pathway(id: $id) { ${DESIGN_SELECTION} } }`, { id });
+  const data = await gql<{ pathway: PathwayDesign | null }>(DESIGN, { id });
   return data.pathway;
 }
 
@@ -104,7 +89,7 @@ export interface Viewer {
 }
 
 export async function loadViewer(): Promise<Viewer> {
-  const data = await gql<{ me: Viewer }>(`query DesignerViewer { me { role employer { id name } institution { id name } user { displayName } } }`);
+  const data = await gql<{ me: Viewer }>(VIEWER);
   return data.me;
 }
 

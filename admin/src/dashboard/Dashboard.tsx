@@ -3,7 +3,9 @@ import { Alert, Box, Card, CardContent, Chip, CircularProgress, List, ListItem, 
 import { BarChart } from '../common/charts';
 import { useQuery } from '@tanstack/react-query';
 import { ReactNode } from 'react';
-import { Link, useCanAccess } from 'react-admin';
+import { Link } from 'react-admin';
+import { sessionCan } from '../common/sessionCan';
+import { AfterFirstCommit, DeferredMount } from '../common/DeferredMount';
 import { PageTitle } from '../common/PageTitle';
 import { humanize } from '../common/choices';
 import { daysBetween, formatDate, todayIso } from '../common/dates';
@@ -131,8 +133,8 @@ const ReviewQueue = ({ pathways }: { pathways: DashboardData['reviewQueue'] }) =
 );
 
 const ExpiringAgreements = ({ agreements }: { agreements: DashboardData['expiringAgreements'] }) => {
-  const { canAccess: seesImpact } = useCanAccess({ resource: 'agreementImpact', action: 'use' });
-  const { data: losing } = useQuery({ queryKey: ['expiryImpacts'], queryFn: fetchExpiryImpacts, enabled: Boolean(seesImpact) && agreements.totalCount > 0 });
+  const seesImpact = sessionCan('agreementImpact', 'use');
+  const { data: losing } = useQuery({ queryKey: ['expiryImpacts'], queryFn: fetchExpiryImpacts, enabled: seesImpact && agreements.totalCount > 0 });
   return (
     <Panel title="Agreements ending soon" subtitle={`Active agreements ending within ${EXPIRY_WINDOW_DAYS} days`}>
       {agreements.totalCount === 0 && <Empty>{`No active agreement ends within ${EXPIRY_WINDOW_DAYS} days`}</Empty>}
@@ -243,13 +245,18 @@ export const Dashboard = () => {
       {isPending && <CircularProgress sx={{ m: 4 }} aria-label="Loading the dashboard" />}
       {error && <Alert severity="error">{(error as Error).message}</Alert>}
       {data && (
-        <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'repeat(3, 1fr)' }, gap: 2, alignItems: 'start' }}>
-          {data.reviewQueue.length > 0 && <ReviewQueue pathways={data.reviewQueue} />}
-          <PathwaysByStatus counts={data.statusCounts} />
-          <OverdueReviews pathways={data.overduePathways} credentials={data.overdueCredentials} />
-          <ExpiringAgreements agreements={data.expiringAgreements} />
-          <Outcomes pathways={data.outcomePathways} />
-        </Box>
+        <DeferredMount fallback={<CircularProgress sx={{ m: 4 }} aria-label="Loading the dashboard" />}>
+          <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'repeat(3, 1fr)' }, gap: 2, alignItems: 'start' }}>
+            {data.reviewQueue.length > 0 && <ReviewQueue pathways={data.reviewQueue} />}
+            <PathwaysByStatus counts={data.statusCounts} />
+            <OverdueReviews pathways={data.overduePathways} credentials={data.overdueCredentials} />
+            <ExpiringAgreements agreements={data.expiringAgreements} />
+            {/* The widest panel, with a chart and a table per pathway, and the last: committed on its own. */}
+            <AfterFirstCommit>
+              <Outcomes pathways={data.outcomePathways} />
+            </AfterFirstCommit>
+          </Box>
+        </DeferredMount>
       )}
     </Box>
   );

@@ -4,7 +4,8 @@ import ListSubheader from '@mui/material/ListSubheader';
 import MenuList from '@mui/material/MenuList';
 import { styled, Theme } from '@mui/material/styles';
 import { ReactNode } from 'react';
-import { CLOSED_DRAWER_WIDTH, DRAWER_WIDTH, useCanAccess, useSidebarState } from 'react-admin';
+import { CLOSED_DRAWER_WIDTH, DRAWER_WIDTH, useSidebarState } from 'react-admin';
+import { sessionCan } from '../common/sessionCan';
 import { DashboardMenuItem, MenuItemLink, ResourceMenuItem } from './MenuItemLink';
 
 const PREFIX = 'RaMenu';
@@ -43,16 +44,10 @@ const Section = ({ title }: { title: string }) => {
 };
 
 /** Advising is a page of its own rather than a resource, so its menu item checks the role itself. */
-const AdvisingItem = () => {
-  const { canAccess } = useCanAccess({ resource: 'advising', action: 'use' });
-  return canAccess ? <MenuItemLink to="/advising" primaryText="Advising" leftIcon={<SchoolIcon />} /> : null;
-};
+const AdvisingItem = () => (sessionCan('advising', 'use') ? <MenuItemLink to="/advising" primaryText="Advising" leftIcon={<SchoolIcon />} /> : null);
 
 /** The audit log is the admins' alone: the item shows when the role may list it. */
-const AuditItem = () => {
-  const { canAccess } = useCanAccess({ resource: 'auditLog', action: 'list' });
-  return canAccess ? <ResourceMenuItem name="auditLog" /> : null;
-};
+const AuditItem = () => (sessionCan('auditLog', 'list') ? <ResourceMenuItem name="auditLog" /> : null);
 
 export const Menu = () => (
   <MenuRoot>

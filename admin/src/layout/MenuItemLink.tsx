@@ -5,7 +5,8 @@ import { styled, Theme } from '@mui/material/styles';
 import Typography from '@mui/material/Typography';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { ComponentProps, createElement, ElementType, forwardRef, lazy, ReactElement, ReactNode, Suspense } from 'react';
-import { LinkBase, useBasename, useCanAccess, useCreatePath, useGetResourceLabel, useMatch, useResourceDefinitions, useSidebarState, useTranslate } from 'react-admin';
+import { LinkBase, useBasename, useCreatePath, useGetResourceLabel, useMatch, useResourceDefinitions, useSidebarState, useTranslate } from 'react-admin';
+import { sessionCan } from '../common/sessionCan';
 
 /**
  * react-admin's menu items (`Menu.Item`, `Menu.DashboardItem`, `Menu.ResourceItem`), with their
@@ -68,10 +69,9 @@ export function DashboardMenuItem({ icon }: { icon: ReactElement }) {
 
 export function ResourceMenuItem({ name }: { name: string }) {
   const resources = useResourceDefinitions();
-  const { canAccess, error, isPending } = useCanAccess({ action: 'list', resource: name });
   const getResourceLabel = useGetResourceLabel();
   const createPath = useCreatePath();
-  if (!resources[name] || isPending || canAccess === false || error != null) return null;
+  if (!resources[name] || !sessionCan(name, 'list')) return null;
   return (
     <MenuItemLink
       to={createPath({ resource: name, type: 'list' })}

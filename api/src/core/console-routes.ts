@@ -14,13 +14,31 @@ const REVALIDATE = 'no-cache';
  * fetches them alongside the entry script instead of after it has run. An address not listed, or a
  * module the manifest does not have, simply gets no extra preload.
  */
-const FIRST_PAGES: readonly [RegExp, string[]][] = [
-  [/^\/login$/, ['src/layout/LoginPage.tsx']],
+const FIRST_PAGES: readonly [RegExp, string[], ('sign-in' | undefined)?][] = [
+  [/^\/login$/, ['src/layout/LoginPage.tsx'], 'sign-in'],
   [/^\/?$/, ['src/layout/Layout.tsx', 'src/dashboard/Dashboard.tsx']],
   [/^\/advising$/, ['src/layout/Layout.tsx', 'src/advising/AdvisorPage.tsx']],
   [/^\/pathways\/[^/]+\/show$/, ['src/layout/Layout.tsx', 'src/codesign/PathwayDesigner.tsx']],
   [/^\/pathways$/, ['src/layout/Layout.tsx', 'src/pathways/PathwayList.tsx']],
 ];
+
+const SHELL = /<!--shell-->[\s\S]*?<!--\/shell-->/;
+const SIGN_IN_TEMPLATE = /\s*<template id="pf-shell-login">([\s\S]*?)<\/template>/;
+
+/**
+ * index.html's static first paint (see admin/index.html): the app bar and a loading card for
+ * every address, and for the sign-in page the sign-in card its template holds instead. The
+ * template itself is sent to no one. An index.html without them is sent as it is.
+ */
+function shells(indexHtml: string): { loadingShell: string; signInShell: string } {
+  const template = SIGN_IN_TEMPLATE.exec(indexHtml);
+  if (!template || !SHELL.test(indexHtml)) return { loadingShell: indexHtml, signInShell: indexHtml };
+  const loadingShell = indexHtml.replace(SIGN_IN_TEMPLATE, '');
+  const signInShell = loadingShell
+    .replace(SHELL, () => `<!--shell-->${template[1].replace(/\s+$/, '')}\n      <!--/shell-->`)
+    .replace('<div class="pf-shell" ', '<div class="pf-shell pf-shell-login" ');
+  return { loadingShell, signInShell };
+}
 
 interface ManifestChunk {
   file: string;
@@ -55,12 +73,14 @@ export function consoleRoutes(adminDist: string): Router {
   const manifestFile = path.join(adminDist, '.vite', 'manifest.json');
   const manifest: Record<string, ManifestChunk> = fs.existsSync(manifestFile) ? JSON.parse(fs.readFileSync(manifestFile, 'utf8')) : {};
   const alreadyLoaded = staticClosure(manifest, ['index.html']);
-  const pages = FIRST_PAGES.map(([pattern, keys]) => {
+  const { loadingShell, signInShell } = shells(indexHtml);
+  const pages = FIRST_PAGES.map(([pattern, keys, shell]) => {
     const links = [...staticClosure(manifest, keys)]
       .filter((file) => !alreadyLoaded.has(file))
       .map((file) => `<link rel="modulepreload" crossorigin href="/admin/${file}">`)
       .join('\n    ');
-    return [pattern, links.length > 0 ? indexHtml.replace('</head>', `  ${links}\n  </head>`) : indexHtml] as const;
+    const html = shell === 'sign-in' ? signInShell : loadingShell;
+    return [pattern, links.length > 0 ? html.replace('</head>', `  ${links}\n  </head>`) : html] as const;
   });
 
   router.use(
@@ -87,7 +107,7 @@ export function consoleRoutes(adminDist: string): Router {
     const route = req.path.replace(/^\/admin/, '').replace(/\/$/, '');
     const page = pages.find(([pattern]) => pattern.test(route));
     res.setHeader('cache-control', REVALIDATE);
-    res.type('html').send(page ? page[1] : indexHtml);
+    res.type('html').send(page ? page[1] : loadingShell);
   });
   return router;
 }
