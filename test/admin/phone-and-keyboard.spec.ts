@@ -174,9 +174,18 @@ describe('the console on a phone and by keyboard', () => {
 
   it('shows the designer at phone width with its badge, credits and requirement fields on the screen', async () => {
     await page.goto(`${consoleUrl}/pathways`);
+    await simpleListItems().first().waitFor(PAGE_LOAD);
     await page.getByPlaceholder('Search by title').fill('Network Support Technician');
-    await simpleListItems().filter({ hasText: 'Network Support Technician' }).first().click();
-    await person.stages.waitFor(PAGE_LOAD);
+    // The search is applied after a pause: a tap before the list is redrawn can land on an item that is being replaced.
+    expect(await until(async () => {
+      const titles = await simpleListItems().allInnerTexts();
+      return titles.length > 0 && titles.every((title) => title.includes('Network Support Technician'));
+    })).toBe(true);
+    await simpleListItems().first().click();
+    await page.waitForURL(/\/admin\/pathways\/[^/]+\/show$/, PAGE_LOAD);
+    await person.stages.waitFor(PAGE_LOAD).catch(async (error: Error) => {
+      throw new Error(`${error.message}\nThe page at ${page.url()} showed: ${(await page.locator('body').innerText()).slice(0, 800)}`);
+    });
     await person.page.getByTestId('coverage-summary').waitFor();
     expect(await sidewaysScroll(page)).toBe(0);
     await expectFullyVisible([page.getByTestId('pathway-status')]);
