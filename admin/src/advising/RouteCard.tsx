@@ -1,8 +1,9 @@
-import { Alert, Box, Card, CardContent, Checkbox, Chip, FormControlLabel, Stack, Table, TableBody, TableCell, TableHead, TableRow, Theme, Typography, useMediaQuery } from '@mui/material';
+import { Alert, Box, Card, CardContent, Checkbox, Chip, FormControlLabel, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { ReactNode, useState } from 'react';
 import { humanize } from '../common/choices';
 import { formatDate } from '../common/dates';
+import { usePhone } from '../common/usePhone';
 import { CreditBar } from './CreditBar';
 import { fetchWhatIf } from './queries';
 import { Route, RouteItemStatus } from './route';
@@ -159,7 +160,7 @@ const WhatIf = ({ route, learnerId }: { route: Route; learnerId: string }) => {
 
 export const RouteCard = ({ route, learnerId }: { route: Route; learnerId: string }) => {
   const program = route.degreeProgram;
-  const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'), { noSsr: true });
+  const phone = usePhone();
   return (
     <Card variant="outlined" sx={{ mb: 3 }} component="section" aria-label={program.title}>
       <CardContent>

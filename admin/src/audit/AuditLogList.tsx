@@ -1,8 +1,9 @@
-import { Link as MuiLink, Theme, Typography, useMediaQuery } from '@mui/material';
+import { Link as MuiLink, Typography } from '@mui/material';
 import { DataTable, DateInput, List, SelectInput, SimpleList, TextInput, useCreatePath, useRecordContext } from 'react-admin';
 import { Link } from 'react-router';
 import { humanize } from '../common/choices';
 import { line } from '../common/ResponsiveTable';
+import { usePhone } from '../common/usePhone';
 import { addDays, formatDateTime, localDay, startOfLocalDay } from '../common/dates';
 import { AuditedRecord, RECORD_TYPE_CHOICES, recordLink, recordTitle } from './recordLink';
 
@@ -83,8 +84,7 @@ function PhoneEntries() {
 
 /** Who changed what and when, newest first: every change made through the API, for admins. */
 export const AuditLogList = () => {
-  // noSsr: the first render already knows the width, so a phone never draws the table first.
-  const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'), { noSsr: true });
+  const phone = usePhone();
   return (
     <List filters={filters} title="Audit log" exporter={false} actions={false} perPage={25} empty={false}>
       {phone ? (

@@ -1,6 +1,6 @@
-import { Theme, useMediaQuery } from '@mui/material';
 import { ReactNode } from 'react';
 import { DataTable, RaRecord, SimpleList } from 'react-admin';
+import { usePhone } from './usePhone';
 
 /** What a record shows as one line of the list on a phone: plain text, so it can sit inside the list item's paragraph. */
 type LineText<RecordType> = (record: RecordType) => string;
@@ -15,9 +15,7 @@ export function ResponsiveTable<RecordType extends RaRecord>({ primaryText, seco
   tertiaryText?: LineText<RecordType>;
   children: ReactNode;
 }) {
-  // noSsr: the first render already knows the width, so a phone never draws the table first.
-  const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'), { noSsr: true });
-  if (phone) {
+  if (usePhone()) {
     return <SimpleList<RecordType> primaryText={primaryText} secondaryText={secondaryText} tertiaryText={tertiaryText} rowClick="show" />;
   }
   return (
