@@ -236,16 +236,18 @@ const Outcomes = ({ pathways }: { pathways: DashboardData['outcomePathways'] }) 
   </Panel>
 );
 
+const loading = <CircularProgress sx={{ m: 4 }} aria-label="Loading the dashboard" />;
+
 /** The start page: what needs attention across pathways, reviews and agreements, and how pathways are doing. */
 export const Dashboard = () => {
   const { data, error, isPending } = useQuery({ queryKey: ['dashboard'], queryFn: fetchDashboard });
   return (
     <Box sx={{ mt: 2, mb: 4 }}>
       <PageTitle title="Dashboard" />
-      {isPending && <CircularProgress sx={{ m: 4 }} aria-label="Loading the dashboard" />}
+      {isPending && loading}
       {error && <Alert severity="error">{(error as Error).message}</Alert>}
       {data && (
-        <DeferredMount fallback={<CircularProgress sx={{ m: 4 }} aria-label="Loading the dashboard" />}>
+        <DeferredMount fallback={loading}>
           <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'repeat(3, 1fr)' }, gap: 2, alignItems: 'start' }}>
             {data.reviewQueue.length > 0 && <ReviewQueue pathways={data.reviewQueue} />}
             <PathwaysByStatus counts={data.statusCounts} />

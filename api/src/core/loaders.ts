@@ -119,7 +119,7 @@ function byIdStatement(metadata: EntityMetadata): ByIdStatement {
  * result transformation cost more than the statement itself on the pages that load many
  * entities by id (a learner's routes name a credential per item and next step).
  */
-export async function readById<T extends ObjectLiteral>(db: LoaderSource, metadata: EntityMetadata, ids: readonly number[]): Promise<T[]> {
+async function readById<T extends ObjectLiteral>(db: LoaderSource, metadata: EntityMetadata, ids: readonly number[]): Promise<T[]> {
   const { name, text, columns } = byIdStatement(metadata);
   const rows = await preparedQuery<Record<string, unknown>>(db.manager, name, text, [[...ids]]);
   const driver = db.manager.connection.driver;

@@ -37,10 +37,11 @@ interface PackedEntry extends CatalogueEntry {
   credentials: EngineCredential[];
 }
 
-/** The credentials an entry's agreements name, from those loaded with it. */
-function packed(entry: CatalogueEntry, credentials: ReadonlyMap<number, EngineCredential>): PackedEntry {
+/** An entry to keep, with the credentials its agreements name taken from those loaded with it. */
+function stored(entry: CatalogueEntry, credentials: ReadonlyMap<number, EngineCredential>): StoredEntry {
   const named = new Set(credentialIdsOf(entry.agreements, []));
-  return { ...entry, credentials: [...named].flatMap((id) => credentials.get(id) ?? []) };
+  const packed: PackedEntry = { ...entry, credentials: [...named].flatMap((id) => credentials.get(id) ?? []) };
+  return { json: JSON.stringify(packed) };
 }
 
 /**
@@ -92,12 +93,12 @@ export class ProgramCatalogue implements ProgramSource {
     const credentials = new Map<number, EngineCredential>();
     const missing: number[] = [];
     for (const id of new Set(ids)) {
-      const stored = caching ? this.entries.get(id) : undefined;
-      if (!stored) {
+      const kept = caching ? this.entries.get(id) : undefined;
+      if (!kept) {
         missing.push(id);
         continue;
       }
-      const { program, agreements, credentials: named } = JSON.parse(stored.json) as PackedEntry;
+      const { program, agreements, credentials: named } = JSON.parse(kept.json) as PackedEntry;
       found.set(id, { program, agreements });
       for (const credential of named) credentials.set(credential.id, credential);
     }
@@ -107,15 +108,11 @@ export class ProgramCatalogue implements ProgramSource {
       const stillCurrent = caching && this.listener.isListening && generation === this.generation;
       for (const entry of loaded.entries) {
         found.set(entry.program.id, entry);
-        if (stillCurrent) this.entries.set(entry.program.id, this.stored(entry, loaded.credentials));
+        if (stillCurrent) this.entries.set(entry.program.id, stored(entry, loaded.credentials));
       }
       for (const [id, credential] of loaded.credentials) credentials.set(id, credential);
     }
     return { entries: ids.flatMap((id) => found.get(id) ?? []), credentials };
-  }
-
-  private stored(entry: CatalogueEntry, credentials: ReadonlyMap<number, EngineCredential>): StoredEntry {
-    return { json: JSON.stringify(packed(entry, credentials)) };
   }
 
   /**
@@ -191,7 +188,7 @@ export class ProgramCatalogue implements ProgramSource {
 
   /** Keeps what a background load read, beside (never over) entries a request has kept meanwhile. */
   private keep(loaded: { entries: CatalogueEntry[]; credentials: Map<number, EngineCredential> }): void {
-    for (const entry of loaded.entries) if (!this.entries.has(entry.program.id)) this.entries.set(entry.program.id, this.stored(entry, loaded.credentials));
+    for (const entry of loaded.entries) if (!this.entries.has(entry.program.id)) this.entries.set(entry.program.id, stored(entry, loaded.credentials));
   }
 
   private invalidate(): void {
