@@ -111,10 +111,14 @@ describe('the advisor view on the demo data', () => {
     await page.getByRole('menuitem', { name: 'Advising' }).click();
     await page.getByLabel('Learner').fill('Morales');
     await page.getByRole('option', { name: /Ana Morales/ }).click();
+    // The date is set once the picked learner shows in the field, as a person sees it before going on.
+    await page.getByLabel('Learner').and(page.locator('input[value^="Ana Morales"]')).waitFor();
     await page.getByLabel('As of').fill(AS_OF);
 
     const route = page.getByRole('region', { name: 'AAS Information Technology' });
-    await route.waitFor();
+    await route.waitFor().catch(async (error: Error) => {
+      throw new Error(`${error.message}\nThe page at ${page.url()} showed: ${(await page.locator('#main-content').innerText().catch(() => '')).slice(0, 800)}`);
+    });
     await expect(figure(route, 'Applied').innerText()).resolves.toBe('12 of 60');
     expect(await figure(route, 'Remaining').innerText()).toBe('48');
     expect(await figure(route, 'Articulated').innerText()).toBe('6');
