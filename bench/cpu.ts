@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { repoRoot } from '../api/src/core/config';
+import { apiNodeArguments } from '../api/src/core/runtime-flags';
 import { freePort } from '../api/src/core/db-url';
 import { issueToken } from '../api/src/modules/accounts/auth.service';
 import { Role, User } from '../api/src/modules/accounts/user.entity';
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
   process.env.AUTH_SECRET ??= 'a benchmark-only secret that is long enough to sign';
   const bench = await prepareBenchDatabase({ size: sizeName, url: process.env.DATABASE_URL, reuse: true, log: () => undefined });
   const port = await freePort();
-  const api = spawn(process.env.BENCH_NODE ?? process.execPath, [values.api ?? path.join(repoRoot, 'dist', 'bench', 'serve-api.js')], {
+  const api = spawn(process.env.BENCH_NODE ?? process.execPath, apiNodeArguments(values.api ?? path.join(repoRoot, 'dist', 'bench', 'serve-api.js')), {
     env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: bench.url, PORT: String(port), PATHFORGE_COUNT_SQL: '0', RATE_LIMIT_VIEWER_POINTS: '0', RATE_LIMIT_ADDRESS_POINTS: '0' },
     stdio: 'inherit',
   });

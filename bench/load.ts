@@ -9,6 +9,7 @@ import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { repoRoot } from '../api/src/core/config';
+import { apiNodeArguments } from '../api/src/core/runtime-flags';
 import { createDataSource } from '../api/src/core/database';
 import { freePort, withDatabase } from '../api/src/core/db-url';
 import { startEmbeddedPostgres } from '../api/src/core/embedded';
@@ -288,7 +289,7 @@ async function main(): Promise<void> {
     await db.runMigrations({ transaction: 'each' });
     await seedDemoData(db);
     const port = await freePort();
-    api = spawn(process.execPath, [path.join(repoRoot, 'dist', 'bench', 'serve-api.js')], {
+    api = spawn(process.execPath, apiNodeArguments(path.join(repoRoot, 'dist', 'bench', 'serve-api.js')), {
       env: { ...process.env, DATABASE_URL: url, PORT: String(port), NODE_ENV: 'production', RATE_LIMIT_VIEWER_POINTS: '1000000000', RATE_LIMIT_ADDRESS_POINTS: '1000000000' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

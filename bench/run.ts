@@ -8,6 +8,7 @@ import { isDeepStrictEqual, parseArgs } from 'node:util';
 import type { EventEmitter } from 'node:events';
 import autocannon from 'autocannon';
 import { repoRoot } from '../api/src/core/config';
+import { apiNodeArguments } from '../api/src/core/runtime-flags';
 import { freePort } from '../api/src/core/db-url';
 import { issueToken } from '../api/src/modules/accounts/auth.service';
 import { Role, User } from '../api/src/modules/accounts/user.entity';
@@ -161,9 +162,9 @@ async function main(): Promise<void> {
       body: JSON.stringify({ query: query.graphql, variables: query.variables(n) }),
     });
     const ports = { api: await freePort(), counting: await freePort(), limit: await freePort(), postgraphile: await freePort(), postgraphile5: await freePort() };
-    const api = await startProcess('api', [apiEntry], { ...apiEnv(false), PORT: String(ports.api) }, `http://127.0.0.1:${ports.api}/healthz`);
+    const api = await startProcess('api', apiNodeArguments(apiEntry), { ...apiEnv(false), PORT: String(ports.api) }, `http://127.0.0.1:${ports.api}/healthz`);
     children.push(api);
-    const counting = await startProcess('api-counting', [apiEntry], { ...apiEnv(true), PORT: String(ports.counting) }, `http://127.0.0.1:${ports.counting}/healthz`);
+    const counting = await startProcess('api-counting', apiNodeArguments(apiEntry), { ...apiEnv(true), PORT: String(ports.counting) }, `http://127.0.0.1:${ports.counting}/healthz`);
     children.push(counting);
     const limit = await startProcess('limit', [path.join(repoRoot, 'dist', 'bench', 'limit-server.js')], { DATABASE_URL: bench.url, PORT: String(ports.limit), BENCH_SIZE: sizeName }, `http://127.0.0.1:${ports.limit}/`);
     children.push(limit);

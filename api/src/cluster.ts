@@ -3,6 +3,7 @@ import cluster, { Worker } from 'node:cluster';
 import os from 'node:os';
 import { Database, openDatabase, OpenOptions } from './core/bootstrap';
 import { config } from './core/config';
+import { missingV8Flags } from './core/runtime-flags';
 import { isEmpty, seedDemoData } from './seed/demo';
 import { startServer } from './server';
 
@@ -80,6 +81,8 @@ export async function runPrimary(count: number, log: Log): Promise<void> {
   // The workers hold the connections; the primary keeps only the embedded server running.
   await database.disconnect();
 
+  // Workers start with the API's V8 flags even where the primary was started without them.
+  cluster.setupPrimary({ execArgv: [...process.execArgv, ...missingV8Flags()] });
   const startedAt = new Map<Worker, number>();
   let stopping = false;
   const fork = () => {

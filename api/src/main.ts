@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import cluster from 'node:cluster';
 import { limitHeapGrowth } from './core/memory';
+import { missingV8Flags } from './core/runtime-flags';
 import { assertSecretsConfigured } from './core/secrets';
 import { prepareDatabase, processCount, runPrimary, runWorker, serve } from './cluster';
 
@@ -15,6 +16,8 @@ async function main(): Promise<void> {
   const log = (line: string) => console.log(`[pathforge] ${line}`);
   const processes = processCount();
   if (processes > 1) return runPrimary(processes, log);
+  const missing = missingV8Flags();
+  if (missing.length > 0) log(`Started without ${missing.join(' ')}, which npm start passes: garbage collection may pause requests longer`);
   await serve(await prepareDatabase(log), log);
 }
 

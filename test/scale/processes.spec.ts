@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '../../api/src/core/db-url';
 import { repoRoot } from '../../api/src/core/config';
+import { API_V8_FLAGS } from '../../api/src/core/runtime-flags';
 
 interface Answer {
   status: number;
@@ -107,6 +108,8 @@ describe('several API processes behind one port', () => {
     expect(output.match(/loading the demo data/g)).toHaveLength(1);
     const workers = [...output.matchAll(/Worker (\d+) started \(pid (\d+)\)/g)].map(([, id, pid]) => ({ id, pid: Number(pid) }));
     expect(workers.map((worker) => worker.id)).toEqual(['1', '2']);
+    // The primary was started without the API's V8 flags; its workers get them all the same.
+    for (const { pid } of workers) expect(fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')).toEqual(expect.arrayContaining([...API_V8_FLAGS]));
 
     const login = await request(port, 'POST', '/graphql', {
       query: 'mutation($e: String!, $p: String!) { login(input: { email: $e, password: $p }) { token } }',
