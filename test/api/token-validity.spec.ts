@@ -131,4 +131,33 @@ describe('tokens follow their account', () => {
     const after = await asConsole();
     expect(after.status).toBe(401);
   });
+
+  it('the console changing its own password gets its new session as a cookie once the change is made, and none when it is refused', async () => {
+    const user = await makeUser(api.db, Role.ADMIN);
+    const post = (query: string, variables: Record<string, unknown>, cookie?: string) =>
+      fetch(`${api.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-pathforge-session': 'cookie', ...(cookie && { cookie }) },
+        body: JSON.stringify({ query, variables }),
+      });
+    const sessionOf = (response: Response) => /pathforge_session=[^;]+/.exec(response.headers.get('set-cookie') ?? '')?.[0];
+    const first = sessionOf(await post(LOGIN, { input: { email: user.email, password: PASSWORD } }));
+    expect(first).toBeDefined();
+
+    const refused = await post(PASSWORD_CHANGE, { input: { currentPassword: 'not the password', newPassword: 'a brand new passphrase' } }, first);
+    expect((await refused.json()).data.passwordChange.userErrors).toEqual([{ field: ['input', 'currentPassword'], code: 'INVALID_CREDENTIALS' }]);
+    expect(sessionOf(refused)).toBeUndefined();
+    expect((await post(ME, {}, first)).status).toBe(200);
+
+    const changed = await post(PASSWORD_CHANGE, { input: { currentPassword: PASSWORD, newPassword: 'a brand new passphrase' } }, first);
+    const body = await changed.json();
+    expect(body.data.passwordChange).toEqual({ token: null, expiresAt: expect.any(String), userErrors: [] });
+    const second = sessionOf(changed);
+    expect(second).toBeDefined();
+    expect(second).not.toBe(first);
+    expect((await post(ME, {}, first)).status).toBe(401);
+    const me = await post(ME, {}, second);
+    expect(me.status).toBe(200);
+    expect((await me.json()).data.me.user.email).toBe(user.email);
+  });
 });

@@ -161,8 +161,8 @@ export class AccountsResolver {
   }
 
   @Mutation(() => PasswordChangePayload, { description: 'Changes the signed-in account\'s password, given the current one. Every earlier token and console session of the account stops working; the answer carries a new one.' })
-  passwordChange(@Arg('input', () => PasswordChangeInput, { description: 'The current and the new password.' }) input: PasswordChangeInput, @Ctx() ctx: Context): Promise<PasswordChangePayload> {
-    return runMutation<PasswordChangePayload>(ctx, async (em) => {
+  async passwordChange(@Arg('input', () => PasswordChangeInput, { description: 'The current and the new password.' }) input: PasswordChangeInput, @Ctx() ctx: Context): Promise<PasswordChangePayload> {
+    const payload = await runMutation<PasswordChangePayload>(ctx, async (em) => {
       const { currentPassword, newPassword } = input;
       if (!currentPassword) throw UserInputFailure.of(['input', 'currentPassword'], 'Enter your current password', ErrorCode.REQUIRED);
       if (!newPassword) throw UserInputFailure.of(['input', 'newPassword'], 'Enter a new password', ErrorCode.REQUIRED);
@@ -174,13 +174,15 @@ export class AccountsResolver {
       }
       if (await verifyPassword(user.passwordHash, newPassword)) throw UserInputFailure.of(['input', 'newPassword'], 'Choose a password different from the current one', ErrorCode.INVALID);
       await em.getRepository(User).update(user.id, { passwordHash: await hashPassword(newPassword) });
-      const { token, expiresAt } = await issueToken(await em.getRepository(User).findOneByOrFail({ id: user.id }));
-      if (ctx.session?.wanted) {
-        ctx.session.set(token, expiresAt);
-        return { token: null, expiresAt };
-      }
-      return { token, expiresAt };
+      return issueToken(await em.getRepository(User).findOneByOrFail({ id: user.id }));
     }, { token: null, expiresAt: null });
+    // The console's cookie changes only once the new password is committed: a change rolled back
+    // would leave it holding a token of a version the account never reached, which signs it out.
+    if (payload.token && payload.expiresAt && ctx.session?.wanted) {
+      ctx.session.set(payload.token, payload.expiresAt);
+      return { ...payload, token: null };
+    }
+    return payload;
   }
 
   @Mutation(() => Boolean, { description: 'Ends the console’s cookie session (a bearer token simply expires).' })
