@@ -1,9 +1,9 @@
 import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
+import { App, loadFirstPage } from './App';
 
-/** Draws the console into #root, in place of index.html's static first paint. */
-export function start() {
+/** Draws the console into #root, in place of index.html's static first paint, with the page its address opens. */
+export async function start() {
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
 
@@ -18,6 +18,9 @@ export function start() {
     });
     observer.observe(root, { childList: true });
   }
+
+  // A failure to load shows in the page's error boundary when it renders.
+  await loadFirstPage(window.location.pathname.replace(/^\/admin/, '').replace(/\/$/, '')).catch(() => undefined);
 
   // As a transition, the first render yields to the browser every few milliseconds instead of
   // holding the main thread until the whole console is drawn.
