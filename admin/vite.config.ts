@@ -54,7 +54,7 @@ const FIRST_SCREENS = {
   layout: ['src/layout/Layout.tsx'],
   dashboard: ['src/dashboard/Dashboard.tsx'],
   designer: ['src/codesign/PathwayDesigner.tsx'],
-  // Fetched as soon as the designer's code runs (see codesign/PathwayDesigner.tsx).
+  // Fetched together once the designer's header has been painted (see codesign/PathwayDesigner.tsx).
   designerPanels: ['StageBoard', 'LifecycleActions', 'DestinationsPanel', 'PartnersPanel', 'EndorsementPanel'].map((name) => `src/codesign/${name}.tsx`),
   // The app bar's user menu and loading indicator, fetched after the first paint.
   appBarTools: ['src/layout/AppBarTools.tsx'],

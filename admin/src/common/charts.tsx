@@ -1,7 +1,8 @@
 import { Box } from '@mui/material';
 import type { BarChartProps } from '@mui/x-charts/BarChart';
 import type { GaugeProps } from '@mui/x-charts/Gauge';
-import { lazy, ReactNode, Suspense, useEffect, useState } from 'react';
+import { lazy } from 'react';
+import { AfterPaint } from './afterPaint';
 
 /**
  * MUI X charts, fetched once the content drawn with them is on the screen: the charts and d3 are
@@ -12,25 +13,6 @@ import { lazy, ReactNode, Suspense, useEffect, useState } from 'react';
  */
 const LazyBarChart = lazy(() => import('@mui/x-charts/BarChart').then((module) => ({ default: module.BarChart })));
 const LazyGauge = lazy(() => import('@mui/x-charts/Gauge').then((module) => ({ default: module.Gauge })));
-
-/** True once what was committed with the caller has been painted (the frame after the commit). */
-function usePainted() {
-  const [painted, setPainted] = useState(false);
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => setPainted(true), 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, []);
-  return painted;
-}
-
-const AfterPaint = ({ placeholder, children }: { placeholder: ReactNode; children: ReactNode }) =>
-  usePainted() ? <Suspense fallback={placeholder}>{children}</Suspense> : placeholder;
 
 export const BarChart = (props: Omit<BarChartProps, 'ref'>) => (
   <AfterPaint placeholder={<Box sx={{ height: props.height ?? 300 }} aria-hidden />}>
