@@ -2,6 +2,7 @@ import EditIcon from '@mui/icons-material/Edit';
 import { Alert, Box, Button, Card, CardContent, Chip, CircularProgress, Stack, Typography } from '@mui/material';
 import { HttpError, Link as RaLink, useAuthenticated, useCreatePath } from 'react-admin';
 import { DeferredMount } from '../common/DeferredMount';
+import { useFirstContent } from '../common/firstContent';
 import { PageTitle } from '../common/PageTitle';
 import { useParams } from 'react-router';
 import { humanize } from '../common/choices';
@@ -130,6 +131,8 @@ export const PathwayDesigner = () => {
   const createPath = useCreatePath();
   const { id = '' } = useParams();
   const { value, error, isPending } = useDesignerState(decodeURIComponent(id));
+  // The design itself is drawn behind DeferredMount, which says when; the refusal is drawn here.
+  useFirstContent(!isPending && !value);
   if (isPending) return loading;
   if (!value) {
     const forbidden = error instanceof HttpError && error.status === 403;
