@@ -19,6 +19,7 @@ import occupations from './occupations';
 import pathways from './pathways';
 import programs from './programs';
 import { RESOURCES } from './resources';
+import { session } from './session';
 import { theme } from './theme';
 
 const dataProvider = createDataProvider(RESOURCES, gql);
@@ -34,6 +35,20 @@ const NotFound = lazyPage(() => import('./layout/ErrorPages'), 'NotFound');
 const AccessDenied = lazyPage(() => import('./layout/ErrorPages'), 'AccessDenied');
 const AuthenticationError = lazyPage(() => import('./layout/ErrorPages'), 'AuthenticationError');
 const ErrorPage = lazyPage(() => import('./layout/ErrorPages'), 'Error');
+
+/**
+ * Loads the code of the page an address opens (`/admin` taken off), for the first render to draw
+ * it at once. The API has already preloaded that code with index.html (console-routes.ts), so this
+ * mostly waits for it to be evaluated.
+ */
+export function loadFirstPage(route: string): Promise<unknown> {
+  if (route === '/login') return LoginPage.preload();
+  // Anyone not signed in is sent to the sign-in page.
+  if (!session.role()) return Promise.resolve();
+  const page =
+    route === '' ? Dashboard : route === '/advising' ? AdvisorPage : route === '/pathways' ? pathways.list : /^\/pathways\/[^/]+\/show$/.test(route) ? pathways.show : undefined;
+  return Promise.all([Layout.preload(), page?.preload()]);
+}
 
 const store = localStorageStore();
 

@@ -1,31 +1,22 @@
 // First, so the first page's query is on its way before React and the console are evaluated.
 import './earlyRequests';
 import '@fontsource-variable/inter';
-import { startTransition, StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './App';
 
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html has no #root element');
-
-// index.html's static first paint goes once the console has drawn something of its own (CSS hides
-// it from then on); taken out of the page, it cannot come back while a later page loads.
-const shell = document.querySelector('.pf-shell');
-if (shell) {
-  const observer = new MutationObserver(() => {
-    if (!root.firstChild) return;
-    shell.remove();
-    observer.disconnect();
+/**
+ * The console's code (React, MUI, react-admin: about 200 kB gzipped) is evaluated only once
+ * index.html's static first paint is on the screen. Imported statically, it was evaluated as soon
+ * as it had all arrived, which on a fast connection is before the browser first paints: the page
+ * then stayed blank for the whole evaluation (about half a second on a slow phone). The API sends
+ * index.html with modulepreloads for it (api/src/core/console-routes.ts), so it downloads in
+ * parallel with this module all the same.
+ */
+const afterFirstPaint = () =>
+  new Promise<void>((resolve) => {
+    // A tab opened in the background paints nothing until shown, and runs no animation frames.
+    if (document.visibilityState === 'hidden') resolve();
+    else requestAnimationFrame(() => setTimeout(resolve, 0));
   });
-  observer.observe(root, { childList: true });
-}
 
-// As a transition, the first render yields to the browser every few milliseconds instead of
-// holding the main thread until the whole console is drawn.
-startTransition(() =>
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  ),
-);
+void afterFirstPaint()
+  .then(() => import('./start'))
+  .then(({ start }) => start());

@@ -59,7 +59,8 @@ describe('delivering the admin console', () => {
   };
 
   it('sends hashed scripts precompressed, brotli or gzip as asked, and cached as immutable', async () => {
-    const entry = manifest['index.html'].file;
+    // The largest script of the first screen (index.html's own is a few hundred bytes that start the rest).
+    const [entry] = firstScreen(['index.html', 'src/start.tsx']).sort((a, b) => fs.statSync(path.join(ADMIN_DIST, b)).size - fs.statSync(path.join(ADMIN_DIST, a)).size);
     expect(fs.existsSync(path.join(ADMIN_DIST, `${entry}.br`))).toBe(true);
     expect(fs.existsSync(path.join(ADMIN_DIST, `${entry}.gz`))).toBe(true);
     const plain = fs.statSync(path.join(ADMIN_DIST, entry)).size;
@@ -129,9 +130,9 @@ describe('delivering the admin console', () => {
   // What each first screen needs, as a ceiling that fails on growth: one script of 509 kB gzipped
   // before the split, and the 250 kB every first screen now stays under.
   it.each([
-    ['the sign-in page', ['index.html', 'src/layout/LoginPage.tsx'], 250],
-    ['the dashboard', ['index.html', 'src/layout/Layout.tsx', 'src/dashboard/Dashboard.tsx'], 250],
-    ['the designer', ['index.html', 'src/layout/Layout.tsx', 'src/codesign/PathwayDesigner.tsx'], 250],
+    ['the sign-in page', ['index.html', 'src/start.tsx', 'src/layout/LoginPage.tsx'], 250],
+    ['the dashboard', ['index.html', 'src/start.tsx', 'src/layout/Layout.tsx', 'src/dashboard/Dashboard.tsx'], 250],
+    ['the designer', ['index.html', 'src/start.tsx', 'src/layout/Layout.tsx', 'src/codesign/PathwayDesigner.tsx'], 250],
   ])('needs little gzipped code and styles before %s can show', async (_page, keys, budgetKb) => {
     const files = firstScreen(keys as string[]);
     const css = (keys as string[]).flatMap((key) => (manifest[key] as ManifestChunk & { css?: string[] }).css ?? []);

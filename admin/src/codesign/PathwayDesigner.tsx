@@ -2,6 +2,7 @@ import EditIcon from '@mui/icons-material/Edit';
 import { Alert, Box, Button, Card, CardContent, Chip, CircularProgress, Stack, Typography } from '@mui/material';
 import { HttpError, Link as RaLink, useAuthenticated, useCreatePath } from 'react-admin';
 import { DeferredMount } from '../common/DeferredMount';
+import { useFirstContent } from '../common/firstContent';
 import { PageTitle } from '../common/PageTitle';
 import { useParams } from 'react-router';
 import { humanize } from '../common/choices';
@@ -11,15 +12,14 @@ import { DesignerContext, SaveState, useDesigner, useDesignerState } from './use
 import { formatDate } from '../common/dates';
 
 // Each panel's code is its own chunk, so the designer shows without the form controls, drag and
-// drop and charts of panels further down. The design itself (the stage board, the lifecycle
-// buttons, destinations, partners and endorsements) has its code fetched at once, while the
-// pathway loads: the pathway's query starts before the console's code runs (earlyRequests.ts), and
-// fetched only once shown, these panels came in one by one after the stage board.
-const StageBoard = lazyPanel(() => import('./StageBoard'), 'StageBoard', { height: 360, preload: true });
-const LifecycleActions = lazyPanel(() => import('./LifecycleActions'), 'LifecycleActions', { height: 36, preload: true });
-const DestinationsPanel = lazyPanel(() => import('./DestinationsPanel'), 'DestinationsPanel', { height: 180, preload: true });
-const PartnersPanel = lazyPanel(() => import('./PartnersPanel'), 'PartnersPanel', { height: 220, preload: true });
-const EndorsementPanel = lazyPanel(() => import('./EndorsementPanel'), 'EndorsementPanel', { height: 200, preload: true });
+// drop and charts of its panels. Their code is fetched together once the pathway's header (its
+// title and description) has been painted: fetched while the pathway loaded, the stage board's
+// drag and drop, dialogs and autocomplete (about 75 kB) held the header back on a slow phone.
+const StageBoard = lazyPanel(() => import('./StageBoard'), 'StageBoard', { height: 360 });
+const LifecycleActions = lazyPanel(() => import('./LifecycleActions'), 'LifecycleActions', { height: 36 });
+const DestinationsPanel = lazyPanel(() => import('./DestinationsPanel'), 'DestinationsPanel', { height: 180 });
+const PartnersPanel = lazyPanel(() => import('./PartnersPanel'), 'PartnersPanel', { height: 220 });
+const EndorsementPanel = lazyPanel(() => import('./EndorsementPanel'), 'EndorsementPanel', { height: 200 });
 const CoverageChart = lazyPanel(() => import('./CoverageChart'), 'CoverageChart', { height: 360 });
 const Discussion = lazyPanel(() => import('./Discussion'), 'Discussion', { height: 300 });
 const VersionHistory = lazyPanel(() => import('./VersionHistory'), 'VersionHistory', { height: 200 });
@@ -131,6 +131,8 @@ export const PathwayDesigner = () => {
   const createPath = useCreatePath();
   const { id = '' } = useParams();
   const { value, error, isPending } = useDesignerState(decodeURIComponent(id));
+  // The design itself is drawn behind DeferredMount, which says when; the refusal is drawn here.
+  useFirstContent(!isPending && !value);
   if (isPending) return loading;
   if (!value) {
     const forbidden = error instanceof HttpError && error.status === 403;

@@ -1,4 +1,5 @@
 import { ReactNode, startTransition, useDeferredValue, useEffect, useState } from 'react';
+import { useFirstContent } from './firstContent';
 
 /**
  * Renders `children` the first time in a render of its own that React may interrupt, instead of
@@ -10,6 +11,7 @@ import { ReactNode, startTransition, useDeferredValue, useEffect, useState } fro
  */
 export function DeferredMount({ children, fallback = null }: { children: ReactNode; fallback?: ReactNode }) {
   const ready = useDeferredValue(true, false);
+  useFirstContent(ready);
   return ready ? children : fallback;
 }
 

@@ -6,6 +6,7 @@ import { ReactNode } from 'react';
 import { Link } from 'react-admin';
 import { sessionCan } from '../common/sessionCan';
 import { AfterFirstCommit, DeferredMount } from '../common/DeferredMount';
+import { useFirstContent } from '../common/firstContent';
 import { PageTitle } from '../common/PageTitle';
 import { humanize } from '../common/choices';
 import { daysBetween, formatDate, todayIso } from '../common/dates';
@@ -241,6 +242,8 @@ const loading = <CircularProgress sx={{ m: 4 }} aria-label="Loading the dashboar
 /** The start page: what needs attention across pathways, reviews and agreements, and how pathways are doing. */
 export const Dashboard = () => {
   const { data, error, isPending } = useQuery({ queryKey: ['dashboard'], queryFn: fetchDashboard });
+  // The content itself is drawn behind DeferredMount, which says when; an error is drawn here.
+  useFirstContent(Boolean(error));
   return (
     <Box sx={{ mt: 2, mb: 4 }}>
       <PageTitle title="Dashboard" />

@@ -9,6 +9,7 @@ import Typography from '@mui/material/Typography';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { Suspense } from 'react';
 import { TitlePortal, useSidebarState, useTranslate } from 'react-admin';
+import { useFirstContentDrawn, useFrameDrawn } from '../common/firstContent';
 import { lazyPage } from '../common/lazyPage';
 
 const LoadingIndicator = lazyPage(() => import('./AppBarTools'), 'LoadingIndicator');
@@ -36,21 +37,25 @@ const SidebarToggle = () => {
 
 /**
  * react-admin's app bar (class names included) put together here so that its user menu and loading
- * indicator, with the menus, popovers and tooltips they bring, load after the first paint instead
- * of with it.
+ * indicator, with the menus, popovers and tooltips they bring, load once the first page has drawn
+ * its content instead of with the frame (see common/firstContent.ts).
  */
 export const AppBar = () => {
   const isXSmall = useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'));
+  useFrameDrawn();
+  const contentDrawn = useFirstContentDrawn();
   return (
     <MuiAppBar className="RaAppBar-appBar" color="primary" sx={{ '& .RaAppBar-toolbar': { px: 1, minHeight: { xs: 48, md: undefined } } }}>
       <Toolbar disableGutters variant={isXSmall ? 'regular' : 'dense'} className="RaAppBar-toolbar">
         <SidebarToggle />
         <Brand />
         <TitlePortal sx={{ opacity: 0.85, fontSize: '1rem', minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} />
-        <Suspense fallback={null}>
-          <LoadingIndicator />
-          <UserMenu />
-        </Suspense>
+        {contentDrawn && (
+          <Suspense fallback={null}>
+            <LoadingIndicator />
+            <UserMenu />
+          </Suspense>
+        )}
       </Toolbar>
     </MuiAppBar>
   );

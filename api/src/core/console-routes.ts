@@ -12,7 +12,7 @@ const REVALIDATE = 'no-cache';
  * The page module each console address opens first (keys of Vite's build manifest). index.html is
  * sent with `<link rel="modulepreload">` for that page's code and the layout's, so the browser
  * fetches them alongside the entry script instead of after it has run. An address not listed, or a
- * module the manifest does not have, simply gets no extra preload.
+ * module the manifest does not have, simply gets no extra preload for its page.
  */
 const FIRST_PAGES: readonly [RegExp, string[], ('sign-in' | undefined)?][] = [
   [/^\/login$/, ['src/layout/LoginPage.tsx'], 'sign-in'],
@@ -21,6 +21,12 @@ const FIRST_PAGES: readonly [RegExp, string[], ('sign-in' | undefined)?][] = [
   [/^\/pathways\/[^/]+\/show$/, ['src/layout/Layout.tsx', 'src/codesign/PathwayDesigner.tsx']],
   [/^\/pathways$/, ['src/layout/Layout.tsx', 'src/pathways/PathwayList.tsx']],
 ];
+
+/**
+ * The console's own code, which the entry script imports once the static first paint is up
+ * (admin/src/main.tsx): preloaded for every address, so it downloads alongside the entry.
+ */
+const CONSOLE = ['src/start.tsx'];
 
 const SHELL = /<!--shell-->[\s\S]*?<!--\/shell-->/;
 const SIGN_IN_TEMPLATE = /\s*<template id="pf-shell-login">([\s\S]*?)<\/template>/;
@@ -74,14 +80,15 @@ export function consoleRoutes(adminDist: string): Router {
   const manifest: Record<string, ManifestChunk> = fs.existsSync(manifestFile) ? JSON.parse(fs.readFileSync(manifestFile, 'utf8')) : {};
   const alreadyLoaded = staticClosure(manifest, ['index.html']);
   const { loadingShell, signInShell } = shells(indexHtml);
-  const pages = FIRST_PAGES.map(([pattern, keys, shell]) => {
-    const links = [...staticClosure(manifest, keys)]
+  const withPreloads = (html: string, keys: string[]) => {
+    const links = [...staticClosure(manifest, [...CONSOLE, ...keys])]
       .filter((file) => !alreadyLoaded.has(file))
       .map((file) => `<link rel="modulepreload" crossorigin href="/admin/${file}">`)
       .join('\n    ');
-    const html = shell === 'sign-in' ? signInShell : loadingShell;
-    return [pattern, links.length > 0 ? html.replace('</head>', `  ${links}\n  </head>`) : html] as const;
-  });
+    return links.length > 0 ? html.replace('</head>', `  ${links}\n  </head>`) : html;
+  };
+  const pages = FIRST_PAGES.map(([pattern, keys, shell]) => [pattern, withPreloads(shell === 'sign-in' ? signInShell : loadingShell, keys)] as const);
+  const otherPages = withPreloads(loadingShell, []);
 
   router.use(
     '/admin/assets',
@@ -107,7 +114,7 @@ export function consoleRoutes(adminDist: string): Router {
     const route = req.path.replace(/^\/admin/, '').replace(/\/$/, '');
     const page = pages.find(([pattern]) => pattern.test(route));
     res.setHeader('cache-control', REVALIDATE);
-    res.type('html').send(page ? page[1] : loadingShell);
+    res.type('html').send(page ? page[1] : otherPages);
   });
   return router;
 }
