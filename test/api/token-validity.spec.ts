@@ -145,12 +145,12 @@ describe('tokens follow their account', () => {
     expect(first).toBeDefined();
 
     const refused = await post(PASSWORD_CHANGE, { input: { currentPassword: 'not the password', newPassword: 'a brand new passphrase' } }, first);
-    expect((await refused.json()).data.passwordChange.userErrors).toEqual([{ field: ['input', 'currentPassword'], code: 'INVALID_CREDENTIALS' }]);
+    expect(((await refused.json()) as any).data.passwordChange.userErrors).toEqual([{ field: ['input', 'currentPassword'], code: 'INVALID_CREDENTIALS' }]);
     expect(sessionOf(refused)).toBeUndefined();
     expect((await post(ME, {}, first)).status).toBe(200);
 
     const changed = await post(PASSWORD_CHANGE, { input: { currentPassword: PASSWORD, newPassword: 'a brand new passphrase' } }, first);
-    const body = await changed.json();
+    const body = (await changed.json()) as any;
     expect(body.data.passwordChange).toEqual({ token: null, expiresAt: expect.any(String), userErrors: [] });
     const second = sessionOf(changed);
     expect(second).toBeDefined();
@@ -158,6 +158,6 @@ describe('tokens follow their account', () => {
     expect((await post(ME, {}, first)).status).toBe(401);
     const me = await post(ME, {}, second);
     expect(me.status).toBe(200);
-    expect((await me.json()).data.me.user.email).toBe(user.email);
+    expect(((await me.json()) as any).data.me.user.email).toBe(user.email);
   });
 });
