@@ -52,7 +52,7 @@ export const config = {
    * How far V8 lets the heap grow past what the last full collection kept, in percent (0: V8's
    * own factor, up to 4×). 30 keeps the process near its live data under load for little CPU.
    */
-  heapGrowingPercent: intFromEnv('HEAP_GROWING_PERCENT', 30),
+  heapGrowingPercent: intFromEnv('HEAP_GROWING_PERCENT', 60),
   maxPageSize: 100,
   defaultPageSize: 20,
   /** Query cost each signed-in viewer and each client address may spend per window (0: no limit). */
