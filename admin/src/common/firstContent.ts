@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useSyncExternalStore } from 'react';
+import { afterNextPaint } from './afterPaint';
 
 /**
  * Whether the first page the console opened has drawn its content. The app bar's user menu and
@@ -11,10 +12,6 @@ import { useEffect, useLayoutEffect, useSyncExternalStore } from 'react';
 let drawn = false;
 let awaiting = 0;
 const listeners = new Set<() => void>();
-
-function afterPaint(callback: () => void) {
-  requestAnimationFrame(() => setTimeout(callback, 0));
-}
 
 function markDrawn() {
   if (drawn) return;
@@ -34,7 +31,9 @@ export function useFirstContentDrawn(): boolean {
 
 /** For the frame: its first paint is the first content, unless a page has said it draws its own later. */
 export function useFrameDrawn() {
-  useEffect(() => afterPaint(() => awaiting === 0 && markDrawn()), []);
+  useEffect(() => {
+    afterNextPaint(() => awaiting === 0 && markDrawn());
+  }, []);
 }
 
 /**
@@ -51,6 +50,6 @@ export function useFirstContent(ready: boolean) {
     };
   }, []);
   useEffect(() => {
-    if (ready) afterPaint(markDrawn);
+    if (ready) afterNextPaint(markDrawn);
   }, [ready]);
 }
