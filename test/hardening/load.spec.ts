@@ -10,13 +10,10 @@ import { createTestDatabase, TestDatabase } from '../support/db';
  * its process and the CI machine's cores with the test runner.
  */
 /**
- * Resolves once no other statement runs on the database: autocannon stops at the end of its
- * duration without waiting for the requests in flight, which the server goes on answering.
- */
-/**
- * Waits until the database has had no statement running for half a second. Writes the load left
- * unanswered can still be queued in the API for a write slot, and between one commit and the next
- * the database looks idle for a moment: one idle look is not enough.
+ * Resolves once no other statement has run on the database for half a second: autocannon stops at
+ * the end of its duration without waiting for the requests in flight, which the server goes on
+ * answering. Writes it left unanswered can still be queued in the API for a write slot, and between
+ * one commit and the next the database looks idle for a moment: one idle look is not enough.
  */
 async function settled(db: DataSource): Promise<void> {
   const QUIET_LOOKS = 10;

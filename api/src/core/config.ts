@@ -50,7 +50,8 @@ export const config = {
   countSqlStatements: process.env.PATHFORGE_COUNT_SQL === '1' || (process.env.NODE_ENV === 'test' && process.env.PATHFORGE_COUNT_SQL !== '0'),
   /**
    * How far V8 lets the heap grow past what the last full collection kept, in percent (0: V8's
-   * own factor, up to 4×). 30 keeps the process near its live data under load for little CPU.
+   * own factor, up to 4×). 60 keeps the process within about 1.6× its live data, and full
+   * collections rare enough for learner routes' p99 (README, Benchmark).
    */
   heapGrowingPercent: intFromEnv('HEAP_GROWING_PERCENT', 60),
   maxPageSize: 100,
